@@ -1,0 +1,47 @@
+//! Everything between a RON file and a validated, in-memory comparison.
+
+use std::path::Path;
+
+mod load;
+mod model;
+mod per_subject;
+mod text;
+mod validate;
+
+pub use load::{InvalidError, LoadError, MAX_FILE_BYTES, SyntaxError, load_bytes, load_file, load_str};
+pub use model::*;
+pub use per_subject::PerSubject;
+pub use text::{Line, Text, sanitize};
+pub use validate::{Problem, validate};
+
+/// The shipped comparisons, compiled into the binary so `versus` needs no files.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("django-vs-flask", include_str!("../../data/django-vs-flask.ron")),
+    ("django-vs-flask-vs-fastapi", include_str!("../../data/django-vs-flask-vs-fastapi.ron")),
+];
+
+/// The name of the comparison opened when no `--data` is given.
+pub const DEFAULT: &str = "django-vs-flask";
+
+/// Loads a shipped comparison by name (e.g. `django-vs-flask`).
+pub fn load_builtin(name: &str) -> Option<Result<Comparison, LoadError>> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, src)| load_str(src, &format!("<built-in {n}>")))
+}
+
+/// What `--data` names: nothing (the default), a file, or a shipped comparison
+/// by name when no file of that name exists.
+pub fn open(data: Option<&Path>) -> Result<Comparison, LoadError> {
+    let name = match data {
+        None => DEFAULT,
+        Some(path) if path.exists() => return load_file(path),
+        Some(path) => match path.to_str() {
+            Some(name) if BUILTIN.iter().any(|(n, _)| *n == name) => name,
+            _ => return load_file(path),
+        },
+    };
+    let (n, src) = BUILTIN.iter().find(|(n, _)| *n == name).unwrap_or(&BUILTIN[0]);
+    load_str(src, &format!("<built-in {n}>"))
+}

@@ -1,0 +1,221 @@
+//! Untrusted text from data files, made safe for a terminal.
+//!
+//! Every string in a comparison passes through [`sanitize`] while it is being
+//! deserialized, so no escape sequence or control character can reach the
+//! screen, a pipe or an export. Two wrappers then fix the whitespace rules:
+//! [`Line`] for names and labels (one line, whitespace collapsed) and [`Text`]
+//! for prose (paragraphs kept, lines inside a paragraph joined, so authors may
+//! wrap long strings in the RON file).
+
+use std::fmt;
+use std::ops::Deref;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Removes terminal escape sequences (ESC, CSI, OSC, DCS and friends, in their
+/// 7-bit and C1 forms), every other control character except newline and tab,
+/// and the Unicode bidirectional overrides that can make text lie about its
+/// order. Carriage returns become newlines.
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+                // ESC, optional intermediates (0x20–0x2F), one final byte.
+                Some(' '..='/') => {
+                    while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+                    chars.next();
+                }
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// CSI: parameter and intermediate bytes up to a final byte in `@`..=`~`.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if matches!(c, '@'..='~') || !matches!(c, ' '..='?') {
+            return;
+        }
+    }
+}
+
+/// OSC, DCS, SOS, PM, APC: everything up to BEL, ST (`ESC \` or U+009C), or the end.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return,
+            '\u{1b}' => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Collapses every run of whitespace (newlines and tabs included) into one space.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+macro_rules! text_type {
+    ($(#[$doc:meta])* $name:ident, $normalize:path) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn new(raw: &str) -> Self {
+                Self($normalize(&sanitize(raw)))
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(raw: &str) -> Self {
+                Self::new(raw)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Ok(Self::new(&raw))
+            }
+        }
+    };
+}
+
+text_type!(
+    /// A one-line string: a name, label, id or table cell.
+    Line,
+    collapse
+);
+
+text_type!(
+    /// Prose: paragraphs separated by `\n\n`, each paragraph on one line.
+    Text,
+    paragraphs
+);
+
+/// Splits on blank lines into paragraphs and collapses the whitespace inside each.
+fn paragraphs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut current = String::new();
+    for line in s.split('\n').chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(&collapse(&current));
+                current.clear();
+            }
+        } else {
+            current.push_str(line);
+            current.push(' ');
+        }
+    }
+    out
+}
+
+impl Text {
+    /// The paragraphs, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.0.split("\n\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_of_every_kind() {
+        let cases = [
+            ("a\u{1b}[31mred\u{1b}[0m b", "ared b"),
+            ("x\u{1b}]0;title\u{7}y", "xy"),
+            ("x\u{1b}]8;;http://e.vil\u{1b}\\link\u{1b}]8;;\u{1b}\\y", "xlinky"),
+            ("x\u{9b}2Jy", "xy"),
+            ("x\u{1b}Pq#0;2;0;0;0\u{1b}\\y", "xy"),
+            ("x\u{1b}(By", "xy"),
+            ("x\u{1b}cy", "xy"),
+            ("bell\u{7}\u{8}\u{0}\u{7f}\u{85}", "bell"),
+            ("left\u{202e}right", "leftright"),
+            ("unterminated \u{1b}]0;title", "unterminated "),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(sanitize(raw), want, "input {raw:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_ordinary_unicode() {
+        assert_eq!(sanitize("Größe — 日本語 🚀"), "Größe — 日本語 🚀");
+    }
+
+    #[test]
+    fn line_collapses_all_whitespace() {
+        assert_eq!(Line::new("  two\n\tlines\r\n here ").as_str(), "two lines here");
+    }
+
+    #[test]
+    fn text_keeps_paragraphs_and_joins_wrapped_lines() {
+        let t = Text::new("First line\n    wrapped.\n\n\n\tSecond\r\n\r\nThird  ");
+        assert_eq!(t.as_str(), "First line wrapped.\n\nSecond\n\nThird");
+        assert_eq!(t.paragraphs().count(), 3);
+    }
+}

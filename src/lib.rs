@@ -1,0 +1,6 @@
+//! versus: compare technologies side by side, in the terminal or headless.
+//!
+//! Data flows one way: RON file → [`data`] (validated model) → views and exports.
+
+pub mod data;
+pub mod export;
