@@ -188,7 +188,8 @@ impl Markdown<'_> {
                 self.para(help);
             }
             for o in &q.options {
-                let weights: Vec<String> = o.weights.iter().map(|(id, w)| format!("{} {:+}", self.name(id), w)).collect();
+                let weights: Vec<String> =
+                    o.weights.iter().map(|(id, w)| format!("{} {:+}", self.name(id), w)).collect();
                 let weights = if weights.is_empty() { "no effect".to_string() } else { weights.join(", ") };
                 let _ = writeln!(self.out, "- `{}` {}: {} ({})", o.id, o.label, o.why.replace("\n\n", " "), weights);
             }

@@ -141,15 +141,9 @@ fn syntax_error(origin: &str, src: &str, line: usize, column: usize, len: usize,
 
 /// Byte offset of a 1-based line and character column, clamped to the text.
 fn byte_offset(src: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1)
-    };
-    src[line_start..]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(src.len(), |(i, _)| line_start + i)
+    let line_start =
+        if line <= 1 { 0 } else { src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1) };
+    src[line_start..].char_indices().nth(column.saturating_sub(1)).map_or(src.len(), |(i, _)| line_start + i)
 }
 
 #[cfg(test)]

@@ -25,10 +25,7 @@ pub const DEFAULT: &str = "django-vs-flask";
 
 /// Loads a shipped comparison by name (e.g. `django-vs-flask`).
 pub fn load_builtin(name: &str) -> Option<Result<Comparison, LoadError>> {
-    BUILTIN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(n, src)| load_str(src, &format!("<built-in {n}>")))
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(n, src)| load_str(src, &format!("<built-in {n}>")))
 }
 
 /// What `--data` names: nothing (the default), a file, or a shipped comparison

@@ -105,7 +105,10 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
             check.text(&format!("{at}.help"), help);
         }
         if q.options.len() < 2 {
-            check.problem(&format!("{at}.options"), format!("a question needs at least 2 options; found {}", q.options.len()));
+            check.problem(
+                &format!("{at}.options"),
+                format!("a question needs at least 2 options; found {}", q.options.len()),
+            );
         }
         let mut option_ids = HashSet::new();
         for (j, o) in q.options.iter().enumerate() {

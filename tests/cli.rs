@@ -1,0 +1,144 @@
+//! The headless commands, run as a user runs them: the real binary.
+
+use std::process::{Command, Output, Stdio};
+
+fn versus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn check_prints_one_line_per_valid_file() {
+    let data = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
+    let a = format!("{data}/django-vs-flask.ron");
+    let b = format!("{data}/django-vs-flask-vs-fastapi.ron");
+    let o = versus(&["check", &a, &b]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(&format!("ok: {a}: \"Django vs Flask\": 2 subjects (Django, Flask), 15 key features")),
+        "{out}"
+    );
+    assert!(lines[1].contains("3 subjects (Django, Flask, FastAPI)"), "{out}");
+}
+
+#[test]
+fn check_reports_syntax_errors_with_the_offending_line() {
+    let dir = std::env::temp_dir().join(format!("versus-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.ron");
+    let src = std::fs::read_to_string(fixture("minimal.ron")).expect("fixture");
+    std::fs::write(&bad, src.replacen("name: \"Tea\",", "name: \"Tea\"", 1)).expect("write");
+    let bad = bad.to_string_lossy().into_owned();
+
+    let o = versus(&["check", &fixture("minimal.ron"), &bad]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("ok: "), "the valid file is still reported");
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{bad}:6:33: Expected comma")), "{err}");
+    assert!(err.contains("(id: \"tea\", name: \"Tea\" description:"), "shows the offending line: {err}");
+}
+
+#[test]
+fn check_reports_rule_violations_by_path() {
+    let dir = std::env::temp_dir().join(format!("versus-cli-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("rules.ron");
+    let src = std::fs::read_to_string(fixture("minimal.ron")).expect("fixture");
+    std::fs::write(&bad, src.replacen("weights: {\"coffee\": 2.0}", "weights: {\"fastapi\": 2.0}", 1)).expect("write");
+    let bad = bad.to_string_lossy().into_owned();
+    let o = versus(&["check", &bad]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!("{bad}: wizard.questions[0].options[0].weights: unknown subject \"fastapi\"")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn export_json_is_the_whole_comparison() {
+    let o = versus(&["export", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["title"], "Django vs Flask");
+    assert_eq!(v["faq"].as_array().map(Vec::len), Some(12));
+    assert_eq!(v["subjects"][1]["id"], "flask");
+    assert_eq!(v["key_features"]["django"].as_array().map(Vec::len), Some(8));
+    assert!(v["wizard"]["questions"][0]["options"][0]["weights"].is_object());
+}
+
+#[test]
+fn export_markdown_has_every_section_and_every_question() {
+    let o = versus(&["export", "--format", "markdown"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    for heading in [
+        "# Django vs Flask",
+        "## Features",
+        "### Key features of Django",
+        "### Key features of Flask",
+        "### Feature comparison",
+        "## Pros and cons",
+        "### Pros of Django",
+        "### Cons of Flask",
+        "## Use cases",
+        "## Performance and security",
+        "## Decision snapshot",
+        "## FAQ",
+        "## Decision wizard",
+        "## Sources",
+    ] {
+        assert!(md.lines().any(|l| l == heading), "missing heading {heading:?}");
+    }
+    let c = versus::data::load_builtin("django-vs-flask").and_then(Result::ok).expect("default loads");
+    for f in &c.faq {
+        assert!(md.contains(&format!("### {}", f.question)), "missing FAQ {:?}", f.question);
+    }
+    assert!(md.contains("| Feature | Django | Flask |"));
+}
+
+#[test]
+fn export_reads_data_by_file_or_by_shipped_name() {
+    let by_name = versus(&["export", "--data", "django-vs-flask-vs-fastapi", "--format", "markdown"]);
+    assert!(stdout(&by_name).contains("| Feature | Django | Flask | FastAPI |"));
+    let by_file = versus(&["--data", &fixture("minimal.ron"), "export"]);
+    assert!(stdout(&by_file).starts_with("# Tea vs Coffee\n"));
+    let missing = versus(&["export", "--data", "/no/such.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("/no/such.ron: cannot read"));
+}
+
+#[test]
+fn help_version_and_unknown_flags() {
+    let help = versus(&["--help"]);
+    assert!(help.status.success());
+    for word in ["check", "export", "--data"] {
+        assert!(stdout(&help).contains(word), "--help mentions {word}");
+    }
+    let version = versus(&["--version"]);
+    assert_eq!(stdout(&version).trim(), format!("versus {}", env!("CARGO_PKG_VERSION")));
+    let unknown = versus(&["--frobnicate"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unexpected argument '--frobnicate'"));
+}

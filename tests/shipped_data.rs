@@ -1,0 +1,105 @@
+//! The shipped comparisons load, and carry every section of their sources.
+
+use versus::data::{self, Comparison};
+
+fn builtin(name: &str) -> Comparison {
+    match data::load_builtin(name) {
+        Some(Ok(c)) => c,
+        Some(Err(e)) => panic!("{name} does not load: {e}"),
+        None => panic!("{name} is not shipped"),
+    }
+}
+
+fn count_for<T>(map: &data::PerSubject<Vec<T>>, id: &str) -> usize {
+    map.get(id).map_or(0, Vec::len)
+}
+
+#[test]
+fn default_comparison_has_every_section_of_the_article() {
+    let c = builtin(data::DEFAULT);
+    let ids: Vec<&str> = c.subjects.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["django", "flask"]);
+
+    assert_eq!(count_for(&c.key_features, "django"), 8, "Django key features");
+    assert_eq!(count_for(&c.key_features, "flask"), 7, "Flask key features");
+    assert_eq!(c.features.len(), 7, "quick feature table rows");
+
+    let pc = |id| c.pros_cons.get(id).map(|p| (p.pros.len(), p.cons.len()));
+    assert_eq!(pc("django"), Some((6, 4)), "Django pros/cons");
+    assert_eq!(pc("flask"), Some((6, 6)), "Flask pros/cons");
+    assert_eq!(c.pros_cons_table.len(), 6, "pros/cons table rows");
+
+    let featured = |id| c.use_cases.iter().filter(|u| u.fits.get(id).is_some_and(|f| f.featured)).count();
+    assert_eq!(featured("django"), 6, "Django's signature use cases");
+    assert_eq!(featured("flask"), 5, "Flask's signature use cases");
+    assert!(c.use_cases.len() >= 7, "the use-case table has 7 domains");
+
+    let factors: Vec<&str> = c.factors.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(factors, ["Performance", "Scalability", "Security"]);
+    assert_eq!(c.decision.len(), 7, "final decision snapshot rows");
+    assert_eq!(c.faq.len(), 12, "FAQs");
+    assert!(c.faq.iter().any(|f| f.question.as_str() == "Is Flask faster than Django?"));
+    assert!(c.wizard.questions.len() >= 8, "wizard questions: {}", c.wizard.questions.len());
+    assert!(c.sources.iter().any(|s| s.url.contains("mindinventory.com/blog/django-vs-flask")));
+    assert!(c.verdict.is_some());
+}
+
+#[test]
+fn default_comparison_corrects_the_article() {
+    let src = data::BUILTIN.iter().find(|(n, _)| *n == data::DEFAULT).map(|(_, s)| *s).unwrap_or_default();
+    assert!(src.matches("// Correction:").count() >= 3, "each correction is noted in a comment");
+    let c = builtin(data::DEFAULT);
+    let json = versus::export::json(&c);
+    assert!(json.contains("Gunicorn"), "the WSGI server is Gunicorn");
+    assert!(!json.contains("Unicorn,") && !json.contains(" Unicorn "), "no stray 'Unicorn'");
+    assert!(!json.contains("Instabox"));
+}
+
+#[test]
+fn wizard_covers_the_articles_decision_factors() {
+    let c = builtin(data::DEFAULT);
+    let text = c
+        .wizard
+        .questions
+        .iter()
+        .map(|q| {
+            let options: Vec<String> = q.options.iter().map(|o| format!("{} {}", o.id, o.label)).collect();
+            format!("{} {} {}", q.id, q.prompt, options.join(" ")).to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for topic in ["admin", "microservices", "api", "secur", "async", "machine-learning", "flexib", "large", "ship"] {
+        assert!(text.contains(topic), "no wizard question about {topic:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn three_way_comparison_is_real() {
+    let c = builtin("django-vs-flask-vs-fastapi");
+    let ids: Vec<&str> = c.subjects.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["django", "flask", "fastapi"]);
+    for id in ids {
+        assert!(count_for(&c.key_features, id) >= 5, "{id} key features");
+    }
+    assert!(c.features.len() >= 8);
+    assert!(c.faq.len() >= 10);
+    assert!(c.wizard.questions.len() >= 8);
+    let fastapi_weighted = c
+        .wizard
+        .questions
+        .iter()
+        .flat_map(|q| &q.options)
+        .filter(|o| o.weights.get("fastapi").is_some_and(|w| *w != 0.0))
+        .count();
+    assert!(fastapi_weighted >= 8, "the wizard scores FastAPI too");
+}
+
+#[test]
+fn shipped_files_on_disk_are_the_embedded_ones() {
+    for (name, embedded) in data::BUILTIN {
+        let path = format!("{}/data/{name}.ron", env!("CARGO_MANIFEST_DIR"));
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(&on_disk, embedded, "{path}");
+        assert!(data::load_file(path.as_ref()).is_ok(), "{path} loads from disk");
+    }
+}

@@ -1,0 +1,228 @@
+//! Each rule of the data format, broken on purpose: the loader names the file
+//! and the line:column (syntax) or the path of the bad value (rules).
+
+use versus::data::{self, LoadError};
+
+const MINIMAL: &str = include_str!("fixtures/minimal.ron");
+
+/// The minimal fixture with one edit applied; the edit must apply.
+fn edited(from: &str, to: &str) -> String {
+    assert!(MINIMAL.contains(from), "fixture no longer contains {from:?}");
+    MINIMAL.replacen(from, to, 1)
+}
+
+fn problems(src: &str) -> Vec<String> {
+    match data::load_str(src, "test.ron") {
+        Ok(_) => panic!("expected a rule violation"),
+        Err(LoadError::Invalid(e)) => e.problems.iter().map(|p| p.to_string()).collect(),
+        Err(e) => panic!("expected a rule violation, got: {e}"),
+    }
+}
+
+fn syntax(src: &str) -> (usize, usize, String) {
+    match data::load_str(src, "test.ron") {
+        Err(LoadError::Syntax(e)) => (e.line, e.column, e.to_string()),
+        Err(e) => panic!("expected a syntax error, got: {e}"),
+        Ok(_) => panic!("expected a syntax error"),
+    }
+}
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    let c = data::load_str(MINIMAL, "minimal.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.subjects.len(), 2);
+}
+
+#[test]
+fn syntax_error_names_file_line_column_and_what_was_expected() {
+    let (line, column, message) = syntax(&edited("name: \"Tea\",", "name: \"Tea\""));
+    assert_eq!((line, column), (6, 33));
+    assert_eq!(message, "test.ron:6:33: Expected comma");
+}
+
+#[test]
+fn misspelt_field_is_a_located_error_listing_the_valid_names() {
+    let (line, column, message) = syntax(&edited("    summary:", "    sumary:"));
+    assert_eq!((line, column), (4, 5));
+    assert!(message.contains("Unexpected field named `sumary`"), "{message}");
+    assert!(message.contains("`summary`"), "{message}");
+}
+
+#[test]
+fn missing_field_is_reported() {
+    let (_, _, message) = syntax(&edited("    summary: \"Two hot drinks, compared for a long working day.\",\n", ""));
+    assert!(message.contains("missing field") && message.contains("summary"), "{message}");
+}
+
+#[test]
+fn wrong_type_is_reported_with_its_position() {
+    let (line, _, message) = syntax(&edited("tie_margin: 0.1", "tie_margin: \"wide\""));
+    assert_eq!(line, 47);
+    assert!(message.contains("test.ron:47:"), "{message}");
+}
+
+#[test]
+fn fewer_than_two_subjects() {
+    let src =
+        edited("        (id: \"coffee\", name: \"Coffee\", description: \"Roasted beans, ground and brewed.\"),\n", "");
+    let p = problems(&src);
+    assert!(p.contains(&"subjects: a comparison needs at least 2 subjects; found 1".to_string()), "{p:?}");
+}
+
+#[test]
+fn duplicate_subject_id() {
+    let p = problems(&edited("(id: \"coffee\", name: \"Coffee\"", "(id: \"tea\", name: \"Coffee\""));
+    assert_eq!(p[0], "subjects[1].id: duplicate subject id \"tea\"");
+}
+
+#[test]
+fn subject_id_with_spaces() {
+    let p = problems(&edited("(id: \"tea\"", "(id: \"green tea\""));
+    assert!(p[0].starts_with("subjects[0].id: subject id \"green tea\" may only use"), "{p:?}");
+}
+
+#[test]
+fn duplicate_question_id() {
+    let src = edited("    sources: [", "    sources: [],\n    unused: [");
+    // An unknown top-level field is a syntax-level error, not a rule: check that first.
+    assert!(matches!(data::load_str(&src, "t"), Err(LoadError::Syntax(_))));
+
+    let question =
+        "            (id: \"time\", prompt: \"When will you drink it?\", help: \"Pick the closest.\", options: [";
+    let src = edited(
+        question,
+        &format!(
+            "            (id: \"time\", prompt: \"Again?\", options: [(id: \"a\", label: \"A\", weights: {{}}, why: \"x\"), (id: \"b\", label: \"B\", weights: {{}}, why: \"y\")]),\n{question}"
+        ),
+    );
+    let p = problems(&src);
+    assert_eq!(p, ["wizard.questions[1].id: duplicate question id \"time\""]);
+}
+
+#[test]
+fn duplicate_option_id() {
+    let p = problems(&edited("(id: \"evening\"", "(id: \"morning\""));
+    assert_eq!(p, ["wizard.questions[0].options[1].id: duplicate option id \"morning\""]);
+}
+
+#[test]
+fn per_subject_value_missing_a_subject() {
+    let p =
+        problems(&edited("values: {\"tea\": \"Moderate\", \"coffee\": \"High\"}", "values: {\"tea\": \"Moderate\"}"));
+    assert_eq!(p, ["features[0].values: missing subject \"coffee\""]);
+}
+
+#[test]
+fn per_subject_value_naming_an_unknown_subject() {
+    let p = problems(&edited("\"coffee\": \"Dearer\"", "\"coffee\": \"Dearer\", \"cocoa\": \"Cheap\""));
+    assert_eq!(p, ["factors[0].summary: unknown subject \"cocoa\" (declared: \"tea\", \"coffee\")"]);
+}
+
+#[test]
+fn per_subject_value_given_twice() {
+    let p = problems(&edited(
+        "{\"tea\": \"Low\", \"coffee\": \"Medium\"}",
+        "{\"tea\": \"Low\", \"tea\": \"High\", \"coffee\": \"Medium\"}",
+    ));
+    assert_eq!(p, ["pros_cons_table[0].values: subject \"tea\" is given twice"]);
+}
+
+#[test]
+fn weights_must_name_declared_subjects() {
+    let p = problems(&edited("weights: {\"coffee\": 2.0}", "weights: {\"fastapi\": 2.0}"));
+    assert_eq!(
+        p,
+        ["wizard.questions[0].options[0].weights: unknown subject \"fastapi\" (declared: \"tea\", \"coffee\")"]
+    );
+}
+
+#[test]
+fn weights_must_be_finite() {
+    for bad in ["inf", "NaN", "-inf"] {
+        let p = problems(&edited("weights: {\"coffee\": 2.0}", &format!("weights: {{\"coffee\": {bad}}}")));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("wizard.questions[0].options[0].weights.coffee: expected a finite number"), "{p:?}");
+    }
+}
+
+#[test]
+fn tie_margin_must_be_a_fraction() {
+    let p = problems(&edited("tie_margin: 0.1", "tie_margin: 1.5"));
+    assert_eq!(p, ["wizard.tie_margin: expected a number from 0.0 to 1.0; found 1.5"]);
+}
+
+#[test]
+fn question_needs_two_options() {
+    let src = edited(
+        "                (id: \"evening\", label: \"Evening\", weights: {\"tea\": 2.0, \"coffee\": -1.0}, why: \"Less caffeine before sleep.\"),\n",
+        "",
+    );
+    assert_eq!(problems(&src), ["wizard.questions[0].options: a question needs at least 2 options; found 1"]);
+}
+
+#[test]
+fn empty_required_text() {
+    let p = problems(&edited("question: \"Which has more caffeine?\"", "question: \"   \""));
+    assert_eq!(p, ["faq[0].question: must not be empty"]);
+}
+
+#[test]
+fn text_that_is_only_escape_sequences_counts_as_empty() {
+    let p = problems(&edited("why: \"Wakes you fast.\"", "why: \"\\u{1b}[2J\\u{1b}[H\""));
+    assert_eq!(p, ["use_cases[0].fits.coffee.why: must not be empty"]);
+}
+
+#[test]
+fn urls_must_be_http() {
+    let p = problems(&edited("url: \"https://en.wikipedia.org/wiki/Tea\"", "url: \"javascript:alert(1)\""));
+    assert_eq!(p, ["sources[0].url: expected an http:// or https:// URL; found \"javascript:alert(1)\""]);
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let src = edited("(id: \"evening\"", "(id: \"morning\"").replacen(
+        "question: \"Which has more caffeine?\"",
+        "question: \"\"",
+        1,
+    );
+    assert_eq!(problems(&src).len(), 2);
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let mut bytes = MINIMAL.as_bytes().to_vec();
+    let at = MINIMAL.find("Two hot").unwrap_or_default();
+    bytes[at] = 0xff;
+    match data::load_bytes(&bytes, "bin.ron") {
+        Err(LoadError::Syntax(e)) => {
+            assert_eq!((e.line, e.column), (4, 15));
+            assert!(e.to_string().contains("expected UTF-8 text"), "{e}");
+        }
+        other => panic!("expected a located UTF-8 error, got {other:?}"),
+    }
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    let dir = std::env::temp_dir().join(format!("versus-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_default();
+    let path = dir.join("huge.ron");
+    let file = std::fs::File::create(&path).expect("temp file");
+    file.set_len(data::MAX_FILE_BYTES + 1).expect("sparse file");
+    let err = data::load_file(&path).expect_err("too large");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(matches!(err, LoadError::TooLarge { .. }));
+    assert!(err.to_string().contains("huge.ron") && err.to_string().contains("64 MiB"), "{err}");
+}
+
+#[test]
+fn missing_file_names_the_path() {
+    let err = data::load_file("/no/such/versus.ron".as_ref()).expect_err("missing");
+    assert!(err.to_string().starts_with("/no/such/versus.ron: cannot read"), "{err}");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let src = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(data::load_str(&src, "deep.ron").is_err());
+}
