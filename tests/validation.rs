@@ -226,3 +226,12 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let src = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(data::load_str(&src, "deep.ron").is_err());
 }
+
+#[test]
+fn the_readme_example_is_the_minimal_fixture_and_loads() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```ron\n").expect("README has a RON example") + "```ron\n".len();
+    let end = start + readme[start..].find("```").expect("closed");
+    assert_eq!(&readme[start..end], MINIMAL, "README's example drifted from tests/fixtures/minimal.ron");
+    assert!(data::load_str(&readme[start..end], "README.md").is_ok());
+}
