@@ -2,5 +2,9 @@
 //!
 //! Data flows one way: RON file → [`data`] (validated model) → views and exports.
 
+pub mod app;
 pub mod data;
 pub mod export;
+pub mod keys;
+pub mod tui;
+pub mod ui;

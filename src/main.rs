@@ -45,15 +45,21 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Export { format }) => with_data(cli.data, |c| {
             let text = match format {
-                Format::Markdown => export::markdown(c),
-                Format::Json => export::json(c),
+                Format::Markdown => export::markdown(&c),
+                Format::Json => export::json(&c),
             };
             print_out(&text)
         }),
-        None => {
-            eprintln!("versus: the interactive view is not built yet; try `versus export` or `versus --help`");
-            ExitCode::from(2)
-        }
+        None => with_data(cli.data, |c| {
+            let mut app = versus::app::App::new(c);
+            match versus::tui::run(&mut app, versus::ui::Theme::from_env()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("versus: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }),
     }
 }
 
@@ -72,9 +78,9 @@ fn check(files: &[PathBuf]) -> ExitCode {
 }
 
 /// Loads the comparison named by `--data` (or the default) and runs `f` on it.
-fn with_data(path: Option<PathBuf>, f: impl FnOnce(&Comparison) -> ExitCode) -> ExitCode {
+fn with_data(path: Option<PathBuf>, f: impl FnOnce(Comparison) -> ExitCode) -> ExitCode {
     match data::open(path.as_deref()) {
-        Ok(c) => f(&c),
+        Ok(c) => f(c),
         Err(e) => {
             report(e);
             ExitCode::FAILURE

@@ -1,0 +1,268 @@
+//! The keymap: one table that both handles keys and feeds the help overlay
+//! and status line, so what is documented is what happens.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App, Tab};
+use crate::ui;
+
+/// What a binding does, before it is turned into an [`Action`] for the current view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    NextTab,
+    PreviousTab,
+    TabByNumber,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    Expand,
+    ScrollDown,
+    ScrollUp,
+    Help,
+    Back,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written in the help overlay.
+    pub label: &'static str,
+    pub help: &'static str,
+    /// A word or two for the status line; `None` keeps it out of the status line.
+    pub hint: Option<&'static str>,
+    pub command: Command,
+}
+
+/// Every key the app understands. Order is the order of the help overlay.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
+        label: "Tab → l",
+        help: "next tab",
+        hint: Some("tabs"),
+        command: Command::NextTab,
+    },
+    Binding {
+        keys: &[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')],
+        label: "Shift-Tab ← h",
+        help: "previous tab",
+        hint: None,
+        command: Command::PreviousTab,
+    },
+    Binding {
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
+        label: "1–6",
+        help: "go to tab by number",
+        hint: None,
+        command: Command::TabByNumber,
+    },
+    Binding {
+        keys: &[key(KeyCode::Down), ch('j')],
+        label: "↓ j",
+        help: "move down (scroll, where a page has no list)",
+        hint: Some("move"),
+        command: Command::Down,
+    },
+    Binding { keys: &[key(KeyCode::Up), ch('k')], label: "↑ k", help: "move up", hint: None, command: Command::Up },
+    Binding {
+        keys: &[key(KeyCode::PageDown), ctrl('d')],
+        label: "PgDn Ctrl-D",
+        help: "a page down",
+        hint: None,
+        command: Command::PageDown,
+    },
+    Binding {
+        keys: &[key(KeyCode::PageUp), ctrl('u')],
+        label: "PgUp Ctrl-U",
+        help: "a page up",
+        hint: None,
+        command: Command::PageUp,
+    },
+    Binding {
+        keys: &[key(KeyCode::Home), ch('g')],
+        label: "Home g",
+        help: "first",
+        hint: None,
+        command: Command::First,
+    },
+    Binding { keys: &[key(KeyCode::End), ch('G')], label: "End G", help: "last", hint: None, command: Command::Last },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Enter",
+        help: "open the selection full-screen; Enter again closes it",
+        hint: Some("open"),
+        command: Command::Expand,
+    },
+    Binding {
+        keys: &[ch('J'), key(KeyCode::Char(' '))],
+        label: "J Space",
+        help: "scroll the text pane down",
+        hint: Some("scroll text"),
+        command: Command::ScrollDown,
+    },
+    Binding {
+        keys: &[ch('K'), key(KeyCode::Backspace)],
+        label: "K Backspace",
+        help: "scroll the text pane up",
+        hint: None,
+        command: Command::ScrollUp,
+    },
+    Binding {
+        keys: &[ch('?')],
+        label: "?",
+        help: "show or hide this help",
+        hint: Some("help"),
+        command: Command::Help,
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        help: "close help or the open entry; quit when nothing is open",
+        hint: None,
+        command: Command::Back,
+    },
+    Binding {
+        keys: &[ch('q'), ctrl('c')],
+        label: "q Ctrl-C",
+        help: "quit",
+        hint: Some("quit"),
+        command: Command::Quit,
+    },
+];
+
+/// Mouse use, for the help overlay.
+pub const MOUSE_HELP: &[(&str, &str)] = &[
+    ("click a tab", "go to that tab"),
+    ("click a row", "select it; click it again to open it"),
+    ("wheel", "move through a list, or scroll the text under the pointer"),
+];
+
+/// The binding for a key press, if any. Shift is ignored for characters
+/// (terminals differ on whether `G` arrives with it) and for Shift-Tab.
+pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding> {
+    let modifiers = event.modifiers - KeyModifiers::SHIFT;
+    BINDINGS.iter().find(|b| b.keys.iter().any(|k| k.code == event.code && k.modifiers == modifiers))
+}
+
+/// Turns a terminal event into an action for this app at this terminal size.
+pub fn map_event(event: &Event, app: &App, area: Rect) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => map_key(k, app, area),
+        Event::Mouse(m) => map_mouse(m, app, area),
+        _ => None,
+    }
+}
+
+pub fn map_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
+    let binding = binding_for(event)?;
+    // Where there is no list to move through, movement keys scroll the text.
+    let scrolls = app.expanded || app.entry_count(app.tab) == 0;
+    let page = page_size(app, area, scrolls) as isize;
+    let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
+    Some(match binding.command {
+        Command::NextTab => Action::NextTab,
+        Command::PreviousTab => Action::PreviousTab,
+        Command::TabByNumber => match event.code {
+            KeyCode::Char(c) => Action::GoToTab(Tab::from_index(c.to_digit(10)? as usize - 1)?),
+            _ => return None,
+        },
+        Command::Down if scrolls => scroll(1),
+        Command::Up if scrolls => scroll(-1),
+        Command::PageDown if scrolls => scroll(page),
+        Command::PageUp if scrolls => scroll(-page),
+        Command::First if scrolls => scroll(isize::MIN / 2),
+        Command::Last if scrolls => scroll(isize::MAX / 2),
+        Command::Down => Action::Move(1),
+        Command::Up => Action::Move(-1),
+        Command::PageDown => Action::Move(page),
+        Command::PageUp => Action::Move(-page),
+        Command::First => Action::First,
+        Command::Last => Action::Last,
+        Command::Expand => Action::ToggleExpand,
+        Command::ScrollDown => scroll(1),
+        Command::ScrollUp => scroll(-1),
+        Command::Help => Action::ToggleHelp,
+        Command::Back => Action::Back,
+        Command::Quit => Action::Quit,
+    })
+}
+
+/// Rows a page key moves: the visible height of what is scrolling, at least 1.
+fn page_size(app: &App, area: Rect, scrolls: bool) -> usize {
+    let rows =
+        if scrolls { ui::text_area(app, area).map_or(1, |r| r.height as usize) } else { ui::list_rows(app, area) };
+    rows.max(1)
+}
+
+pub fn map_mouse(event: &MouseEvent, app: &App, area: Rect) -> Option<Action> {
+    let (x, y) = (event.column, event.row);
+    let screen = ui::screen(area)?;
+    let over_text = || ui::text_area(app, area).is_some_and(|r| r.contains((x, y).into()));
+    let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            if screen.tabs.contains((x, y).into()) {
+                return ui::tab_at(app, screen.tabs, x).map(Action::GoToTab);
+            }
+            if app.help {
+                return Some(Action::ToggleHelp);
+            }
+            let i = ui::entry_at(app, area, x, y)?;
+            Some(if i == app.state().selected { Action::ToggleExpand } else { Action::Select(i) })
+        }
+        MouseEventKind::ScrollDown if app.help => None,
+        MouseEventKind::ScrollUp if app.help => None,
+        MouseEventKind::ScrollDown if over_text() || app.entry_count(app.tab) == 0 => Some(scroll(3)),
+        MouseEventKind::ScrollUp if over_text() || app.entry_count(app.tab) == 0 => Some(scroll(-3)),
+        MouseEventKind::ScrollDown => Some(Action::Move(1)),
+        MouseEventKind::ScrollUp => Some(Action::Move(-1)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let all: Vec<&Key> = BINDINGS.iter().flat_map(|b| b.keys).collect();
+        for (i, a) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(a), "{a:?} is bound twice");
+        }
+    }
+
+    #[test]
+    fn shifted_letters_match_with_or_without_the_shift_flag() {
+        for modifiers in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
+            let g = KeyEvent::new(KeyCode::Char('G'), modifiers);
+            assert_eq!(binding_for(&g).map(|b| b.command), Some(Command::Last));
+        }
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(binding_for(&ctrl_c).map(|b| b.command), Some(Command::Quit));
+        let plain_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert!(binding_for(&plain_c).is_none());
+    }
+}

@@ -1,0 +1,53 @@
+//! Decide: the decision snapshot (criteria × subjects) and the verdict.
+
+use ratatui::style::{Modifier, Style};
+
+use super::table::{TableRow, TableSpec};
+use super::{Doc, ListTab, Theme, panes};
+use crate::app::{App, Tab};
+
+fn spec(app: &App, theme: &Theme) -> TableSpec {
+    let d = &app.data;
+    let mut header = vec![("Criterion".to_string(), theme.heading())];
+    header.extend(d.subjects.iter().enumerate().map(|(i, s)| (s.name.to_string(), theme.subject(i))));
+    let rows = d
+        .decision
+        .iter()
+        .map(|r| {
+            let mut cells = vec![(r.name.to_string(), Style::new().add_modifier(Modifier::BOLD))];
+            cells.extend(d.subjects.iter().map(|s| (r.values.get(&s.id).map_or("", |v| v).to_string(), Style::new())));
+            TableRow::Entry(cells)
+        })
+        .collect();
+    TableSpec { title: " Decision snapshot ".into(), header, rows, selected: app.states[Tab::Decide.index()].selected }
+}
+
+fn detail(app: &App, theme: &Theme) -> Doc {
+    let d = &app.data;
+    let mut doc = Doc::new();
+    if let Some(r) = d.decision.get(app.states[Tab::Decide.index()].selected) {
+        doc.styled(&[(&r.name, theme.heading())]).blank();
+        for (i, s) in d.subjects.iter().enumerate() {
+            doc.bullet(&format!("{}: ", s.name), theme.subject(i), r.values.get(&s.id).map_or("", |v| v), Style::new());
+        }
+        if let Some(detail) = &r.detail {
+            doc.blank().text(detail, Style::new());
+        }
+    }
+    if let Some(v) = &d.verdict {
+        if !doc.is_empty() {
+            doc.blank();
+        }
+        doc.styled(&[("Verdict", theme.heading())]).blank();
+        doc.text(&v.summary, Style::new());
+        for (i, s) in d.subjects.iter().enumerate() {
+            if let Some(text) = v.choose_if.get(&s.id) {
+                doc.blank().bullet(&format!("{}: ", s.name), theme.subject(i), text, Style::new());
+            }
+        }
+    }
+    doc
+}
+
+pub const VIEW: ListTab =
+    ListTab { spec, detail, areas: |_, body| panes(body, 55), detail_title: " Detail and verdict " };

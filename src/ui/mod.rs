@@ -1,0 +1,198 @@
+//! Views: pure functions from [`App`] to a frame. They read state, never change it.
+//!
+//! The layout helpers here are shared with `keys`, so a mouse click is
+//! resolved against exactly the rectangles that were drawn.
+
+mod decide;
+mod doc;
+mod faq;
+mod features;
+mod help;
+mod performance;
+mod pros_cons;
+mod status;
+mod tab_bar;
+mod table;
+mod theme;
+mod use_cases;
+mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::app::{App, Tab};
+pub use doc::Doc;
+pub use help::rows as help_rows;
+pub use tab_bar::tab_at;
+use table::TableSpec;
+pub use theme::Theme;
+pub use wrap::wrap;
+
+/// Below this size the app shows a "terminal too small" message instead.
+pub const MIN_WIDTH: u16 = 44;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// From this width on, list and detail sit side by side; narrower, they stack.
+const SIDE_BY_SIDE_WIDTH: u16 = 96;
+
+/// The three bands of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub tabs: Rect,
+    pub body: Rect,
+    pub status: Rect,
+}
+
+/// `None` when the terminal is below the usable minimum.
+pub fn screen(area: Rect) -> Option<Screen> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [tabs, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    Some(Screen { tabs, body, status })
+}
+
+/// A list pane and a detail pane: side by side when wide, stacked when narrow.
+/// `list_share` is the list's percentage of the width (at most half the height when stacked).
+fn panes(body: Rect, list_share: u16) -> (Rect, Rect) {
+    let [list, detail] = if body.width >= SIDE_BY_SIDE_WIDTH {
+        Layout::horizontal([Constraint::Percentage(list_share), Constraint::Min(0)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(list_share.min(50)), Constraint::Min(0)]).areas(body)
+    };
+    (list, detail)
+}
+
+/// The first visible entry of a list of `len` entries in `visible` rows, keeping
+/// the selection centred where the list allows. Stateless, so drawing and
+/// mouse hit-testing always agree.
+pub fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
+    if len <= visible || visible == 0 {
+        return 0;
+    }
+    selected.saturating_sub(visible / 2).min(len - visible)
+}
+
+/// A tab made of a table of entries and a text pane for the selected one.
+struct ListTab {
+    spec: fn(&App, &Theme) -> TableSpec,
+    detail: fn(&App, &Theme) -> Doc,
+    /// Splits the body into (table, text pane).
+    areas: fn(&App, Rect) -> (Rect, Rect),
+    detail_title: &'static str,
+}
+
+/// The list-and-detail view of `tab`; `None` for Pros/Cons, a page without a list.
+fn list_tab(tab: Tab) -> Option<&'static ListTab> {
+    match tab {
+        Tab::Features => Some(&features::VIEW),
+        Tab::ProsCons => None,
+        Tab::UseCases => Some(&use_cases::VIEW),
+        Tab::Performance => Some(&performance::VIEW),
+        Tab::Faq => Some(&faq::VIEW),
+        Tab::Decide => Some(&decide::VIEW),
+    }
+}
+
+/// Where the scrollable text of the current view is drawn (inside its border).
+pub fn text_area(app: &App, area: Rect) -> Option<Rect> {
+    let body = screen(area)?.body;
+    match list_tab(app.tab) {
+        _ if app.expanded => Some(bordered_inner(body)),
+        Some(view) => Some(bordered_inner((view.areas)(app, body).1)),
+        None => Some(bordered_inner(body)),
+    }
+}
+
+/// How far the current view's text can scroll at this terminal size.
+pub fn max_scroll(app: &App, area: Rect) -> usize {
+    let Some(screen) = screen(area) else { return 0 };
+    let Some(view) = list_tab(app.tab) else { return pros_cons::max_scroll(app, screen.body) };
+    let inner = text_area(app, area).unwrap_or_default();
+    (view.detail)(app, &Theme::NO_COLOR).height(inner.width).saturating_sub(inner.height as usize)
+}
+
+/// How many list rows the current tab shows at this size (0 without a list).
+pub fn list_rows(app: &App, area: Rect) -> usize {
+    match (screen(area), list_tab(app.tab)) {
+        (Some(screen), Some(view)) => TableSpec::visible_rows((view.areas)(app, screen.body).0),
+        _ => 0,
+    }
+}
+
+/// The list entry under a mouse position, on the current tab.
+pub fn entry_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let screen = screen(area)?;
+    let view = list_tab(app.tab).filter(|_| !app.expanded)?;
+    (view.spec)(app, &Theme::NO_COLOR).entry_at((view.areas)(app, screen.body).0, x, y)
+}
+
+/// Draws the whole app.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(screen) = screen(area) else {
+        too_small(frame, area);
+        return;
+    };
+    tab_bar::draw(frame, app, theme, screen.tabs);
+    status::draw(frame, app, theme, screen.status);
+    let scroll = app.state().scroll;
+    match list_tab(app.tab) {
+        Some(view) if app.expanded => {
+            let title = format!(" {} ", app.tab.title());
+            draw_doc(frame, theme, &(view.detail)(app, theme), screen.body, &title, scroll, true);
+        }
+        Some(view) => {
+            let (list, text) = (view.areas)(app, screen.body);
+            (view.spec)(app, theme).draw(frame, theme, list);
+            draw_doc(frame, theme, &(view.detail)(app, theme), text, view.detail_title, scroll, false);
+        }
+        None => pros_cons::draw(frame, app, theme, screen.body),
+    }
+    if app.help {
+        help::draw(frame, theme, screen.body);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let msg = format!(
+        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+fn bordered_inner(area: Rect) -> Rect {
+    Block::new().borders(Borders::ALL).inner(area)
+}
+
+/// A bordered pane of wrapped text scrolled by `scroll` lines, with a
+/// position hint in the bottom border when it does not fit.
+fn draw_doc(frame: &mut Frame, theme: &Theme, doc: &Doc, area: Rect, title: &str, scroll: usize, focused: bool) {
+    let block = pane(theme, title, focused);
+    let inner = block.inner(area);
+    let lines = doc.lines(inner.width);
+    let max = lines.len().saturating_sub(inner.height as usize);
+    let scroll = scroll.min(max);
+    let block = if max > 0 {
+        let hint = format!(" {}/{} J/K ", scroll + 1, max + 1);
+        block.title_bottom(Line::styled(hint, theme.dim()).right_aligned())
+    } else {
+        block
+    };
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner.height as usize).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// A bordered pane; the focused one has a bold border.
+fn pane<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a> {
+    let style = if focused { theme.focus_border() } else { theme.border() };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Line::styled(title, Style::new().add_modifier(Modifier::BOLD)))
+}

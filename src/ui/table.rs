@@ -1,0 +1,204 @@
+//! The one list widget every tab uses: a bordered table with a header row,
+//! optional section rows, a centred scroll position and a reverse-video
+//! selection. Drawing and mouse hit-testing both go through [`TableSpec`].
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, pane, wrap};
+
+pub enum TableRow {
+    /// A selectable entry: one styled cell per column.
+    Entry(Vec<(String, Style)>),
+    /// A heading between groups of entries; not selectable.
+    Section(String),
+}
+
+pub struct TableSpec {
+    pub title: String,
+    pub header: Vec<(String, Style)>,
+    pub rows: Vec<TableRow>,
+    /// Entry index (not counting sections) of the selection.
+    pub selected: usize,
+}
+
+/// Tallest a row may grow when its cells wrap.
+const MAX_ROW_LINES: usize = 3;
+const SPACING: u16 = 1;
+
+/// Where each row lands: computed once, used by drawing and by hit-testing.
+struct Placement {
+    widths: Vec<u16>,
+    /// Wrapped lines per row (1 to `MAX_ROW_LINES`).
+    heights: Vec<usize>,
+    offset: usize,
+    selected_row: usize,
+}
+
+impl TableSpec {
+    /// The visual row of entry `entry`.
+    fn visual_row(&self, entry: usize) -> usize {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, TableRow::Entry(_)))
+            .nth(entry)
+            .map_or(self.rows.len().saturating_sub(1), |(i, _)| i)
+    }
+
+    /// Lines inside `area` for rows (borders and header taken off).
+    pub fn visible_rows(area: Rect) -> usize {
+        Block::new().borders(Borders::ALL).inner(area).height.saturating_sub(1) as usize
+    }
+
+    fn column_widths(&self, inner: Rect) -> Vec<u16> {
+        let columns = self.header.len().max(1) as u16;
+        if columns == 1 {
+            return vec![inner.width];
+        }
+        let longest = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                TableRow::Entry(cells) => cells.first().map(|(t, _)| t.width()),
+                TableRow::Section(_) => None,
+            })
+            .chain(self.header.first().map(|(t, _)| t.width()))
+            .max()
+            .unwrap_or(0) as u16;
+        let first = longest.min(inner.width * 2 / 5).max(6.min(inner.width));
+        let rest = inner.width.saturating_sub(first + SPACING * (columns - 1));
+        let each = rest / (columns - 1);
+        std::iter::once(first).chain((1..columns).map(|_| each)).collect()
+    }
+
+    fn placement(&self, area: Rect) -> Placement {
+        let inner = Block::new().borders(Borders::ALL).inner(area);
+        let widths = self.column_widths(inner);
+        let heights: Vec<usize> = self
+            .rows
+            .iter()
+            .map(|r| match r {
+                TableRow::Entry(cells) => cells
+                    .iter()
+                    .zip(&widths)
+                    .map(|((t, _), w)| wrap(t, *w as usize).len())
+                    .max()
+                    .unwrap_or(1)
+                    .clamp(1, MAX_ROW_LINES),
+                TableRow::Section(_) => 1,
+            })
+            .collect();
+        let selected_row = self.visual_row(self.selected);
+        let offset = centred_offset(&heights, selected_row, Self::visible_rows(area));
+        Placement { widths, heights, offset, selected_row }
+    }
+
+    /// The entry drawn at screen position (x, y), if any.
+    pub fn entry_at(&self, area: Rect, x: u16, y: u16) -> Option<usize> {
+        let inner = Block::new().borders(Borders::ALL).inner(area);
+        if !inner.contains((x, y).into()) || y == inner.y {
+            return None;
+        }
+        let p = self.placement(area);
+        let mut top = inner.y + 1;
+        for visual in p.offset..self.rows.len() {
+            let bottom = top.saturating_add(p.heights[visual] as u16);
+            if (top..bottom).contains(&y) {
+                return match self.rows[visual] {
+                    TableRow::Entry(_) => {
+                        Some(self.rows[..visual].iter().filter(|r| matches!(r, TableRow::Entry(_))).count())
+                    }
+                    TableRow::Section(_) => None,
+                };
+            }
+            top = bottom;
+        }
+        None
+    }
+
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+        let p = self.placement(area);
+        let cell = |text: &str, width: u16, style: Style| {
+            let lines: Vec<Line> = wrap(text, width as usize)
+                .into_iter()
+                .take(MAX_ROW_LINES)
+                .map(|r| Line::styled(text[r].to_string(), style))
+                .collect();
+            Cell::from(lines)
+        };
+        let rows = self.rows.iter().zip(&p.heights).map(|(r, h)| match r {
+            TableRow::Entry(cells) => {
+                Row::new(cells.iter().zip(&p.widths).map(|((t, s), w)| cell(t, *w, *s))).height(*h as u16)
+            }
+            TableRow::Section(title) => Row::new([Cell::from(Span::styled(title.clone(), theme.heading()))]),
+        });
+        let header = Row::new(self.header.iter().map(|(t, s)| Cell::from(Span::styled(t.clone(), *s))));
+        let widths = p.widths.iter().map(|w| Constraint::Length(*w));
+        let table = Table::new(rows, widths)
+            .header(header)
+            .column_spacing(SPACING)
+            .row_highlight_style(theme.selected())
+            .block(pane(theme, &self.title, true));
+        let mut state = TableState::default().with_offset(p.offset).with_selected(Some(p.selected_row));
+        frame.render_stateful_widget(table, area, &mut state);
+        let count = self.rows.iter().filter(|r| matches!(r, TableRow::Entry(_))).count();
+        if p.heights.iter().sum::<usize>() > Self::visible_rows(area) && area.height > 2 && area.width > 2 {
+            // The position, in the bottom border, when the list does not fit.
+            let hint = Line::styled(format!(" {}/{} ", self.selected + 1, count), theme.dim()).right_aligned();
+            let bottom = Rect { y: area.bottom() - 1, height: 1, x: area.x + 1, width: area.width - 2 };
+            frame.render_widget(hint, bottom);
+        }
+    }
+}
+
+/// The first row to draw so that row `selected` is visible and, where the
+/// list allows, near the middle of `visible` lines.
+fn centred_offset(heights: &[usize], selected: usize, visible: usize) -> usize {
+    let total: usize = heights.iter().sum();
+    if total <= visible || selected >= heights.len() {
+        return 0;
+    }
+    // Walk up from the selection while the rows above fit in the top half.
+    let mut offset = selected;
+    let mut above = 0;
+    while offset > 0 && above + heights[offset - 1] <= visible.saturating_sub(heights[selected]) / 2 {
+        offset -= 1;
+        above += heights[offset];
+    }
+    // Do not leave empty space at the bottom when the end of the list is in view.
+    let mut below: usize = heights[offset..].iter().sum();
+    while offset > 0 && below + heights[offset - 1] <= visible {
+        offset -= 1;
+        below += heights[offset];
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::centred_offset;
+
+    #[test]
+    fn offset_keeps_the_selection_near_the_middle() {
+        let ones = vec![1; 20];
+        assert_eq!(centred_offset(&ones, 0, 5), 0);
+        assert_eq!(centred_offset(&ones, 10, 5), 8);
+        assert_eq!(centred_offset(&ones, 19, 5), 15);
+        assert_eq!(centred_offset(&[1, 1, 1], 2, 5), 0);
+    }
+
+    #[test]
+    fn tall_rows_still_show_the_selection() {
+        let heights = [3, 3, 3, 3];
+        for selected in 0..4 {
+            let offset = centred_offset(&heights, selected, 4);
+            assert!(offset <= selected);
+            assert!(heights[offset..=selected].iter().sum::<usize>() <= 4 || offset == selected);
+        }
+    }
+}
