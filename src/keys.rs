@@ -50,8 +50,6 @@ pub struct Binding {
     /// How the keys are written in the help overlay.
     pub label: &'static str,
     pub help: &'static str,
-    /// A word or two for the status line; `None` keeps it out of the status line.
-    pub hint: Option<&'static str>,
     pub command: Command,
 }
 
@@ -61,95 +59,67 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
         label: "Tab → l",
         help: "next tab",
-        hint: Some("tabs"),
         command: Command::NextTab,
     },
     Binding {
         keys: &[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')],
         label: "Shift-Tab ← h",
         help: "previous tab",
-        hint: None,
         command: Command::PreviousTab,
     },
     Binding {
         keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
         label: "1–6",
         help: "go to tab by number",
-        hint: None,
         command: Command::TabByNumber,
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
         label: "↓ j",
         help: "move down (scroll, where a page has no list)",
-        hint: Some("move"),
         command: Command::Down,
     },
-    Binding { keys: &[key(KeyCode::Up), ch('k')], label: "↑ k", help: "move up", hint: None, command: Command::Up },
+    Binding { keys: &[key(KeyCode::Up), ch('k')], label: "↑ k", help: "move up", command: Command::Up },
     Binding {
         keys: &[key(KeyCode::PageDown), ctrl('d')],
         label: "PgDn Ctrl-D",
         help: "a page down",
-        hint: None,
         command: Command::PageDown,
     },
     Binding {
         keys: &[key(KeyCode::PageUp), ctrl('u')],
         label: "PgUp Ctrl-U",
         help: "a page up",
-        hint: None,
         command: Command::PageUp,
     },
-    Binding {
-        keys: &[key(KeyCode::Home), ch('g')],
-        label: "Home g",
-        help: "first",
-        hint: None,
-        command: Command::First,
-    },
-    Binding { keys: &[key(KeyCode::End), ch('G')], label: "End G", help: "last", hint: None, command: Command::Last },
+    Binding { keys: &[key(KeyCode::Home), ch('g')], label: "Home g", help: "first", command: Command::First },
+    Binding { keys: &[key(KeyCode::End), ch('G')], label: "End G", help: "last", command: Command::Last },
     Binding {
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         help: "open the selection full-screen; Enter again closes it",
-        hint: Some("open"),
         command: Command::Expand,
     },
     Binding {
         keys: &[ch('J'), key(KeyCode::Char(' '))],
         label: "J Space",
         help: "scroll the text pane down",
-        hint: Some("scroll text"),
         command: Command::ScrollDown,
     },
     Binding {
         keys: &[ch('K'), key(KeyCode::Backspace)],
         label: "K Backspace",
         help: "scroll the text pane up",
-        hint: None,
         command: Command::ScrollUp,
     },
-    Binding {
-        keys: &[ch('?')],
-        label: "?",
-        help: "show or hide this help",
-        hint: Some("help"),
-        command: Command::Help,
-    },
+    Binding { keys: &[ch('?')], label: "?", help: "show or hide this help", command: Command::Help },
     Binding {
         keys: &[key(KeyCode::Esc)],
         label: "Esc",
         help: "close help or the open entry; quit when nothing is open",
-        hint: None,
         command: Command::Back,
     },
-    Binding {
-        keys: &[ch('q'), ctrl('c')],
-        label: "q Ctrl-C",
-        help: "quit",
-        hint: Some("quit"),
-        command: Command::Quit,
-    },
+    Binding { keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", help: "quit", command: Command::Quit },
 ];
 
 /// Mouse use, for the help overlay.
@@ -251,6 +221,28 @@ mod tests {
         let all: Vec<&Key> = BINDINGS.iter().flat_map(|b| b.keys).collect();
         for (i, a) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(a), "{a:?} is bound twice");
+        }
+    }
+
+    /// The status line writes keys in short form; each must be bound to what it claims.
+    #[test]
+    fn status_line_keys_do_what_they_say() {
+        let claims = [
+            (KeyCode::Char('?'), Command::Help),
+            (KeyCode::Char('q'), Command::Quit),
+            (KeyCode::Up, Command::Up),
+            (KeyCode::Down, Command::Down),
+            (KeyCode::Tab, Command::NextTab),
+            (KeyCode::Left, Command::PreviousTab),
+            (KeyCode::Right, Command::NextTab),
+            (KeyCode::Enter, Command::Expand),
+            (KeyCode::Esc, Command::Back),
+            (KeyCode::Char('J'), Command::ScrollDown),
+            (KeyCode::Char('K'), Command::ScrollUp),
+        ];
+        for (code, command) in claims {
+            let bound = binding_for(&KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
+            assert_eq!(bound, Some(command), "{code:?}");
         }
     }
 

@@ -12,7 +12,7 @@ fn spec(app: &App, theme: &Theme) -> TableSpec {
         .faq
         .iter()
         .enumerate()
-        .map(|(i, f)| TableRow::Entry(vec![(format!("{:>2}. {}", i + 1, f.question), Style::new())]))
+        .map(|(i, f)| TableRow::Entry(vec![(format!("{}. {}", i + 1, f.question), Style::new())]))
         .collect();
     TableSpec {
         title: " Questions ".into(),

@@ -1,34 +1,45 @@
-//! The status line: where you are, and the keys that matter here.
+//! The status line: where you are, and the keys that matter here, as many
+//! as fit, most important first.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{App, Tab};
-use crate::keys::BINDINGS;
+use crate::app::App;
+
+/// (keys, hint) pairs for the current view, most important first. The keys are
+/// checked against the keymap by a test in `keys`.
+fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    if app.help {
+        return vec![("? Esc", "close help"), ("q", "quit")];
+    }
+    let has_list = app.entry_count(app.tab) > 0 && !app.expanded;
+    let mut out = vec![("?", "help"), ("q", "quit")];
+    out.push(if has_list { ("↑↓", "move") } else { ("↑↓", "scroll") });
+    out.push(("Tab ←→", "tabs"));
+    if app.expanded {
+        out.push(("Enter Esc", "close"));
+    } else if has_list {
+        out.push(("Enter", "open"));
+        out.push(("J K", "scroll text"));
+    }
+    out
+}
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mut spans = Vec::new();
     let count = app.entry_count(app.tab);
-    let position = if app.help {
-        "help".to_string()
-    } else if count > 0 {
-        format!("{}/{}", app.state().selected + 1, count)
-    } else {
-        app.tab.title().to_string()
-    };
-    spans.push(Span::styled(format!(" {position} "), theme.selected()));
-    for b in BINDINGS {
-        let Some(hint) = b.hint else { continue };
-        let (keys, hint) = match (b.hint, app.tab) {
-            (Some("move"), Tab::ProsCons) => ("↑↓", "scroll"),
-            (Some("scroll text"), Tab::ProsCons) | (Some("open"), Tab::ProsCons) => continue,
-            (Some("move"), _) => ("↑↓", hint),
-            (Some("tabs"), _) => ("Tab ←→", hint),
-            _ => (b.label, hint),
-        };
+    let position = if count > 0 { format!(" {}/{} ", app.state().selected + 1, count) } else { " ".into() };
+    let mut used = position.width();
+    let mut spans = vec![Span::styled(position, theme.selected())];
+    for (keys, hint) in hints(app) {
+        let width = 2 + keys.width() + 1 + hint.width();
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
         spans.push(Span::raw("  "));
         spans.push(Span::styled(keys, theme.key()));
         spans.push(Span::raw(format!(" {hint}")));

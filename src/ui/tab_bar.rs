@@ -9,15 +9,25 @@ use super::Theme;
 use crate::app::{App, Tab};
 
 /// Each tab's label and the columns it covers, for a bar `width` columns wide.
-/// Tries full titles, then short ones, then numbers only (the active tab keeps its name).
+/// Tries full titles, then shorter and shorter names, then numbers only (the
+/// active tab keeps its name).
 fn labels(active: Tab, width: u16) -> Vec<(Tab, String, u16, u16)> {
     let short = |t: Tab| match t {
         Tab::Performance => "Perf & security",
         other => other.title(),
     };
-    let styles: [&dyn Fn(Tab) -> String; 3] =
-        [&|t| format!(" {} {} ", t.index() + 1, t.title()), &|t| format!(" {} {} ", t.index() + 1, short(t)), &|t| {
-            if t == active { format!(" {} {} ", t.index() + 1, short(t)) } else { format!(" {} ", t.index() + 1) }
+    let tiny = |t: Tab| match t {
+        Tab::Features => "Feat",
+        Tab::ProsCons => "Pros",
+        Tab::UseCases => "Uses",
+        Tab::Performance => "Perf",
+        Tab::Faq => "FAQ",
+        Tab::Decide => "Decide",
+    };
+    let label = |t: Tab, name: &str| format!(" {} {name} ", t.index() + 1);
+    let styles: [&dyn Fn(Tab) -> String; 4] =
+        [&|t| label(t, t.title()), &|t| label(t, short(t)), &|t| label(t, tiny(t)), &|t| {
+            if t == active { label(t, tiny(t)) } else { format!(" {} ", t.index() + 1) }
         }];
     let mut chosen = Vec::new();
     for style in styles {
@@ -63,6 +73,10 @@ mod tests {
     fn labels_fit_or_shrink() {
         let wide = labels(Tab::Features, 120);
         assert!(wide.iter().any(|(_, l, ..)| l.contains("Performance & security")));
+        let medium = labels(Tab::Faq, 60);
+        assert!(medium.iter().any(|(_, l, ..)| l == " 4 Perf "));
+        let medium = labels(Tab::Faq, 60);
+        assert!(medium.iter().any(|(_, l, ..)| l == " 4 Perf "));
         let narrow = labels(Tab::Faq, 44);
         assert!(narrow.last().is_some_and(|(_, _, _, end)| *end <= 44));
         assert!(narrow.iter().any(|(_, l, ..)| l == " 5 FAQ "));

@@ -6,14 +6,15 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 /// Wraps one paragraph (no newlines) into lines at most `width` columns wide.
-/// Breaks at spaces; a word longer than a line is split. Each range excludes
-/// the spaces at the break.
+/// Breaks at spaces and after hyphens; a word longer than a line is split.
+/// Each range excludes the space at the break.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0; // start of the current line
     let mut line_width = 0;
-    let mut last_space: Option<usize> = None; // byte index of the last break opportunity
+    // The last break opportunity: (end of this line, start of the next).
+    let mut last_break: Option<(usize, usize)> = None;
     for (i, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
         if c == ' ' {
@@ -21,22 +22,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
                 start = i + 1; // no leading spaces on a line
                 continue;
             }
-            last_space = Some(i);
+            last_break = Some((i, i + 1));
         }
         if line_width + w > width && line_width > 0 {
             if c == ' ' {
                 lines.push(start..i);
                 start = i + 1;
                 line_width = 0;
-                last_space = None;
+                last_break = None;
                 continue;
             }
-            if let Some(space) = last_space {
-                lines.push(start..space);
-                start = space + 1;
+            if let Some((end, next)) = last_break {
+                lines.push(start..end);
+                start = next;
                 line_width = text[start..i].chars().map(|c| c.width().unwrap_or(0)).sum();
             }
-            last_space = None;
+            last_break = None;
             // Still too wide: the word alone is longer than the line, so split it.
             if line_width + w > width && line_width > 0 {
                 lines.push(start..i);
@@ -45,6 +46,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             }
         }
         line_width += w;
+        if c == '-' && line_width > 1 {
+            last_break = Some((i + 1, i + 1));
+        }
     }
     let end = text.trim_end_matches(' ').len();
     if start < end {
@@ -92,6 +96,11 @@ mod tests {
             assert!(got.iter().all(|l| l.width() <= width), "width {width}: {got:?}");
             assert_eq!(got.concat().replace(' ', ""), text.replace(' ', ""), "width {width}");
         }
+    }
+
+    #[test]
+    fn breaks_after_hyphens() {
+        assert_eq!(lines("Batteries-included framework", 12), ["Batteries-", "included", "framework"]);
     }
 
     #[test]

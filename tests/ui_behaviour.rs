@@ -1,0 +1,164 @@
+//! What a user sees and relies on, checked on the drawn buffer: selection in
+//! reverse video, NO_COLOR, the too-small screen, and no panic at any size.
+
+mod common;
+
+use common::{SHIPPED, app, render, screen_text};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use versus::app::{Action, Tab};
+use versus::keys;
+use versus::ui::{self, Theme};
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect()
+}
+
+fn reversed_rows(buffer: &Buffer) -> Vec<u16> {
+    (0..buffer.area.height)
+        .filter(|&y| {
+            (1..buffer.area.width.saturating_sub(1))
+                .any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED) && buffer[(x, y)].symbol() != " ")
+        })
+        .collect()
+}
+
+#[test]
+fn the_selected_row_is_reverse_video_with_and_without_colour() {
+    for theme in [Theme::COLOR, Theme::NO_COLOR] {
+        let mut app = app("django-vs-flask");
+        app.update(Action::GoToTab(Tab::Faq));
+        app.update(Action::Move(5));
+        let terminal = render(&app, 100, 30, theme);
+        let buffer = terminal.backend().buffer();
+        // Row 0 is the tab bar (active tab reversed); the selection is the other reversed row.
+        let rows: Vec<u16> = reversed_rows(buffer).into_iter().filter(|&y| y > 0 && y < 29).collect();
+        assert_eq!(rows.len(), 1, "{theme:?}: {rows:?}");
+        assert!(row_text(buffer, rows[0]).contains("6. Is Flask faster than Django?"));
+    }
+}
+
+#[test]
+fn no_color_means_no_colour_at_all() {
+    for tab in Tab::ALL {
+        let mut app = app("django-vs-flask-vs-fastapi");
+        app.update(Action::GoToTab(tab));
+        let terminal = render(&app, 120, 40, Theme::NO_COLOR);
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{tab:?}: {cell:?}");
+        }
+    }
+}
+
+#[test]
+fn each_subject_keeps_one_colour_everywhere() {
+    let app = app("django-vs-flask-vs-fastapi");
+    let terminal = render(&app, 120, 40, Theme::COLOR);
+    let buffer = terminal.backend().buffer();
+    let header = (0..40).find(|&y| row_text(buffer, y).contains("FastAPI")).expect("header row");
+    let colour_of = |name: &str| {
+        let x = row_text(buffer, header).find(name).expect("name on the header row");
+        let x = row_text(buffer, header)[..x].chars().count() as u16;
+        buffer[(x, header)].fg
+    };
+    let colours = [colour_of("Django"), colour_of("Flask"), colour_of("FastAPI")];
+    assert!(colours[0] != colours[1] && colours[1] != colours[2] && colours[0] != colours[2], "{colours:?}");
+    for (i, c) in colours.iter().enumerate() {
+        assert_eq!(*c, Theme::COLOR.subject(i).fg.unwrap_or_default());
+    }
+}
+
+#[test]
+fn too_small_terminal_says_what_it_needs() {
+    let text = screen_text(&render(&app("django-vs-flask"), 40, 10, Theme::COLOR));
+    assert!(text.replace('\n', " ").contains("Terminal too small: need 44×12, have 40×10"), "{text}");
+}
+
+#[test]
+fn every_tab_draws_at_every_size_without_panicking() {
+    let mut sizes: Vec<(u16, u16)> = (1..=40).flat_map(|w| (1..=20).map(move |h| (w, h))).collect();
+    sizes.extend((40..=250).step_by(7).flat_map(|w| (20..=80).step_by(6).map(move |h| (w, h))));
+    sizes.extend([(250, 80), (44, 12), (43, 12), (44, 11), (95, 30), (96, 30)]);
+    for name in SHIPPED {
+        for tab in Tab::ALL {
+            for &(w, h) in &sizes {
+                for overlay in [None, Some(Action::ToggleHelp), Some(Action::ToggleExpand)] {
+                    let mut app = app(name);
+                    app.update(Action::GoToTab(tab));
+                    app.update(Action::Last);
+                    if let Some(a) = overlay {
+                        app.update(a);
+                    }
+                    let area = Rect::new(0, 0, w, h);
+                    let max = ui::max_scroll(&app, area);
+                    app.update(Action::Scroll { by: isize::MAX / 2, max });
+                    render(&app, w, h, Theme::COLOR);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn clicking_a_tab_and_a_row() {
+    let mut app = app("django-vs-flask");
+    let area = Rect::new(0, 0, 100, 30);
+    let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
+    let faq_x = text.lines().next().and_then(|l| l.find("5 FAQ")).expect("FAQ tab label") as u16;
+    let click = |x, y| {
+        crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: crossterm::event::KeyModifiers::NONE,
+        })
+    };
+    let action = keys::map_event(&click(faq_x + 1, 0), &app, area).expect("a tab click");
+    app.update(action);
+    assert_eq!(app.tab, Tab::Faq);
+
+    let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
+    let y = text.lines().position(|l| l.contains("3. Which big company uses Flask?")).expect("row 3") as u16;
+    let action = keys::map_event(&click(5, y), &app, area).expect("a row click");
+    app.update(action);
+    assert_eq!(app.state().selected, 2);
+    let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
+    assert!(text.contains("Netflix"), "the answer to question 3 is shown:\n{text}");
+
+    // Clicking the selected row again opens it full-screen.
+    let action = keys::map_event(&click(5, y), &app, area).expect("a second click");
+    app.update(action);
+    assert!(app.expanded);
+}
+
+#[test]
+fn the_wheel_moves_the_list_or_scrolls_the_text_under_the_pointer() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::GoToTab(Tab::Faq));
+    let area = Rect::new(0, 0, 60, 20);
+    let wheel = |x, y| {
+        crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::ScrollDown,
+            column: x,
+            row: y,
+            modifiers: crossterm::event::KeyModifiers::NONE,
+        })
+    };
+    app.update(keys::map_event(&wheel(5, 4), &app, area).expect("wheel over the list"));
+    assert_eq!(app.state().selected, 1);
+    let text_y = ui::text_area(&app, area).expect("a text pane").y + 1;
+    assert!(ui::max_scroll(&app, area) > 0, "the second answer does not fit at 60x20");
+    app.update(keys::map_event(&wheel(5, text_y), &app, area).expect("wheel over the text"));
+    assert_eq!((app.state().selected, app.state().scroll > 0), (1, true));
+}
+
+#[test]
+fn help_lists_every_binding_of_the_keymap() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::ToggleHelp);
+    let text = screen_text(&render(&app, 120, 40, Theme::COLOR));
+    for (keys, what) in ui::help_rows() {
+        assert!(text.contains(keys) && text.contains(what), "help lacks {keys:?} {what:?}:\n{text}");
+    }
+}

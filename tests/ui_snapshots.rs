@@ -1,0 +1,39 @@
+//! Every tab of both shipped comparisons, drawn by the real draw code into a
+//! TestBackend, compared with reviewed snapshots (`cargo insta review`).
+
+mod common;
+
+use common::{SHIPPED, app, render, screen_text};
+use versus::app::{Action, Tab};
+use versus::ui::Theme;
+
+#[test]
+fn every_tab_at_100x30_and_60x20() {
+    for name in SHIPPED {
+        for tab in Tab::ALL {
+            for (w, h) in [(100, 30), (60, 20)] {
+                let mut app = app(name);
+                app.update(Action::GoToTab(tab));
+                let terminal = render(&app, w, h, Theme::COLOR);
+                let snapshot = format!("{name}-{}-{w}x{h}", tab.index() + 1);
+                insta::assert_snapshot!(snapshot, screen_text(&terminal));
+            }
+        }
+    }
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
+}
+
+#[test]
+fn expanded_entry_and_a_moved_selection() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::GoToTab(Tab::Faq));
+    app.update(Action::Move(5));
+    app.update(Action::ToggleExpand);
+    insta::assert_snapshot!("faq-6-expanded-60x20", screen_text(&render(&app, 60, 20, Theme::COLOR)));
+}
