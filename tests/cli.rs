@@ -142,3 +142,12 @@ fn help_version_and_unknown_flags() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unexpected argument '--frobnicate'"));
 }
+
+#[test]
+fn without_a_terminal_the_app_points_to_export_and_leaves_the_terminal_alone() {
+    let o = versus(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("needs a terminal") && err.contains("versus export"), "{err}");
+    assert!(o.stdout.is_empty(), "no escape sequences were written: {:?}", stdout(&o));
+}

@@ -162,3 +162,15 @@ fn help_lists_every_binding_of_the_keymap() {
         assert!(text.contains(keys) && text.contains(what), "help lacks {keys:?} {what:?}:\n{text}");
     }
 }
+
+#[test]
+fn the_readme_key_table_matches_the_keymap() {
+    let readme = include_str!("../README.md");
+    let table: String = readme.lines().filter(|l| l.starts_with("| `") || l.starts_with("| mouse")).collect();
+    for b in keys::BINDINGS {
+        for key in b.label.split(' ') {
+            assert!(table.contains(&format!("`{key}`")), "README's key table lacks {key:?} ({})", b.help);
+        }
+        assert!(table.contains(&format!(" | {} |", b.help)), "README lacks {:?}", b.help);
+    }
+}

@@ -1,0 +1,176 @@
+//! The real release binary in a real terminal (tmux): every tab, help, the
+//! expanded view, quitting with q, Ctrl-C and SIGTERM, a too-small window —
+//! and after each exit, a terminal that is back in its normal mode.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// Builds the release binary once for all tests in this file.
+fn release_binary() -> &'static PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--release", "--quiet", "--bin", "versus"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "release build failed");
+        let target =
+            std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| format!("{}/target", env!("CARGO_MANIFEST_DIR")));
+        PathBuf::from(target).join("release/versus")
+    })
+}
+
+/// A tmux server of our own, with one 120×40 window running `command` in `sh`.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, command: &str) -> Tmux {
+        let tmux = Tmux { socket: format!("versus-e2e-{}-{name}", std::process::id()) };
+        // The pane runs a shell that starts versus and, after it exits, reports
+        // its exit code and whether the terminal is back in canonical (cooked) mode.
+        let script = format!("{command}; echo \"exit=$?\"; stty -a | grep -o -- '-*icanon'; sleep 60");
+        tmux.run(&["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "120", "-y", "40", "sh", "-c", &script]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env("NO_COLOR", "")
+            .output()
+            .expect("tmux is installed (CI installs it with apt-get)");
+        assert!(out.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "main", key]);
+        }
+    }
+
+    /// Waits until every one of `texts` is on screen, or fails showing the screen.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "waited for {texts:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "{text:?} stayed on screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// After versus exits: its exit code is 0, the app is gone from the
+    /// screen (alternate screen left) and the terminal is no longer raw.
+    fn assert_clean_exit(&self) {
+        let screen = self.wait_for(&["exit=", "icanon"]);
+        assert!(screen.contains("exit=0"), "exit code:\n{screen}");
+        assert!(!screen.contains("-icanon"), "terminal left in raw mode:\n{screen}");
+        assert!(!screen.contains("Pros/Cons"), "the app is still on screen:\n{screen}");
+    }
+
+    /// The pid of versus: the child of the pane's shell.
+    fn app_pid(&self) -> String {
+        let shell = self.run(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+        let out = Command::new("pgrep").args(["-P", shell.trim()]).output().expect("pgrep");
+        String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+    }
+}
+
+#[test]
+fn visit_every_tab_open_help_and_quit_with_q() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("tour", &bin);
+    t.wait_for(&["1 Features", "6 Decide", "Philosophy", "Batteries-included", "Lightweight"]);
+    t.keys(&["2"]);
+    t.wait_for(&["Pros and cons", "Pros", "Cons", "+ The batteries-included", "At a glance"]);
+    t.keys(&["Tab"]);
+    t.wait_for(&["Who fits, and why", "★ signature", "Wagtail"]);
+    t.keys(&["l"]);
+    t.wait_for(&["Discussion", "Scalability", "Monolithic, good for big systems"]);
+    t.keys(&["Right"]);
+    t.wait_for(&["Questions", "6. Is Flask faster than Django?", "Neither wins outright"]);
+    t.keys(&["j", "j", "j", "j", "j", "Enter"]);
+    let expanded = t.wait_for(&["┌ FAQ ", "Is Flask faster than Django?"]);
+    assert!(!expanded.contains("1. Which is better"), "the expanded answer covers the list:\n{expanded}");
+    t.keys(&["Escape"]);
+    t.wait_for(&["Questions", "1. Which is better"]);
+    t.keys(&["6"]);
+    t.wait_for(&["Decision snapshot", "Verdict", "Real-time support"]);
+    t.keys(&["h"]);
+    t.wait_for(&["Questions"]);
+    t.keys(&["?"]);
+    t.wait_for(&["Keys — ? or Esc closes", "go to tab by number", "click a tab"]);
+    t.keys(&["?"]);
+    t.wait_gone("Keys — ? or Esc closes");
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("ctrlc", &bin);
+    t.wait_for(&["1 Features"]);
+    t.keys(&["C-c"]);
+    t.assert_clean_exit();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("sigterm", &bin);
+    t.wait_for(&["1 Features"]);
+    let pid = t.app_pid();
+    assert!(!pid.is_empty(), "versus is running");
+    let status = Command::new("kill").args(["-TERM", &pid]).status().expect("kill");
+    assert!(status.success());
+    t.assert_clean_exit();
+}
+
+#[test]
+fn a_tiny_window_says_so_and_recovers() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("tiny", &format!("{bin} --data django-vs-flask-vs-fastapi"));
+    t.wait_for(&["FastAPI"]);
+    t.run(&["resize-window", "-t", "main", "-x", "30", "-y", "8"]);
+    t.wait_for(&["Terminal too small"]);
+    t.run(&["resize-window", "-t", "main", "-x", "1", "-y", "1"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.run(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
+    t.wait_for(&["1 Features", "FastAPI"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+}
