@@ -3,7 +3,11 @@
 //! Pure: no terminal types and no I/O, so every behaviour is testable by
 //! feeding actions and reading the state back.
 
+use std::sync::Arc;
+
 use crate::data::Comparison;
+use crate::index::{Index, Place};
+use crate::search::{self, Corpus, Hit, Query};
 
 /// The tabs, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,8 +51,9 @@ impl Tab {
     }
 }
 
-/// Something the user asked for. Produced by `keys`, consumed by [`App::update`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something the user asked for, or a search finishing. Produced by `keys`
+/// and the search runner, consumed by [`App::update`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     NextTab,
     PreviousTab,
@@ -70,7 +75,113 @@ pub enum Action {
     /// Close whatever is open (help, expanded entry); quit when nothing is.
     Back,
     Quit,
+    /// Start editing the FAQ filter (on the FAQ tab) or open the palette (elsewhere).
+    Search,
+    /// Open the search-everything palette.
+    Palette,
+    /// Typing into the open search line.
+    Type(char),
+    Backspace,
+    DeleteWord,
+    ClearQuery,
+    /// Enter in a search line: keep the FAQ filter and focus the list, or jump to the palette's hit.
+    Accept,
+    /// Esc in a search line: clear the FAQ filter, or close the palette.
+    Cancel,
+    /// A search finished (see [`App::search_request`]).
+    Found {
+        target: Target,
+        generation: u64,
+        hits: Arc<[Hit]>,
+    },
+    /// A search request was handed to a searcher.
+    SearchSent {
+        target: Target,
+        generation: u64,
+    },
 }
+
+/// Which search line a request or result belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Faq,
+    Palette,
+}
+
+/// A query line and its results.
+#[derive(Debug, Clone)]
+pub struct SearchLine {
+    pub query: String,
+    /// Bumped on every change of `query`.
+    pub generation: u64,
+    /// The newest generation handed to a searcher.
+    pub sent: u64,
+    /// The newest results received, and the generation and query they answer.
+    pub hits: Arc<[Hit]>,
+    pub hits_generation: u64,
+    pub hits_query: String,
+}
+
+impl Default for SearchLine {
+    /// An empty line whose first search (everything, in data order) is still to run.
+    fn default() -> Self {
+        SearchLine {
+            query: String::new(),
+            generation: 1,
+            sent: 0,
+            hits: Arc::from([]),
+            hits_generation: 0,
+            hits_query: String::new(),
+        }
+    }
+}
+
+impl SearchLine {
+    /// True while the shown hits are for an older query.
+    pub fn pending(&self) -> bool {
+        self.hits_generation != self.generation
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut String)) {
+        let before = self.query.clone();
+        change(&mut self.query);
+        // Queries are typed by hand; a cap keeps a stuck key from making one absurd.
+        while self.query.chars().count() > MAX_QUERY_CHARS {
+            self.query.pop();
+        }
+        if self.query != before {
+            self.generation += 1;
+        }
+    }
+}
+
+/// What a searcher must compute: run it with [`SearchRequest::run`].
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub target: Target,
+    pub generation: u64,
+    pub query: String,
+    /// The previous results, when the new query extends theirs: only they can match.
+    pub within: Option<Arc<[Hit]>>,
+}
+
+impl SearchRequest {
+    /// The corpus this request searches.
+    pub fn corpus<'a>(&self, index: &'a Index) -> &'a Corpus {
+        match self.target {
+            Target::Faq => &index.faq,
+            Target::Palette => &index.everything,
+        }
+    }
+
+    /// Runs the search; `None` when `cancelled` said stop.
+    pub fn run(&self, index: &Index, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Action> {
+        let hits = search::rank(self.corpus(index), &Query::new(&self.query), self.within.as_deref(), cancelled)?;
+        Some(Action::Found { target: self.target, generation: self.generation, hits: hits.into() })
+    }
+}
+
+const MAX_QUERY_CHARS: usize = 200;
 
 /// Per-tab position, kept when switching tabs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,16 +194,95 @@ pub struct TabState {
 #[derive(Debug, Clone)]
 pub struct App {
     pub data: Comparison,
+    /// Search corpora and entry orderings, built once and shared with search threads.
+    pub index: Arc<Index>,
     pub tab: Tab,
     pub states: [TabState; 6],
     pub help: bool,
+    pub help_scroll: usize,
     pub expanded: bool,
     pub quit: bool,
+    /// The FAQ filter, when one is active; `faq_editing` while its line has the keyboard.
+    pub faq_search: Option<SearchLine>,
+    pub faq_editing: bool,
+    /// The search-everything palette, when open, and its selected hit.
+    pub palette: Option<SearchLine>,
+    pub palette_selected: usize,
 }
 
 impl App {
     pub fn new(data: Comparison) -> Self {
-        App { data, tab: Tab::Features, states: [TabState::default(); 6], help: false, expanded: false, quit: false }
+        App {
+            index: Arc::new(Index::build(&data)),
+            data,
+            tab: Tab::Features,
+            states: [TabState::default(); 6],
+            help: false,
+            help_scroll: 0,
+            expanded: false,
+            quit: false,
+            faq_search: None,
+            faq_editing: false,
+            palette: None,
+            palette_selected: 0,
+        }
+    }
+
+    /// True while a search line has the keyboard.
+    pub fn typing(&self) -> bool {
+        self.palette.is_some() || self.faq_editing
+    }
+
+    /// The FAQ entries in list order: the filter's hits, or all of them.
+    pub fn faq_entry(&self, row: usize) -> Option<usize> {
+        match &self.faq_search {
+            Some(line) => line.hits.get(row).map(|h| h.index as usize),
+            None => (row < self.data.faq.len()).then_some(row),
+        }
+    }
+
+    fn line(&self, target: Target) -> Option<&SearchLine> {
+        match target {
+            Target::Faq => self.faq_search.as_ref(),
+            Target::Palette => self.palette.as_ref(),
+        }
+    }
+
+    fn line_mut(&mut self, target: Target) -> Option<&mut SearchLine> {
+        match target {
+            Target::Faq => self.faq_search.as_mut(),
+            Target::Palette => self.palette.as_mut(),
+        }
+    }
+
+    /// True while some shown results are for an older query.
+    pub fn searching(&self) -> bool {
+        [&self.faq_search, &self.palette].into_iter().flatten().any(SearchLine::pending)
+    }
+
+    /// Runs every pending search here and now, on this thread. What tests and
+    /// small data use; the terminal session hands large searches to a thread.
+    pub fn settle(&mut self) {
+        while let Some(request) = self.search_request() {
+            self.update(Action::SearchSent { target: request.target, generation: request.generation });
+            if let Some(found) = request.run(&self.index.clone(), &|| false) {
+                self.update(found);
+            }
+        }
+    }
+
+    /// A search that needs running: a query line whose newest query has not
+    /// been handed to a searcher yet. The caller runs it (on this thread, or
+    /// another for large data) and reports back with [`Action::Found`].
+    pub fn search_request(&self) -> Option<SearchRequest> {
+        [Target::Palette, Target::Faq].into_iter().find_map(|target| {
+            let line = self.line(target)?;
+            (line.sent < line.generation).then(|| {
+                let complete = line.hits_generation > 0;
+                let within = (complete && search::extends(&line.hits_query, &line.query)).then(|| line.hits.clone());
+                SearchRequest { target, generation: line.generation, query: line.query.clone(), within }
+            })
+        })
     }
 
     pub fn state(&self) -> TabState {
@@ -107,11 +297,11 @@ impl App {
     pub fn entry_count(&self, tab: Tab) -> usize {
         let d = &self.data;
         match tab {
-            Tab::Features => d.features.len() + d.key_features.iter().map(|(_, list)| list.len()).sum::<usize>(),
-            Tab::ProsCons => 0,
+            Tab::Features => d.features.len() + self.index.key_features.len(),
+            Tab::ProsCons => self.index.pros_cons.len(),
             Tab::UseCases => d.use_cases.len(),
             Tab::Performance => d.factors.len(),
-            Tab::Faq => d.faq.len(),
+            Tab::Faq => self.faq_search.as_ref().map_or(d.faq.len(), |l| l.hits.len()),
             Tab::Decide => d.decision.len(),
         }
     }
@@ -119,10 +309,60 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Found { target, generation, hits } => self.found(target, generation, hits),
+            Action::SearchSent { target, generation } => {
+                if let Some(line) = self.line_mut(target) {
+                    line.sent = line.sent.max(generation);
+                }
+            }
+            Action::Type(c) if self.typing() => self.edit(|q| q.push(c)),
+            Action::Backspace if self.typing() => self.edit(|q| {
+                q.pop();
+            }),
+            Action::DeleteWord if self.typing() => self.edit(|q| {
+                let kept = q.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                q.truncate(kept);
+            }),
+            Action::ClearQuery if self.typing() => self.edit(String::clear),
+            Action::Accept if self.palette.is_some() => self.jump_to_palette_hit(),
+            Action::Accept if self.faq_editing => self.faq_editing = false,
+            Action::Cancel if self.palette.is_some() => self.palette = None,
+            Action::Cancel if self.faq_editing => self.clear_faq_filter(),
+            Action::Move(by) if self.palette.is_some() => {
+                let count = self.palette.as_ref().map_or(0, |l| l.hits.len());
+                self.palette_selected = self.palette_selected.saturating_add_signed(by).min(count.saturating_sub(1));
+            }
+            Action::First if self.palette.is_some() => self.palette_selected = 0,
+            Action::Last if self.palette.is_some() => {
+                self.palette_selected = self.palette.as_ref().map_or(0, |l| l.hits.len().saturating_sub(1));
+            }
+            Action::Move(by) if self.faq_editing => self.select(self.state().selected.saturating_add_signed(by)),
+            Action::First if self.faq_editing => self.select(0),
+            Action::Select(i) if self.faq_editing => self.select(i),
+            Action::Last if self.faq_editing => self.select(usize::MAX),
+            // While a search line is open, nothing else happens.
+            _ if self.typing() => {}
+            Action::Palette | Action::Search if self.help => {}
+            Action::Palette => self.open_palette(),
+            Action::Search if self.tab == Tab::Faq => {
+                self.expanded = false;
+                self.faq_editing = true;
+                self.faq_search.get_or_insert_with(SearchLine::default);
+            }
+            Action::Search => self.open_palette(),
+            Action::Back if !self.help && !self.expanded && self.tab == Tab::Faq && self.faq_search.is_some() => {
+                self.clear_faq_filter()
+            }
             Action::Back if self.help => self.help = false,
             Action::Back if self.expanded => self.close_expanded(),
             Action::Back => self.quit = true,
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Scroll { by, max } if self.help => {
+                self.help_scroll = self.help_scroll.saturating_add_signed(by).min(max);
+            }
             // While help is shown, it is the only thing on screen that listens.
             _ if self.help => {}
             Action::NextTab => self.go_to(self.tab.next()),
@@ -133,16 +373,84 @@ impl App {
             Action::Last => self.select(usize::MAX),
             Action::Select(i) => self.select(i),
             Action::ToggleExpand if self.expanded => self.close_expanded(),
-            Action::ToggleExpand if self.entry_count(self.tab) > 0 => {
+            // Pros/Cons items are shown whole already.
+            Action::ToggleExpand if self.entry_count(self.tab) > 0 && self.tab != Tab::ProsCons => {
                 self.expanded = true;
                 self.state_mut().scroll = 0;
             }
-            Action::ToggleExpand => {}
+            Action::ToggleExpand
+            | Action::Type(_)
+            | Action::Backspace
+            | Action::DeleteWord
+            | Action::ClearQuery
+            | Action::Accept
+            | Action::Cancel => {}
             Action::Scroll { by, max } => {
                 let state = self.state_mut();
                 state.scroll = state.scroll.saturating_add_signed(by).min(max);
             }
         }
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut String)) {
+        if let Some(line) = self.palette.as_mut() {
+            line.edit(change);
+        } else if let Some(line) = self.faq_search.as_mut().filter(|_| self.faq_editing) {
+            line.edit(change);
+        }
+    }
+
+    fn found(&mut self, target: Target, generation: u64, hits: Arc<[Hit]>) {
+        let Some(line) = self.line_mut(target) else { return };
+        // Results may arrive out of order; an older answer never replaces a newer one.
+        if generation <= line.hits_generation || generation > line.generation {
+            return;
+        }
+        line.hits = hits;
+        line.hits_generation = generation;
+        line.hits_query = line.query.clone();
+        match target {
+            Target::Faq => {
+                let state = &mut self.states[Tab::Faq.index()];
+                state.selected = 0;
+                state.scroll = 0;
+            }
+            Target::Palette => self.palette_selected = 0,
+        }
+    }
+
+    fn open_palette(&mut self) {
+        self.help = false;
+        self.palette = Some(SearchLine::default());
+        self.palette_selected = 0;
+    }
+
+    fn clear_faq_filter(&mut self) {
+        // Keep the selected question selected in the full list.
+        let entry = self.faq_entry(self.states[Tab::Faq.index()].selected).unwrap_or(0);
+        self.faq_search = None;
+        self.faq_editing = false;
+        self.states[Tab::Faq.index()] = TabState { selected: entry, scroll: 0 };
+    }
+
+    fn jump_to_palette_hit(&mut self) {
+        let hit = self.palette.as_ref().and_then(|l| l.hits.get(self.palette_selected)).map(|h| h.index as usize);
+        self.palette = None;
+        let Some(place) = hit.and_then(|i| self.index.found.get(i)).map(|f| f.place) else { return };
+        let (tab, entry) = match place {
+            Place::Features(i) => (Tab::Features, i),
+            Place::ProsCons(i) => (Tab::ProsCons, i),
+            Place::UseCases(i) => (Tab::UseCases, i),
+            Place::Performance(i) => (Tab::Performance, i),
+            Place::Decide(i) => (Tab::Decide, i),
+            Place::Faq(i) => {
+                self.faq_search = None;
+                self.faq_editing = false;
+                (Tab::Faq, i)
+            }
+        };
+        self.go_to(tab);
+        self.states[tab.index()] = TabState { selected: entry, scroll: 0 };
     }
 
     fn go_to(&mut self, tab: Tab) {

@@ -25,7 +25,84 @@ pub enum Command {
     Help,
     Back,
     Quit,
+    Search,
+    Palette,
 }
+
+/// What a key does while a search line has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputCommand {
+    Accept,
+    Cancel,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    Backspace,
+    DeleteWord,
+    Clear,
+    Quit,
+}
+
+pub struct InputBinding {
+    pub keys: &'static [Key],
+    pub label: &'static str,
+    pub help: &'static str,
+    pub command: InputCommand,
+}
+
+/// Keys of a search line (FAQ filter or palette). Any other character is typed.
+pub const INPUT_BINDINGS: &[InputBinding] = &[
+    InputBinding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Enter",
+        help: "FAQ: keep the filter and go to the list · palette: jump to the hit",
+        command: InputCommand::Accept,
+    },
+    InputBinding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        help: "FAQ: clear the filter · palette: close",
+        command: InputCommand::Cancel,
+    },
+    InputBinding {
+        keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')],
+        label: "↓ Ctrl-N",
+        help: "next hit",
+        command: InputCommand::Down,
+    },
+    InputBinding {
+        keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')],
+        label: "↑ Ctrl-P",
+        help: "previous hit",
+        command: InputCommand::Up,
+    },
+    InputBinding {
+        keys: &[key(KeyCode::PageDown)],
+        label: "PgDn",
+        help: "a page of hits down",
+        command: InputCommand::PageDown,
+    },
+    InputBinding {
+        keys: &[key(KeyCode::PageUp)],
+        label: "PgUp",
+        help: "a page of hits up",
+        command: InputCommand::PageUp,
+    },
+    InputBinding { keys: &[key(KeyCode::Home)], label: "Home", help: "best hit", command: InputCommand::First },
+    InputBinding { keys: &[key(KeyCode::End)], label: "End", help: "last hit", command: InputCommand::Last },
+    InputBinding {
+        keys: &[key(KeyCode::Backspace)],
+        label: "Backspace",
+        help: "delete a character",
+        command: InputCommand::Backspace,
+    },
+    InputBinding { keys: &[ctrl('w')], label: "Ctrl-W", help: "delete a word", command: InputCommand::DeleteWord },
+    InputBinding { keys: &[ctrl('u')], label: "Ctrl-U", help: "clear the query", command: InputCommand::Clear },
+    InputBinding { keys: &[ctrl('c')], label: "Ctrl-C", help: "quit", command: InputCommand::Quit },
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -112,6 +189,18 @@ pub const BINDINGS: &[Binding] = &[
         help: "scroll the text pane up",
         command: Command::ScrollUp,
     },
+    Binding {
+        keys: &[ch('/')],
+        label: "/",
+        help: "search: filter the FAQ (on the FAQ tab), search everything (elsewhere)",
+        command: Command::Search,
+    },
+    Binding {
+        keys: &[ctrl('p'), ctrl('f'), ch(':')],
+        label: "Ctrl-P Ctrl-F :",
+        help: "search everything, then Enter jumps to the hit",
+        command: Command::Palette,
+    },
     Binding { keys: &[ch('?')], label: "?", help: "show or hide this help", command: Command::Help },
     Binding {
         keys: &[key(KeyCode::Esc)],
@@ -145,12 +234,50 @@ pub fn map_event(event: &Event, app: &App, area: Rect) -> Option<Action> {
     }
 }
 
+/// The search-line binding for a key press, if any.
+pub fn input_binding_for(event: &KeyEvent) -> Option<&'static InputBinding> {
+    let modifiers = event.modifiers - KeyModifiers::SHIFT;
+    INPUT_BINDINGS.iter().find(|b| b.keys.iter().any(|k| k.code == event.code && k.modifiers == modifiers))
+}
+
+/// Keys while a search line has the keyboard: editing, moving through hits, leaving.
+fn map_input_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
+    let page = if app.palette.is_some() { ui::palette_rows(area) } else { ui::list_rows(app, area) }.max(1) as isize;
+    if let Some(b) = input_binding_for(event) {
+        return Some(match b.command {
+            InputCommand::Accept => Action::Accept,
+            InputCommand::Cancel => Action::Cancel,
+            InputCommand::Down => Action::Move(1),
+            InputCommand::Up => Action::Move(-1),
+            InputCommand::PageDown => Action::Move(page),
+            InputCommand::PageUp => Action::Move(-page),
+            InputCommand::First => Action::First,
+            InputCommand::Last => Action::Last,
+            InputCommand::Backspace => Action::Backspace,
+            InputCommand::DeleteWord => Action::DeleteWord,
+            InputCommand::Clear => Action::ClearQuery,
+            InputCommand::Quit => Action::Quit,
+        });
+    }
+    match event.code {
+        KeyCode::Char(c) if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
 pub fn map_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
+    if app.typing() {
+        return map_input_key(event, app, area);
+    }
     let binding = binding_for(event)?;
-    // Where there is no list to move through, movement keys scroll the text.
-    let scrolls = app.expanded || app.entry_count(app.tab) == 0;
-    let page = page_size(app, area, scrolls) as isize;
-    let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
+    // Where there is no list to move through (help, an open entry, an empty
+    // list), movement keys scroll the text.
+    let scrolls = app.help || app.expanded || app.entry_count(app.tab) == 0;
+    let page = if app.help { ui::palette_rows(area) } else { page_size(app, area, scrolls) }.max(1) as isize;
+    let max = if app.help { ui::help_max_scroll(area) } else { ui::max_scroll(app, area) };
+    let scroll = |by: isize| Action::Scroll { by, max };
     Some(match binding.command {
         Command::NextTab => Action::NextTab,
         Command::PreviousTab => Action::PreviousTab,
@@ -176,6 +303,8 @@ pub fn map_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
         Command::Help => Action::ToggleHelp,
         Command::Back => Action::Back,
         Command::Quit => Action::Quit,
+        Command::Search => Action::Search,
+        Command::Palette => Action::Palette,
     })
 }
 
@@ -191,6 +320,22 @@ pub fn map_mouse(event: &MouseEvent, app: &App, area: Rect) -> Option<Action> {
     let screen = ui::screen(area)?;
     let over_text = || ui::text_area(app, area).is_some_and(|r| r.contains((x, y).into()));
     let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
+    if app.palette.is_some() {
+        return match event.kind {
+            MouseEventKind::Down(MouseButton::Left) if !ui::in_palette(area, x, y) => Some(Action::Cancel),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let i = ui::palette_hit_at(app, area, x, y)?;
+                Some(if i == app.palette_selected {
+                    Action::Accept
+                } else {
+                    Action::Move(i as isize - app.palette_selected as isize)
+                })
+            }
+            MouseEventKind::ScrollDown => Some(Action::Move(1)),
+            MouseEventKind::ScrollUp => Some(Action::Move(-1)),
+            _ => None,
+        };
+    }
     match event.kind {
         MouseEventKind::Down(MouseButton::Left) => {
             if screen.tabs.contains((x, y).into()) {
@@ -239,10 +384,19 @@ mod tests {
             (KeyCode::Esc, Command::Back),
             (KeyCode::Char('J'), Command::ScrollDown),
             (KeyCode::Char('K'), Command::ScrollUp),
+            (KeyCode::Char('/'), Command::Search),
         ];
         for (code, command) in claims {
             let bound = binding_for(&KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
             assert_eq!(bound, Some(command), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn no_search_line_key_is_bound_twice() {
+        let all: Vec<&Key> = INPUT_BINDINGS.iter().flat_map(|b| b.keys).collect();
+        for (i, a) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(a), "{a:?} is bound twice");
         }
     }
 

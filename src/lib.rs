@@ -5,6 +5,8 @@
 pub mod app;
 pub mod data;
 pub mod export;
+pub mod index;
 pub mod keys;
+pub mod search;
 pub mod tui;
 pub mod ui;

@@ -4,7 +4,8 @@
 
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -14,7 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{Action, App, SearchRequest, Target};
+use crate::index::Index;
 use crate::keys;
 use crate::ui::{self, Theme};
 
@@ -68,6 +70,75 @@ impl Drop for Session {
     }
 }
 
+/// Searches over fewer entries than this run on the UI thread: they take well
+/// under a frame. Larger ones go to the search thread.
+const INLINE_SEARCH_ENTRIES: usize = 20_000;
+
+/// A thread that runs large searches, newest first, abandoning any search
+/// that a newer keystroke has made stale. Drawing never waits for it.
+struct Searcher {
+    requests: Sender<SearchRequest>,
+    results: Receiver<Action>,
+    /// Newest generation asked for, per target; older searches stop early.
+    newest: Arc<[AtomicU64; 2]>,
+}
+
+fn slot(target: Target) -> usize {
+    match target {
+        Target::Faq => 0,
+        Target::Palette => 1,
+    }
+}
+
+impl Searcher {
+    fn start(index: Arc<Index>) -> Searcher {
+        let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        let (outbox, results) = mpsc::channel();
+        let newest: Arc<[AtomicU64; 2]> = Arc::new([AtomicU64::new(0), AtomicU64::new(0)]);
+        let seen = Arc::clone(&newest);
+        std::thread::spawn(move || {
+            while let Ok(first) = inbox.recv() {
+                // Only the newest request per target matters.
+                let mut queue: Vec<SearchRequest> = vec![first];
+                queue.extend(inbox.try_iter());
+                queue.reverse();
+                let mut done = [false; 2];
+                for request in queue {
+                    if std::mem::replace(&mut done[slot(request.target)], true) {
+                        continue;
+                    }
+                    let stale = || seen[slot(request.target)].load(Ordering::Relaxed) > request.generation;
+                    if let Some(found) = request.run(&index, &stale)
+                        && outbox.send(found).is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+        Searcher { requests, results, newest }
+    }
+
+    /// Runs what `app` needs: small searches at once, large ones on the thread;
+    /// then takes in whatever the thread has finished.
+    fn serve(&self, app: &mut App) {
+        while let Some(request) = app.search_request() {
+            app.update(Action::SearchSent { target: request.target, generation: request.generation });
+            if request.corpus(&app.index).len() < INLINE_SEARCH_ENTRIES {
+                if let Some(found) = request.run(&app.index.clone(), &|| false) {
+                    app.update(found);
+                }
+            } else {
+                self.newest[slot(request.target)].fetch_max(request.generation, Ordering::Relaxed);
+                let _ = self.requests.send(request);
+            }
+        }
+        for found in self.results.try_iter() {
+            app.update(found);
+        }
+    }
+}
+
 /// Runs the app until the user quits or a termination signal arrives.
 pub fn run(app: &mut App, theme: Theme) -> Result<(), TuiError> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -75,10 +146,15 @@ pub fn run(app: &mut App, theme: Theme) -> Result<(), TuiError> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut session = Session::enter()?;
+    let searcher = Searcher::start(Arc::clone(&app.index));
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        searcher.serve(app);
         session.terminal.draw(|frame| ui::draw(frame, app, &theme))?;
-        // Wake up now and then to notice signals; handle every queued event before redrawing.
-        if !event::poll(Duration::from_millis(200))? {
+        // Wake up now and then to notice signals, and often while a search runs
+        // so its results show as soon as they are ready. Handle every queued
+        // event before redrawing.
+        let wait = if app.searching() { Duration::from_millis(8) } else { Duration::from_millis(200) };
+        if !event::poll(wait)? {
             continue;
         }
         let size = session.terminal.size()?;

@@ -80,24 +80,33 @@ fn every_tab_draws_at_every_size_without_panicking() {
     let mut sizes: Vec<(u16, u16)> = (1..=40).flat_map(|w| (1..=20).map(move |h| (w, h))).collect();
     sizes.extend((40..=250).step_by(7).flat_map(|w| (20..=80).step_by(6).map(move |h| (w, h))));
     sizes.extend([(250, 80), (44, 12), (43, 12), (44, 11), (95, 30), (96, 30)]);
-    for name in SHIPPED {
-        for tab in Tab::ALL {
-            for &(w, h) in &sizes {
-                for overlay in [None, Some(Action::ToggleHelp), Some(Action::ToggleExpand)] {
-                    let mut app = app(name);
-                    app.update(Action::GoToTab(tab));
-                    app.update(Action::Last);
-                    if let Some(a) = overlay {
-                        app.update(a);
+    // One thread per comparison: the sweep draws about 50,000 frames.
+    std::thread::scope(|s| {
+        for name in SHIPPED {
+            let sizes = &sizes;
+            s.spawn(move || {
+                let base = app(name);
+                for tab in Tab::ALL {
+                    for overlay in [None, Some(Action::ToggleHelp), Some(Action::ToggleExpand), Some(Action::Palette)] {
+                        let mut app = base.clone();
+                        app.update(Action::GoToTab(tab));
+                        app.update(Action::Last);
+                        if let Some(a) = overlay {
+                            app.update(a);
+                        }
+                        app.settle();
+                        for &(w, h) in sizes {
+                            let mut app = app.clone();
+                            let area = Rect::new(0, 0, w, h);
+                            let max = ui::max_scroll(&app, area);
+                            app.update(Action::Scroll { by: isize::MAX / 2, max });
+                            render(&app, w, h, Theme::COLOR);
+                        }
                     }
-                    let area = Rect::new(0, 0, w, h);
-                    let max = ui::max_scroll(&app, area);
-                    app.update(Action::Scroll { by: isize::MAX / 2, max });
-                    render(&app, w, h, Theme::COLOR);
                 }
-            }
+            });
         }
-    }
+    });
 }
 
 #[test]

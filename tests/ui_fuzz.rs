@@ -98,12 +98,15 @@ proptest! {
                     Event::Resize(w, h)
                 }
             };
-            let was_open = app.help || app.expanded;
+            let was_open = app.help || app.expanded || app.faq_search.is_some();
+            let was_typing = app.typing();
             if let Some(action) = keys::map_event(&event, &app, area) {
                 app.update(action);
             }
             if app.quit {
                 let quit_key = match &event {
+                    // In a search line, q and Esc are for the line; only Ctrl-C quits.
+                    Event::Key(k) if was_typing => k.code == KeyCode::Char('c') && k.modifiers == KeyModifiers::CONTROL,
                     Event::Key(k) => is_quit_key(k.code, k.modifiers),
                     _ => false,
                 };
@@ -112,6 +115,10 @@ proptest! {
                     prop_assert!(k.code != KeyCode::Esc || !was_open, "Esc quit while something was open");
                 }
                 return Ok(());
+            }
+            app.settle();
+            if let Some(line) = &app.palette {
+                prop_assert!(app.palette_selected < line.hits.len().max(1));
             }
             for tab in Tab::ALL {
                 let state = app.states[tab.index()];

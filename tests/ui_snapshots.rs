@@ -37,3 +37,37 @@ fn expanded_entry_and_a_moved_selection() {
     app.update(Action::ToggleExpand);
     insta::assert_snapshot!("faq-6-expanded-60x20", screen_text(&render(&app, 60, 20, Theme::COLOR)));
 }
+
+fn type_query(app: &mut versus::app::App, query: &str) {
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+    app.settle();
+}
+
+#[test]
+fn faq_search_in_progress() {
+    for (w, h) in [(100, 30), (60, 20)] {
+        let mut app = app("django-vs-flask");
+        app.update(Action::GoToTab(Tab::Faq));
+        app.update(Action::Search);
+        type_query(&mut app, "faster");
+        insta::assert_snapshot!(format!("faq-search-faster-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+    }
+}
+
+#[test]
+fn search_everything_palette() {
+    let mut app = app("django-vs-flask-vs-fastapi");
+    app.update(Action::Palette);
+    type_query(&mut app, "async");
+    insta::assert_snapshot!("palette-async-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
+}
+
+#[test]
+fn pros_cons_with_a_selected_con() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::GoToTab(Tab::ProsCons));
+    app.update(Action::Move(8));
+    insta::assert_snapshot!("pros-cons-selected-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
+}

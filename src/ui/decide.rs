@@ -2,24 +2,30 @@
 
 use ratatui::style::{Modifier, Style};
 
-use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Theme, panes};
+use super::table::{TableRow, TableSpec, window};
+use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 
-fn spec(app: &App, theme: &Theme) -> TableSpec {
+fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
-    let mut header = vec![("Criterion".to_string(), theme.heading())];
-    header.extend(d.subjects.iter().enumerate().map(|(i, s)| (s.name.to_string(), theme.subject(i))));
-    let rows = d
-        .decision
+    let selected = app.states[Tab::Decide.index()].selected;
+    let entries = window(selected, d.decision.len(), visible);
+    let rows = d.decision[entries.clone()]
         .iter()
         .map(|r| {
-            let mut cells = vec![(r.name.to_string(), Style::new().add_modifier(Modifier::BOLD))];
-            cells.extend(d.subjects.iter().map(|s| (r.values.get(&s.id).map_or("", |v| v).to_string(), Style::new())));
+            let mut cells = vec![Rich::new(&r.name, Style::new().add_modifier(Modifier::BOLD))];
+            cells.extend(d.subjects.iter().map(|s| Rich::new(r.values.get(&s.id).map_or("", |v| v), Style::new())));
             TableRow::Entry(cells)
         })
         .collect();
-    TableSpec { title: " Decision snapshot ".into(), header, rows, selected: app.states[Tab::Decide.index()].selected }
+    TableSpec {
+        title: " Decision snapshot ".into(),
+        header: subject_header(app, theme, "Criterion"),
+        rows,
+        first_entry: entries.start,
+        total: d.decision.len(),
+        selected,
+    }
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {

@@ -1,109 +1,100 @@
-//! A small rich-text document: paragraphs with styled runs, wrapped to any
-//! width on demand. Views build one for each text pane; the pane's height
-//! and scroll range come from the same wrapping that draws it.
+//! Rich text: paragraphs with styled runs (including search highlights),
+//! wrapped to any width on demand. A [`Doc`] is a list of [`Rich`]
+//! paragraphs; table cells are single `Rich` values. Heights and scroll
+//! ranges come from the same wrapping that draws the text.
 
 use std::ops::Range;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap;
 
+/// One paragraph of styled text.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Doc {
-    paras: Vec<Para>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Para {
+pub struct Rich {
     text: String,
     /// Styles over byte ranges of `text`; later runs win where they overlap.
     runs: Vec<(Range<usize>, Style)>,
     /// A bullet marker drawn before the first line; later lines are indented by its width.
     marker: Option<(String, Style)>,
-    indent: u16,
 }
 
-impl Doc {
-    pub fn new() -> Doc {
-        Doc::default()
+impl Rich {
+    pub fn new(text: &str, style: Style) -> Rich {
+        Rich { text: text.to_string(), runs: vec![(0..text.len(), style)], marker: None }
     }
 
-    /// A paragraph made of differently styled parts.
-    pub fn styled(&mut self, parts: &[(&str, Style)]) -> &mut Self {
-        let mut para = Para::default();
+    /// Differently styled parts, one after another.
+    pub fn parts(parts: &[(&str, Style)]) -> Rich {
+        let mut rich = Rich::default();
         for (text, style) in parts {
-            let start = para.text.len();
-            para.text.push_str(text);
-            para.runs.push((start..para.text.len(), *style));
+            let start = rich.text.len();
+            rich.text.push_str(text);
+            rich.runs.push((start..rich.text.len(), *style));
         }
-        self.paras.push(para);
-        self
+        rich
     }
 
-    /// Prose in one style; its `\n\n` paragraph breaks become blank lines.
-    pub fn text(&mut self, text: &str, style: Style) -> &mut Self {
-        for (i, p) in text.split("\n\n").enumerate() {
-            if i > 0 {
-                self.blank();
+    /// Lays `style` over the byte ranges `ranges` (search highlights), shifted by `offset`.
+    pub fn mark(mut self, ranges: &[Range<usize>], offset: usize, style: Style) -> Rich {
+        for r in ranges {
+            let r = r.start + offset..r.end + offset;
+            if r.end <= self.text.len() {
+                self.runs.push((r, style));
             }
-            self.styled(&[(p, style)]);
         }
         self
     }
 
-    /// `marker` then `text`, with continuation lines indented under the text.
-    pub fn bullet(&mut self, marker: &str, marker_style: Style, text: &str, style: Style) -> &mut Self {
-        self.styled(&[(&text.replace("\n\n", " "), style)]);
-        if let Some(last) = self.paras.last_mut() {
-            last.indent = unicode_width::UnicodeWidthStr::width(marker) as u16;
-            last.marker = Some((marker.to_string(), marker_style));
+    /// Lays `style` over the whole text (a selected item).
+    pub fn patch(mut self, style: Style) -> Rich {
+        self.runs.push((0..self.text.len(), style));
+        if let Some((_, s)) = &mut self.marker {
+            *s = s.patch(style);
         }
         self
     }
 
-    pub fn blank(&mut self) -> &mut Self {
-        self.paras.push(Para::default());
+    pub fn with_marker(mut self, marker: &str, style: Style) -> Rich {
+        self.marker = Some((marker.to_string(), style));
         self
     }
 
-    /// Adds every paragraph of `other` at the end.
-    pub fn append(&mut self, other: Doc) -> &mut Self {
-        self.paras.extend(other.paras);
-        self
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.paras.is_empty()
+    fn indent(&self) -> usize {
+        self.marker.as_ref().map_or(0, |(m, _)| m.width())
     }
 
-    /// How many lines the document takes at `width` columns.
+    fn wrap_width(&self, width: u16) -> usize {
+        (width as usize).saturating_sub(self.indent()).max(1)
+    }
+
     pub fn height(&self, width: u16) -> usize {
-        self.paras.iter().map(|p| wrap(&p.text, p.wrap_width(width)).len()).sum()
+        wrap(&self.text, self.wrap_width(width)).len()
     }
 
     /// The wrapped, styled lines at `width` columns.
     pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
-        let mut out = Vec::new();
-        for para in &self.paras {
-            for (n, range) in wrap(&para.text, para.wrap_width(width)).into_iter().enumerate() {
+        let indent = self.indent();
+        wrap(&self.text, self.wrap_width(width))
+            .into_iter()
+            .enumerate()
+            .map(|(n, range)| {
                 let mut spans = Vec::new();
-                match &para.marker {
+                match &self.marker {
                     Some((marker, style)) if n == 0 => spans.push(Span::styled(marker.clone(), *style)),
-                    _ if para.indent > 0 => spans.push(Span::raw(" ".repeat(para.indent as usize))),
+                    _ if indent > 0 => spans.push(Span::raw(" ".repeat(indent))),
                     _ => {}
                 }
-                spans.extend(para.spans(range));
-                out.push(Line::from(spans));
-            }
-        }
-        out
-    }
-}
-
-impl Para {
-    fn wrap_width(&self, width: u16) -> usize {
-        width.saturating_sub(self.indent).max(1) as usize
+                spans.extend(self.spans(range));
+                Line::from(spans)
+            })
+            .collect()
     }
 
     /// The styled pieces of `text[range]`, cut wherever the style changes.
@@ -124,6 +115,92 @@ impl Para {
                 Span::styled(self.text[w[0]..w[1]].to_string(), style)
             })
             .collect()
+    }
+}
+
+/// A document: paragraphs top to bottom.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    paras: Vec<Rich>,
+}
+
+impl Doc {
+    pub fn new() -> Doc {
+        Doc::default()
+    }
+
+    pub fn push(&mut self, rich: Rich) -> &mut Self {
+        self.paras.push(rich);
+        self
+    }
+
+    /// A paragraph made of differently styled parts.
+    pub fn styled(&mut self, parts: &[(&str, Style)]) -> &mut Self {
+        self.push(Rich::parts(parts))
+    }
+
+    /// Prose in one style, with `marks` (byte ranges into `text`) laid over
+    /// in `mark_style`; its `\n\n` paragraph breaks become blank lines.
+    pub fn marked_text(&mut self, text: &str, style: Style, marks: &[Range<usize>], mark_style: Style) -> &mut Self {
+        let mut offset = 0;
+        for (i, p) in text.split("\n\n").enumerate() {
+            if i > 0 {
+                self.blank();
+            }
+            let local: Vec<Range<usize>> = marks
+                .iter()
+                .filter(|r| r.start >= offset && r.end <= offset + p.len())
+                .map(|r| r.start - offset..r.end - offset)
+                .collect();
+            self.push(Rich::new(p, style).mark(&local, 0, mark_style));
+            offset += p.len() + 2;
+        }
+        self
+    }
+
+    /// Prose in one style; its `\n\n` paragraph breaks become blank lines.
+    pub fn text(&mut self, text: &str, style: Style) -> &mut Self {
+        self.marked_text(text, style, &[], Style::new())
+    }
+
+    /// `marker` then `text`, with continuation lines indented under the text.
+    pub fn bullet(&mut self, marker: &str, marker_style: Style, text: &str, style: Style) -> &mut Self {
+        self.push(Rich::new(&text.replace("\n\n", " "), style).with_marker(marker, marker_style))
+    }
+
+    pub fn blank(&mut self) -> &mut Self {
+        self.push(Rich::default())
+    }
+
+    /// Adds every paragraph of `other` at the end.
+    pub fn append(&mut self, other: Doc) -> &mut Self {
+        self.paras.extend(other.paras);
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paras.is_empty()
+    }
+
+    /// Index the next pushed paragraph will have (to find it again with [`Doc::line_of`]).
+    pub fn next_index(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// The first line of paragraph `index` at `width`, and its height.
+    pub fn line_of(&self, index: usize, width: u16) -> (usize, usize) {
+        let above = self.paras[..index.min(self.paras.len())].iter().map(|p| p.height(width)).sum();
+        (above, self.paras.get(index).map_or(0, |p| p.height(width)))
+    }
+
+    /// How many lines the document takes at `width` columns.
+    pub fn height(&self, width: u16) -> usize {
+        self.paras.iter().map(|p| p.height(width)).sum()
+    }
+
+    /// The wrapped, styled lines at `width` columns.
+    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+        self.paras.iter().flat_map(|p| p.lines(width)).collect()
     }
 }
 
@@ -160,5 +237,31 @@ mod tests {
         let mut doc = Doc::new();
         doc.text("first\n\nsecond", Style::new());
         assert_eq!(plain(&doc.lines(20)), ["first", "", "second"]);
+    }
+
+    #[test]
+    fn marks_land_on_the_right_characters_after_wrapping_and_paragraph_breaks() {
+        let hl = Style::new().add_modifier(Modifier::UNDERLINED);
+        let text = "alpha beta\n\ngamma delta";
+        let marks = [6..10, 12..17]; // "beta", "gamma"
+        let mut doc = Doc::new();
+        doc.marked_text(text, Style::new(), &marks, hl);
+        let lines = doc.lines(6);
+        let marked: Vec<String> = lines
+            .iter()
+            .flat_map(|l| l.spans.iter())
+            .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(marked, ["beta", "gamma"]);
+    }
+
+    #[test]
+    fn line_of_finds_a_paragraph() {
+        let mut doc = Doc::new();
+        doc.text("one two three", Style::new()).blank();
+        let i = doc.next_index();
+        doc.text("four", Style::new());
+        assert_eq!(doc.line_of(i, 5), (4, 1));
     }
 }

@@ -1,32 +1,70 @@
-//! FAQ: the questions, and the selected answer wrapped beside them.
+//! FAQ: the questions, and the selected answer wrapped beside them. With a
+//! filter (`/`), the list holds the hits best first, the search line sits in
+//! the list's title, and matched characters are highlighted in both panes.
+
+use std::ops::Range;
 
 use ratatui::style::Style;
 
-use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Theme, panes};
+use super::table::{TableRow, TableSpec, window};
+use super::{Doc, ListTab, Rich, Theme, panes};
 use crate::app::{App, Tab};
+use crate::search::Query;
 
-fn spec(app: &App, theme: &Theme) -> TableSpec {
-    let rows = app
-        .data
-        .faq
-        .iter()
-        .enumerate()
-        .map(|(i, f)| TableRow::Entry(vec![(format!("{}. {}", i + 1, f.question), Style::new())]))
+/// The active filter's query, when there is one and it is not empty.
+fn query(app: &App) -> Option<Query> {
+    app.faq_search.as_ref().filter(|l| !l.hits_query.is_empty()).map(|l| Query::new(&l.hits_query))
+}
+
+fn marks(query: &Option<Query>, text: &str) -> Vec<Range<usize>> {
+    query.as_ref().map_or_else(Vec::new, |q| q.highlights(text))
+}
+
+/// The list title: the search line when filtering.
+fn title(app: &App) -> String {
+    let Some(line) = &app.faq_search else { return " Questions ".into() };
+    let cursor = if app.faq_editing { "▏" } else { "" };
+    let status = if line.pending() { "…".to_string() } else { format!("{}/{}", line.hits.len(), app.data.faq.len()) };
+    format!(" / {}{cursor}  {status} ", line.query)
+}
+
+fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
+    let selected = app.states[Tab::Faq.index()].selected;
+    let total = app.entry_count(Tab::Faq);
+    let entries = window(selected, total, visible);
+    let query = query(app);
+    let rows = entries
+        .clone()
+        .filter_map(|row| app.faq_entry(row))
+        .map(|i| {
+            let question = &app.data.faq[i].question;
+            let number = format!("{}. ", i + 1);
+            let cell = Rich::parts(&[(&number, theme.dim()), (question, Style::new())]);
+            TableRow::Entry(vec![cell.mark(&marks(&query, question), number.len(), theme.highlight())])
+        })
         .collect();
     TableSpec {
-        title: " Questions ".into(),
+        title: title(app),
         header: vec![("Question".into(), theme.heading())],
         rows,
-        selected: app.states[Tab::Faq.index()].selected,
+        first_entry: entries.start,
+        total,
+        selected,
     }
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {
     let mut doc = Doc::new();
-    let Some(f) = app.data.faq.get(app.states[Tab::Faq.index()].selected) else { return doc };
-    doc.styled(&[(&f.question, theme.heading())]).blank();
-    doc.text(&f.answer, Style::new());
+    let Some(f) = app.faq_entry(app.states[Tab::Faq.index()].selected).and_then(|i| app.data.faq.get(i)) else {
+        if app.faq_search.as_ref().is_some_and(|l| !l.pending()) {
+            doc.text("No question or answer matches the search. Esc clears it.", theme.dim());
+        }
+        return doc;
+    };
+    let query = query(app);
+    doc.push(Rich::new(&f.question, theme.heading()).mark(&marks(&query, &f.question), 0, theme.highlight()));
+    doc.blank();
+    doc.marked_text(&f.answer, Style::new(), &marks(&query, &f.answer), theme.highlight());
     if !f.tags.is_empty() {
         let tags: Vec<&str> = f.tags.iter().map(|t| t.as_str()).collect();
         doc.blank().bullet("Tags: ", theme.dim(), &tags.join(", "), theme.dim());

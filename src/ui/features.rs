@@ -1,48 +1,50 @@
 //! Features: the comparison table, then each subject's key features as rows
 //! ticked in that subject's column; the selected row's full text beside it.
 
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
-use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Theme, panes};
+use super::table::{TableRow, TableSpec, window};
+use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 use crate::data::KeyFeature;
 
-/// The key features in display order: subject by subject, as declared.
-fn key_features(app: &App) -> Vec<(usize, &KeyFeature)> {
-    let d = &app.data;
-    d.subjects
-        .iter()
-        .enumerate()
-        .flat_map(|(si, s)| d.key_features.get(&s.id).into_iter().flatten().map(move |f| (si, f)))
-        .collect()
+/// Key feature `k` of the display order, with its subject's index.
+fn key_feature(app: &App, k: usize) -> Option<(usize, &KeyFeature)> {
+    let &(si, i) = app.index.key_features.get(k)?;
+    app.data.key_features.get(&app.data.subjects[si].id)?.get(i).map(|f| (si, f))
 }
 
-fn spec(app: &App, theme: &Theme) -> TableSpec {
+fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
-    let mut header = vec![("Feature".to_string(), theme.heading())];
-    header.extend(d.subjects.iter().enumerate().map(|(i, s)| (s.name.to_string(), theme.subject(i))));
-    let mut rows: Vec<TableRow> = d
-        .features
-        .iter()
-        .map(|f| {
-            let mut cells = vec![(f.name.to_string(), Style::new().add_modifier(ratatui::style::Modifier::BOLD))];
-            cells.extend(d.subjects.iter().map(|s| (f.values.get(&s.id).map_or("", |v| v).to_string(), Style::new())));
-            TableRow::Entry(cells)
-        })
-        .collect();
-    let keys = key_features(app);
-    if !keys.is_empty() {
-        rows.push(TableRow::Section("Key features".into()));
+    let selected = app.states[Tab::Features.index()].selected;
+    let total = app.entry_count(Tab::Features);
+    let entries = window(selected, total, visible);
+    let mut rows = Vec::with_capacity(entries.len() + 1);
+    for e in entries.clone() {
+        if let Some(f) = d.features.get(e) {
+            let mut cells = vec![Rich::new(&f.name, Style::new().add_modifier(Modifier::BOLD))];
+            cells.extend(d.subjects.iter().map(|s| Rich::new(f.values.get(&s.id).map_or("", |v| v), Style::new())));
+            rows.push(TableRow::Entry(cells));
+        } else if let Some((si, f)) = key_feature(app, e - d.features.len()) {
+            if e == d.features.len() {
+                rows.push(TableRow::Section("Key features".into()));
+            }
+            let mut cells = vec![Rich::new(&f.name, Style::new())];
+            cells.extend(
+                (0..d.subjects.len())
+                    .map(|i| if i == si { Rich::new("✔ key feature", theme.subject(i)) } else { Rich::default() }),
+            );
+            rows.push(TableRow::Entry(cells));
+        }
     }
-    for (si, f) in keys {
-        let mut cells = vec![(f.name.to_string(), Style::new())];
-        cells.extend((0..d.subjects.len()).map(|i| {
-            if i == si { ("✔ key feature".to_string(), theme.subject(i)) } else { (String::new(), Style::new()) }
-        }));
-        rows.push(TableRow::Entry(cells));
+    TableSpec {
+        title: " Features ".into(),
+        header: subject_header(app, theme, "Feature"),
+        rows,
+        first_entry: entries.start,
+        total,
+        selected,
     }
-    TableSpec { title: " Features ".into(), header, rows, selected: app.states[Tab::Features.index()].selected }
 }
 
 /// The full text of the selected row or key feature.
@@ -59,9 +61,9 @@ fn detail(app: &App, theme: &Theme) -> Doc {
         if let Some(detail) = &f.detail {
             doc.blank().text(detail, Style::new());
         }
-    } else if let Some((si, f)) = key_features(app).get(selected - d.features.len().min(selected)) {
-        let subject = &d.subjects[*si];
-        doc.styled(&[(&subject.name, theme.subject(*si)), (" key feature: ", theme.dim()), (&f.name, theme.heading())]);
+    } else if let Some((si, f)) = key_feature(app, selected.saturating_sub(d.features.len())) {
+        let subject = &d.subjects[si];
+        doc.styled(&[(&subject.name, theme.subject(si)), (" key feature: ", theme.dim()), (&f.name, theme.heading())]);
         doc.blank().text(&f.detail, Style::new());
     }
     doc

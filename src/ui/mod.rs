@@ -8,6 +8,7 @@ mod doc;
 mod faq;
 mod features;
 mod help;
+mod palette;
 mod performance;
 mod pros_cons;
 mod status;
@@ -24,7 +25,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Tab};
-pub use doc::Doc;
+pub use doc::{Doc, Rich};
 pub use help::rows as help_rows;
 pub use tab_bar::tab_at;
 use table::TableSpec;
@@ -79,14 +80,22 @@ pub fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
 
 /// A tab made of a table of entries and a text pane for the selected one.
 struct ListTab {
-    spec: fn(&App, &Theme) -> TableSpec,
+    /// The table, holding the rows within `visible` (the third argument) of the selection.
+    spec: fn(&App, &Theme, usize) -> TableSpec,
     detail: fn(&App, &Theme) -> Doc,
     /// Splits the body into (table, text pane).
     areas: fn(&App, Rect) -> (Rect, Rect),
     detail_title: &'static str,
 }
 
-/// The list-and-detail view of `tab`; `None` for Pros/Cons, a page without a list.
+/// The header of a table with a column per subject, each in its colour.
+fn subject_header(app: &App, theme: &Theme, first: &str) -> Vec<(String, Style)> {
+    let mut header = vec![(first.to_string(), theme.heading())];
+    header.extend(app.data.subjects.iter().enumerate().map(|(i, s)| (s.name.to_string(), theme.subject(i))));
+    header
+}
+
+/// The list-and-detail view of `tab`; `None` for Pros/Cons, a page of columns.
 fn list_tab(tab: Tab) -> Option<&'static ListTab> {
     match tab {
         Tab::Features => Some(&features::VIEW),
@@ -108,18 +117,38 @@ pub fn text_area(app: &App, area: Rect) -> Option<Rect> {
     }
 }
 
-/// How far the current view's text can scroll at this terminal size.
+/// How far the current view's text can scroll at this terminal size (0 on
+/// Pros/Cons, whose page follows its selection).
 pub fn max_scroll(app: &App, area: Rect) -> usize {
-    let Some(screen) = screen(area) else { return 0 };
-    let Some(view) = list_tab(app.tab) else { return pros_cons::max_scroll(app, screen.body) };
-    let inner = text_area(app, area).unwrap_or_default();
+    let (Some(view), Some(inner)) = (list_tab(app.tab), text_area(app, area)) else { return 0 };
     (view.detail)(app, &Theme::NO_COLOR).height(inner.width).saturating_sub(inner.height as usize)
+}
+
+/// How far the help overlay scrolls at this size.
+pub fn help_max_scroll(area: Rect) -> usize {
+    screen(area).map_or(0, |s| help::max_scroll(s.body))
+}
+
+/// Rows of hits the palette shows at this size.
+pub fn palette_rows(area: Rect) -> usize {
+    screen(area).map_or(0, |s| palette::rows(s.body))
+}
+
+/// The palette hit under a click.
+pub fn palette_hit_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
+    palette::hit_at(app, screen(area)?.body, x, y)
+}
+
+/// Whether a position is inside the palette's box.
+pub fn in_palette(area: Rect, x: u16, y: u16) -> bool {
+    screen(area).is_some_and(|s| palette::contains(s.body, x, y))
 }
 
 /// How many list rows the current tab shows at this size (0 without a list).
 pub fn list_rows(app: &App, area: Rect) -> usize {
     match (screen(area), list_tab(app.tab)) {
         (Some(screen), Some(view)) => TableSpec::visible_rows((view.areas)(app, screen.body).0),
+        (Some(screen), None) => screen.body.height.saturating_sub(2) as usize / 2,
         _ => 0,
     }
 }
@@ -128,7 +157,8 @@ pub fn list_rows(app: &App, area: Rect) -> usize {
 pub fn entry_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
     let screen = screen(area)?;
     let view = list_tab(app.tab).filter(|_| !app.expanded)?;
-    (view.spec)(app, &Theme::NO_COLOR).entry_at((view.areas)(app, screen.body).0, x, y)
+    let list = (view.areas)(app, screen.body).0;
+    (view.spec)(app, &Theme::NO_COLOR, TableSpec::visible_rows(list)).entry_at(list, x, y)
 }
 
 /// Draws the whole app.
@@ -148,13 +178,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         Some(view) => {
             let (list, text) = (view.areas)(app, screen.body);
-            (view.spec)(app, theme).draw(frame, theme, list);
+            (view.spec)(app, theme, TableSpec::visible_rows(list)).draw(frame, theme, list);
             draw_doc(frame, theme, &(view.detail)(app, theme), text, view.detail_title, scroll, false);
         }
         None => pros_cons::draw(frame, app, theme, screen.body),
     }
+    if app.palette.is_some() {
+        palette::draw(frame, app, theme, screen.body);
+    }
     if app.help {
-        help::draw(frame, theme, screen.body);
+        help::draw(frame, theme, screen.body, app.help_scroll);
     }
 }
 
@@ -179,7 +212,7 @@ fn draw_doc(frame: &mut Frame, theme: &Theme, doc: &Doc, area: Rect, title: &str
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = scroll.min(max);
     let block = if max > 0 {
-        let hint = format!(" {}/{} J/K ", scroll + 1, max + 1);
+        let hint = format!(" {}/{} ", scroll + 1, max + 1);
         block.title_bottom(Line::styled(hint, theme.dim()).right_aligned())
     } else {
         block

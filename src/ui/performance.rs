@@ -4,24 +4,30 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 
-use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Theme};
+use super::table::{TableRow, TableSpec, window};
+use super::{Doc, ListTab, Rich, Theme, subject_header};
 use crate::app::{App, Tab};
 
-fn spec(app: &App, theme: &Theme) -> TableSpec {
+fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
-    let mut header = vec![("Factor".to_string(), theme.heading())];
-    header.extend(d.subjects.iter().enumerate().map(|(i, s)| (s.name.to_string(), theme.subject(i))));
-    let rows = d
-        .factors
+    let selected = app.states[Tab::Performance.index()].selected;
+    let entries = window(selected, d.factors.len(), visible);
+    let rows = d.factors[entries.clone()]
         .iter()
         .map(|f| {
-            let mut cells = vec![(f.name.to_string(), Style::new().add_modifier(Modifier::BOLD))];
-            cells.extend(d.subjects.iter().map(|s| (f.summary.get(&s.id).map_or("", |v| v).to_string(), Style::new())));
+            let mut cells = vec![Rich::new(&f.name, Style::new().add_modifier(Modifier::BOLD))];
+            cells.extend(d.subjects.iter().map(|s| Rich::new(f.summary.get(&s.id).map_or("", |v| v), Style::new())));
             TableRow::Entry(cells)
         })
         .collect();
-    TableSpec { title: " Factors ".into(), header, rows, selected: app.states[Tab::Performance.index()].selected }
+    TableSpec {
+        title: " Factors ".into(),
+        header: subject_header(app, theme, "Factor"),
+        rows,
+        first_entry: entries.start,
+        total: d.factors.len(),
+        selected,
+    }
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {
@@ -44,7 +50,7 @@ fn detail(app: &App, theme: &Theme) -> Doc {
 
 /// The table takes the rows it needs (up to half the body); the text gets the rest.
 fn areas(app: &App, body: Rect) -> (Rect, Rect) {
-    let table_height = (app.data.factors.len() as u16 + 3).min(body.height / 2);
+    let table_height = (app.data.factors.len().min(u16::MAX as usize) as u16).saturating_add(3).min(body.height / 2);
     let [table, text] = Layout::vertical([Constraint::Length(table_height), Constraint::Min(0)]).areas(body);
     (table, text)
 }

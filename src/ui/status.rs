@@ -16,13 +16,20 @@ fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     if app.help {
         return vec![("? Esc", "close help"), ("q", "quit")];
     }
+    if app.palette.is_some() {
+        return vec![("Enter", "jump"), ("↑↓", "choose"), ("Esc", "close")];
+    }
+    if app.faq_editing {
+        return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")];
+    }
     let has_list = app.entry_count(app.tab) > 0 && !app.expanded;
     let mut out = vec![("?", "help"), ("q", "quit")];
     out.push(if has_list { ("↑↓", "move") } else { ("↑↓", "scroll") });
     out.push(("Tab ←→", "tabs"));
+    out.push(("/", "search"));
     if app.expanded {
         out.push(("Enter Esc", "close"));
-    } else if has_list {
+    } else if has_list && app.tab != crate::app::Tab::ProsCons {
         out.push(("Enter", "open"));
         out.push(("J K", "scroll text"));
     }

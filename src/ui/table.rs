@@ -1,6 +1,8 @@
 //! The one list widget every tab uses: a bordered table with a header row,
-//! optional section rows, a centred scroll position and a reverse-video
-//! selection. Drawing and mouse hit-testing both go through [`TableSpec`].
+//! optional section rows, wrapped cells, a centred scroll position and a
+//! reverse-video selection. Drawing and mouse hit-testing both go through
+//! [`TableSpec`]. A spec holds only a window of rows around the selection,
+//! so a list of a million entries costs no more to draw than one of fifty.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -9,11 +11,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, pane, wrap};
+use std::ops::Range;
+
+use super::{Rich, Theme, pane};
 
 pub enum TableRow {
-    /// A selectable entry: one styled cell per column.
-    Entry(Vec<(String, Style)>),
+    /// A selectable entry: one rich-text cell per column.
+    Entry(Vec<Rich>),
     /// A heading between groups of entries; not selectable.
     Section(String),
 }
@@ -21,9 +25,20 @@ pub enum TableRow {
 pub struct TableSpec {
     pub title: String,
     pub header: Vec<(String, Style)>,
+    /// The rows of [`window`]`(selected, total, visible)`, with any section rows among them.
     pub rows: Vec<TableRow>,
+    /// Entry index of the first entry in `rows`.
+    pub first_entry: usize,
+    /// Entries in the whole list.
+    pub total: usize,
     /// Entry index (not counting sections) of the selection.
     pub selected: usize,
+}
+
+/// The entries a spec needs so that the selection and everything that can be
+/// on screen with it are present: `visible` entries either side.
+pub fn window(selected: usize, total: usize, visible: usize) -> Range<usize> {
+    selected.saturating_sub(visible)..total.min(selected.saturating_add(visible).saturating_add(1))
 }
 
 /// Tallest a row may grow when its cells wrap.
@@ -46,7 +61,7 @@ impl TableSpec {
             .iter()
             .enumerate()
             .filter(|(_, r)| matches!(r, TableRow::Entry(_)))
-            .nth(entry)
+            .nth(entry.saturating_sub(self.first_entry))
             .map_or(self.rows.len().saturating_sub(1), |(i, _)| i)
     }
 
@@ -64,7 +79,7 @@ impl TableSpec {
             .rows
             .iter()
             .filter_map(|r| match r {
-                TableRow::Entry(cells) => cells.first().map(|(t, _)| t.width()),
+                TableRow::Entry(cells) => cells.first().map(|c| c.text().width()),
                 TableRow::Section(_) => None,
             })
             .chain(self.header.first().map(|(t, _)| t.width()))
@@ -83,13 +98,9 @@ impl TableSpec {
             .rows
             .iter()
             .map(|r| match r {
-                TableRow::Entry(cells) => cells
-                    .iter()
-                    .zip(&widths)
-                    .map(|((t, _), w)| wrap(t, *w as usize).len())
-                    .max()
-                    .unwrap_or(1)
-                    .clamp(1, MAX_ROW_LINES),
+                TableRow::Entry(cells) => {
+                    cells.iter().zip(&widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).clamp(1, MAX_ROW_LINES)
+                }
                 TableRow::Section(_) => 1,
             })
             .collect();
@@ -110,9 +121,10 @@ impl TableSpec {
             let bottom = top.saturating_add(p.heights[visual] as u16);
             if (top..bottom).contains(&y) {
                 return match self.rows[visual] {
-                    TableRow::Entry(_) => {
-                        Some(self.rows[..visual].iter().filter(|r| matches!(r, TableRow::Entry(_))).count())
-                    }
+                    TableRow::Entry(_) => Some(
+                        self.first_entry
+                            + self.rows[..visual].iter().filter(|r| matches!(r, TableRow::Entry(_))).count(),
+                    ),
                     TableRow::Section(_) => None,
                 };
             }
@@ -123,18 +135,13 @@ impl TableSpec {
 
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
         let p = self.placement(area);
-        let cell = |text: &str, width: u16, style: Style| {
-            let lines: Vec<Line> = wrap(text, width as usize)
-                .into_iter()
-                .take(MAX_ROW_LINES)
-                .map(|r| Line::styled(text[r].to_string(), style))
-                .collect();
+        let cell = |rich: &Rich, width: u16| {
+            let mut lines = rich.lines(width);
+            lines.truncate(MAX_ROW_LINES);
             Cell::from(lines)
         };
         let rows = self.rows.iter().zip(&p.heights).map(|(r, h)| match r {
-            TableRow::Entry(cells) => {
-                Row::new(cells.iter().zip(&p.widths).map(|((t, s), w)| cell(t, *w, *s))).height(*h as u16)
-            }
+            TableRow::Entry(cells) => Row::new(cells.iter().zip(&p.widths).map(|(c, w)| cell(c, *w))).height(*h as u16),
             TableRow::Section(title) => Row::new([Cell::from(Span::styled(title.clone(), theme.heading()))]),
         });
         let header = Row::new(self.header.iter().map(|(t, s)| Cell::from(Span::styled(t.clone(), *s))));
@@ -146,10 +153,11 @@ impl TableSpec {
             .block(pane(theme, &self.title, true));
         let mut state = TableState::default().with_offset(p.offset).with_selected(Some(p.selected_row));
         frame.render_stateful_widget(table, area, &mut state);
-        let count = self.rows.iter().filter(|r| matches!(r, TableRow::Entry(_))).count();
-        if p.heights.iter().sum::<usize>() > Self::visible_rows(area) && area.height > 2 && area.width > 2 {
+        let shown = self.rows.iter().filter(|r| matches!(r, TableRow::Entry(_))).count();
+        let fits = shown == self.total && p.heights.iter().sum::<usize>() <= Self::visible_rows(area);
+        if !fits && area.height > 2 && area.width > 2 {
             // The position, in the bottom border, when the list does not fit.
-            let hint = Line::styled(format!(" {}/{} ", self.selected + 1, count), theme.dim()).right_aligned();
+            let hint = Line::styled(format!(" {}/{} ", self.selected + 1, self.total), theme.dim()).right_aligned();
             let bottom = Rect { y: area.bottom() - 1, height: 1, x: area.x + 1, width: area.width - 2 };
             frame.render_widget(hint, bottom);
         }

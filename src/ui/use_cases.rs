@@ -3,27 +3,33 @@
 
 use ratatui::style::Style;
 
-use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Theme, panes};
+use super::table::{TableRow, TableSpec, window};
+use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 
-fn spec(app: &App, theme: &Theme) -> TableSpec {
+fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
-    let mut header = vec![("Domain".to_string(), theme.heading())];
-    header.extend(d.subjects.iter().enumerate().map(|(i, s)| (s.name.to_string(), theme.subject(i))));
-    let rows = d
-        .use_cases
+    let selected = app.states[Tab::UseCases.index()].selected;
+    let entries = window(selected, d.use_cases.len(), visible);
+    let rows = d.use_cases[entries.clone()]
         .iter()
         .map(|u| {
-            let mut cells = vec![(u.domain.to_string(), Style::new())];
+            let mut cells = vec![Rich::new(&u.domain, Style::new())];
             cells.extend(d.subjects.iter().enumerate().map(|(i, s)| match u.fits.get(&s.id) {
-                Some(fit) if fit.featured => ("★ signature".to_string(), theme.subject(i)),
-                _ => ("·".to_string(), theme.dim()),
+                Some(fit) if fit.featured => Rich::new("★ signature", theme.subject(i)),
+                _ => Rich::new("·", theme.dim()),
             }));
             TableRow::Entry(cells)
         })
         .collect();
-    TableSpec { title: " Use cases ".into(), header, rows, selected: app.states[Tab::UseCases.index()].selected }
+    TableSpec {
+        title: " Use cases ".into(),
+        header: subject_header(app, theme, "Domain"),
+        rows,
+        first_entry: entries.start,
+        total: d.use_cases.len(),
+        selected,
+    }
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {

@@ -1,0 +1,384 @@
+//! Fuzzy search: ranking with fuzzy-matcher's Skim v2 algorithm, smart case,
+//! highlight positions as byte ranges, and the tricks that keep it fast on
+//! large data — a cheap in-order pre-filter, narrowing to the previous hits
+//! when the query grows, all cores for large candidate sets, cancellation,
+//! and no allocation per candidate.
+//!
+//! Pure logic: no terminal types. fuzzy-matcher is used only here, so it can
+//! be swapped (nucleo-matcher is the maintained, faster alternative) without
+//! touching anything else.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// Below this many entries one thread is faster than starting several.
+const PARALLEL_THRESHOLD: usize = 16_384;
+/// Entries scored between two looks at the cancel flag.
+const CANCEL_STRIDE: usize = 2_048;
+
+fn matcher() -> &'static SkimMatcherV2 {
+    static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
+    // Smart case, as in fzf and skim: case-insensitive unless the query has an uppercase letter.
+    MATCHER.get_or_init(|| SkimMatcherV2::default().smart_case())
+}
+
+/// Whether `query` matches case-sensitively (it has an uppercase letter).
+pub fn is_case_sensitive(query: &str) -> bool {
+    query.chars().any(char::is_uppercase)
+}
+
+/// A query prepared once per keystroke.
+#[derive(Debug, Clone)]
+pub struct Query {
+    text: String,
+    case_sensitive: bool,
+    /// The query's bytes, ASCII-lowercased when case-insensitive; `None` when
+    /// the query is not ASCII (the pre-filter then compares characters).
+    ascii: Option<Vec<u8>>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        let case_sensitive = is_case_sensitive(text);
+        let ascii = text
+            .is_ascii()
+            .then(|| if case_sensitive { text.as_bytes().to_vec() } else { text.to_ascii_lowercase().into_bytes() });
+        Query { text: text.to_string(), case_sensitive, ascii }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Cheap check that every query character occurs in `text`, in order, with
+    /// the matcher's case rule (it folds ASCII only). A `false` is final; a
+    /// `true` still needs the real matcher.
+    fn may_match(&self, text: &str) -> bool {
+        match &self.ascii {
+            Some(pattern) => {
+                let mut want = pattern.iter();
+                let Some(mut next) = want.next() else { return true };
+                for &b in text.as_bytes() {
+                    let b = if self.case_sensitive { b } else { b.to_ascii_lowercase() };
+                    if b == *next {
+                        match want.next() {
+                            Some(n) => next = n,
+                            None => return true,
+                        }
+                    }
+                }
+                false
+            }
+            None => {
+                let fold = |c: char| if self.case_sensitive { c } else { c.to_ascii_lowercase() };
+                let mut want = self.text.chars().map(fold).peekable();
+                for c in text.chars() {
+                    if want.peek() == Some(&fold(c)) {
+                        want.next();
+                    }
+                }
+                want.peek().is_none()
+            }
+        }
+    }
+
+    /// The Skim v2 score of `text`, or `None` when it does not match.
+    pub fn score(&self, text: &str) -> Option<i64> {
+        if self.text.is_empty() {
+            return Some(0);
+        }
+        if !self.may_match(text) {
+            return None;
+        }
+        matcher().fuzzy_match(text, &self.text)
+    }
+
+    /// The byte ranges of `text` that the query matched, merged where adjacent.
+    /// Empty when it does not match. fuzzy-matcher gives character indices;
+    /// they are turned into byte ranges here, on character boundaries.
+    pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        if self.text.is_empty() || !self.may_match(text) {
+            return Vec::new();
+        }
+        let Some((_, indices)) = matcher().fuzzy_indices(text, &self.text) else { return Vec::new() };
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(indices.len());
+        let mut wanted = indices.iter().copied().peekable();
+        for (n, (byte, c)) in text.char_indices().enumerate() {
+            if wanted.peek() != Some(&n) {
+                continue;
+            }
+            wanted.next();
+            let end = byte + c.len_utf8();
+            match ranges.last_mut() {
+                Some(last) if last.end == byte => last.end = end,
+                _ => ranges.push(byte..end),
+            }
+        }
+        ranges
+    }
+}
+
+/// One matching entry: its index among the candidates and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub index: u32,
+    pub score: i64,
+}
+
+/// Texts to search, stored in one buffer (no allocation per candidate, good
+/// cache behaviour). Each entry owns one or more texts; an entry's score is
+/// the best of its texts' scores (an FAQ entry: its question and its answer).
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    buf: String,
+    /// Byte range of each text in `buf`.
+    texts: Vec<(u32, u32)>,
+    /// Index of each entry's first text; the entry's texts run to the next entry's first.
+    entries: Vec<u32>,
+}
+
+impl Corpus {
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// Adds an entry made of `texts`; returns its index.
+    pub fn push<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) -> usize {
+        self.entries.push(self.texts.len() as u32);
+        for t in texts {
+            let start = self.buf.len() as u32;
+            self.buf.push_str(t);
+            self.texts.push((start, self.buf.len() as u32));
+        }
+        self.entries.len() - 1
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The texts of entry `i`.
+    pub fn texts(&self, i: usize) -> impl Iterator<Item = &str> {
+        let first = self.entries[i] as usize;
+        let end = self.entries.get(i + 1).map_or(self.texts.len(), |&e| e as usize);
+        self.texts[first..end].iter().map(|&(s, e)| &self.buf[s as usize..e as usize])
+    }
+
+    /// Best score of entry `i`; the first text wins ties.
+    fn score(&self, i: usize, query: &Query) -> Option<i64> {
+        self.texts(i).filter_map(|t| query.score(t)).reduce(|best, s| if s > best { s } else { best })
+    }
+}
+
+/// The entries of `corpus` matching `query`, best first, ties in entry order.
+/// `within` limits the search to earlier hits: pass the previous result when
+/// the new query extends the previous one (every match of the longer query
+/// is a match of the shorter). `cancelled` is polled now and then; when it
+/// returns true the search stops and returns `None`.
+pub fn rank(
+    corpus: &Corpus,
+    query: &Query,
+    within: Option<&[Hit]>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    let count = within.map_or(corpus.len(), <[Hit]>::len);
+    let nth = |k: usize| within.map_or(k, |w| w[k].index as usize);
+    if query.is_empty() {
+        return Some((0..corpus.len()).map(|i| Hit { index: i as u32, score: 0 }).collect());
+    }
+    let scan = |range: Range<usize>| -> Option<Vec<Hit>> {
+        let mut hits = Vec::new();
+        for chunk_start in range.clone().step_by(CANCEL_STRIDE) {
+            if cancelled() {
+                return None;
+            }
+            for k in chunk_start..(chunk_start + CANCEL_STRIDE).min(range.end) {
+                let i = nth(k);
+                if let Some(score) = corpus.score(i, query) {
+                    hits.push(Hit { index: i as u32, score });
+                }
+            }
+        }
+        Some(hits)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut hits = if count < PARALLEL_THRESHOLD || threads == 1 {
+        scan(0..count)?
+    } else {
+        let per = count.div_ceil(threads);
+        let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|s| {
+            let handles: Vec<_> =
+                (0..threads).map(|t| s.spawn(move || scan(t * per..((t + 1) * per).min(count)))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or(None)).collect()
+        });
+        let mut all = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+        for part in parts {
+            all.extend(part?);
+        }
+        all
+    };
+    if cancelled() {
+        return None;
+    }
+    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    Some(hits)
+}
+
+/// Whether the hits for `previous` can be narrowed to answer `next`: every
+/// match of a longer query is a match of its prefix (and a case-sensitive
+/// match is also a case-insensitive one, so smart case changes nothing).
+pub fn extends(previous: &str, next: &str) -> bool {
+    !previous.is_empty() && next.starts_with(previous)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn never() -> bool {
+        false
+    }
+
+    fn corpus(items: &[&str]) -> Corpus {
+        let mut c = Corpus::new();
+        for item in items {
+            c.push([*item]);
+        }
+        c
+    }
+
+    fn ranked(items: &[&str], query: &str) -> Vec<String> {
+        let c = corpus(items);
+        let hits = rank(&c, &Query::new(query), None, &never).unwrap_or_default();
+        hits.iter().map(|h| items[h.index as usize].to_string()).collect()
+    }
+
+    #[test]
+    fn an_exact_match_outranks_a_scattered_one() {
+        let got = ranked(&["Is Flask lighter than Django?", "Is Flask faster than Django?"], "faster");
+        assert_eq!(got[0], "Is Flask faster than Django?");
+        let got = ranked(&["deferred abstraction layer", "a faster layer"], "faster");
+        assert_eq!(got[0], "a faster layer");
+    }
+
+    #[test]
+    fn smart_case() {
+        let items = ["django admin", "Django Admin"];
+        assert_eq!(ranked(&items, "admin").len(), 2, "lowercase query ignores case");
+        assert_eq!(ranked(&items, "Admin"), ["Django Admin"], "an uppercase letter makes it case-sensitive");
+    }
+
+    #[test]
+    fn empty_query_keeps_data_order() {
+        assert_eq!(ranked(&["b", "a", "c"], ""), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn non_matching_entries_are_left_out() {
+        assert!(ranked(&["flask", "django"], "xyz").is_empty());
+    }
+
+    #[test]
+    fn unicode_text_and_queries() {
+        assert_eq!(ranked(&["Größe", "Grosse", "日本語のテキスト"], "röß"), ["Größe"]);
+        assert_eq!(ranked(&["日本語のテキスト", "english"], "テキ"), ["日本語のテキスト"]);
+    }
+
+    #[test]
+    fn an_entry_scores_its_best_text() {
+        let mut c = Corpus::new();
+        c.push(["unrelated question", "but the answer talks about admin"]);
+        c.push(["nothing", "here"]);
+        let hits = rank(&c, &Query::new("admin"), None, &never).unwrap_or_default();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].index, 0);
+    }
+
+    #[test]
+    fn highlights_are_the_matched_characters_on_char_boundaries() {
+        let q = Query::new("fst");
+        let text = "Is Flask faster?";
+        let ranges = q.highlights(text);
+        let picked: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(picked.to_lowercase(), "fst");
+        let text = "Größe für alle, fast";
+        let ranges = Query::new("ßfa").highlights(text);
+        for r in &ranges {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?}");
+        }
+        let picked: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(picked, "ßfa");
+    }
+
+    #[test]
+    fn contiguous_matches_merge_into_one_range() {
+        assert_eq!(Query::new("faster").highlights("Is Flask faster?"), vec![9..15]);
+    }
+
+    #[test]
+    fn prefilter_agrees_with_the_matcher() {
+        let texts = ["Flask", "flask", "FLASK", "lfask", "Fl_ask", "ɸlask", "日本"];
+        for q in ["fl", "Fl", "FL", "ask", "sk", "ɸl", "本", "z"] {
+            let query = Query::new(q);
+            for t in texts {
+                let real = matcher().fuzzy_match(t, q).is_some();
+                assert_eq!(query.score(t).is_some(), real, "query {q:?} text {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_full_search() {
+        let items: Vec<String> = (0..5000).map(|i| format!("How do I configure item {i} for deployment?")).collect();
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        let c = corpus(&refs);
+        let first = rank(&c, &Query::new("cfg"), None, &never).unwrap_or_default();
+        let narrowed = rank(&c, &Query::new("cfgdeploy"), Some(&first), &never).unwrap_or_default();
+        let full = rank(&c, &Query::new("cfgdeploy"), None, &never).unwrap_or_default();
+        assert_eq!(narrowed, full);
+        assert_eq!(full.len(), 5000);
+    }
+
+    #[test]
+    fn large_searches_use_threads_and_agree_with_one_thread() {
+        let items: Vec<String> = (0..40_000).map(|i| format!("entry {i} about {}", i % 7)).collect();
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        let c = corpus(&refs);
+        let hits = rank(&c, &Query::new("12 about 3"), None, &never).unwrap_or_default();
+        let single: Vec<Hit> = {
+            let q = Query::new("12 about 3");
+            let mut v: Vec<Hit> =
+                (0..c.len()).filter_map(|i| c.score(i, &q).map(|score| Hit { index: i as u32, score })).collect();
+            v.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+            v
+        };
+        assert_eq!(hits, single);
+    }
+
+    #[test]
+    fn a_cancelled_search_returns_nothing() {
+        let items: Vec<String> = (0..50_000).map(|i| format!("line {i}")).collect();
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        assert!(rank(&corpus(&refs), &Query::new("line"), None, &|| true).is_none());
+    }
+
+    #[test]
+    fn extension_rules() {
+        assert!(extends("fa", "fas"));
+        assert!(!extends("", "f"));
+        assert!(!extends("fas", "fa"));
+        assert!(extends("fa", "faS"), "a case-sensitive match is also a case-insensitive one");
+        assert!(!extends("Fa", "Fb"));
+    }
+}

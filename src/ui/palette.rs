@@ -1,0 +1,106 @@
+//! The search-everything palette: a query line over a list of hits from every
+//! tab, each labelled with where it lives, matched characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{Rich, Theme, list_offset};
+use crate::app::App;
+use crate::search::Query;
+
+/// The palette's box in the body.
+fn area(body: Rect) -> Rect {
+    let width = (body.width * 4 / 5).clamp(body.width.min(40), 110);
+    let height = (body.height * 4 / 5).max(body.height.min(8));
+    let [_, area, _] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width), Constraint::Min(0)]).areas(body);
+    let [_, area, _] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(height), Constraint::Min(0)]).areas(area);
+    area
+}
+
+/// The hit list inside the box: below the query line and a rule.
+fn list_area(body: Rect) -> Rect {
+    let inner = Block::new().borders(Borders::ALL).inner(area(body));
+    Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner }
+}
+
+pub fn rows(body: Rect) -> usize {
+    list_area(body).height as usize
+}
+
+/// The hit under a click, as an index into the hits.
+pub fn hit_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
+    let line = app.palette.as_ref()?;
+    let list = list_area(body);
+    if !list.contains((x, y).into()) {
+        return None;
+    }
+    let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
+    let i = offset + (y - list.y) as usize;
+    (i < line.hits.len()).then_some(i)
+}
+
+pub fn contains(body: Rect, x: u16, y: u16) -> bool {
+    area(body).contains((x, y).into())
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
+    let Some(line) = &app.palette else { return };
+    let area = area(body);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(" Search everything — Enter jumps, Esc closes ");
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let status = if line.pending() { "…".to_string() } else { format!("{} hits", line.hits.len()) };
+    let prompt = Line::from(vec![
+        Span::styled("> ", theme.key()),
+        Span::raw(line.query.clone()),
+        Span::styled("▏", theme.key()),
+        Span::styled(format!("  {status}"), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
+    if inner.height > 1 {
+        let rule = "─".repeat(inner.width as usize);
+        frame.render_widget(
+            Paragraph::new(Span::styled(rule, theme.dim())),
+            Rect { y: inner.y + 1, height: 1, ..inner },
+        );
+    }
+    let list = list_area(body);
+    let query = Query::new(&line.hits_query);
+    let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
+    let lines: Vec<Line> = line.hits[offset..line.hits.len().min(offset + list.height as usize)]
+        .iter()
+        .enumerate()
+        .filter_map(|(k, hit)| {
+            let i = hit.index as usize;
+            let found = app.index.found.get(i)?;
+            let text = app.index.everything.texts(i).next().unwrap_or("");
+            let subject = found.subject.map(|s| (app.data.subjects[s].name.as_str(), theme.subject(s)));
+            let label = format!("{:<12} ", found.kind);
+            let mut parts = vec![(label.as_str(), theme.dim())];
+            let subject_label = subject.map(|(n, st)| (format!("{n} · "), st));
+            if let Some((n, st)) = &subject_label {
+                parts.push((n.as_str(), *st));
+            }
+            let prefix: usize = parts.iter().map(|(t, _)| t.len()).sum();
+            parts.push((text, Style::new()));
+            let mut rich = Rich::parts(&parts).mark(&query.highlights(text), prefix, theme.highlight());
+            if offset + k == app.palette_selected {
+                rich = rich.patch(theme.selected());
+            }
+            rich.lines(u16::MAX).into_iter().next()
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
