@@ -3,6 +3,7 @@
 //! Data flows one way: RON file → [`data`] (validated model) → views and exports.
 
 pub mod app;
+pub mod commands;
 pub mod data;
 pub mod export;
 pub mod index;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use versus::data::{self, Comparison, LoadError};
+use versus::commands;
 use versus::export;
 
 #[derive(Parser)]
@@ -31,6 +31,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
     },
+    /// Fuzzy-search every entry of every tab, best first (or, with --lines, stdin).
+    Search {
+        query: String,
+        /// Filter lines read from stdin instead, best first, like `fzf --filter`.
+        #[arg(long)]
+        lines: bool,
+        /// At most this many results [default: 20; all with --lines].
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// JSON output: rank, score, kind, subject, tab, entry, text and matched byte ranges.
+        #[arg(long, conflicts_with = "lines")]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -41,69 +54,38 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let data = cli.data.as_deref();
     match cli.command {
-        Some(Command::Check { files }) => check(&files),
-        Some(Command::Export { format }) => with_data(cli.data, |c| {
-            let text = match format {
-                Format::Markdown => export::markdown(&c),
-                Format::Json => export::json(&c),
+        Some(Command::Check { files }) => commands::check(&files),
+        Some(Command::Search { query, lines: true, limit, .. }) => {
+            commands::search_lines(&query, limit.unwrap_or(usize::MAX))
+        }
+        command => {
+            let comparison = match commands::load(data) {
+                Ok(c) => c,
+                Err(code) => return code,
             };
-            print_out(&text)
-        }),
-        None => with_data(cli.data, |c| {
-            let mut app = versus::app::App::new(c);
-            match versus::tui::run(&mut app, versus::ui::Theme::from_env()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("versus: {e}");
-                    ExitCode::from(2)
+            match command {
+                Some(Command::Export { format: Format::Markdown }) => {
+                    commands::print_out(&export::markdown(&comparison))
                 }
-            }
-        }),
-    }
-}
-
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut failed = false;
-    for path in files {
-        match data::load_file(path) {
-            Ok(c) => println!("ok: {}: {}", path.display(), export::summary_line(&c)),
-            Err(e) => {
-                failed = true;
-                report(e);
+                Some(Command::Export { format: Format::Json }) => commands::print_out(&export::json(&comparison)),
+                Some(Command::Search { query, limit, json, .. }) => {
+                    commands::search(&comparison, &query, limit.unwrap_or(20), json)
+                }
+                _ => interactive(comparison),
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-/// Loads the comparison named by `--data` (or the default) and runs `f` on it.
-fn with_data(path: Option<PathBuf>, f: impl FnOnce(Comparison) -> ExitCode) -> ExitCode {
-    match data::open(path.as_deref()) {
-        Ok(c) => f(c),
-        Err(e) => {
-            report(e);
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn report(e: LoadError) {
-    // Unwrapped lines keep each "file: path: message" problem on one line for grep.
-    let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
-    eprintln!("{:?}", miette::Report::new(e));
-}
-
-/// Writes to stdout; a closed pipe (`versus export | head`) is a normal end, not an error.
-fn print_out(text: &str) -> ExitCode {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+fn interactive(comparison: versus::data::Comparison) -> ExitCode {
+    let mut app = versus::app::App::new(comparison);
+    match versus::tui::run(&mut app, versus::ui::Theme::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: cannot write output: {e}");
-            ExitCode::FAILURE
+            eprintln!("versus: {e}");
+            ExitCode::from(2)
         }
     }
 }

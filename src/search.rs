@@ -192,11 +192,28 @@ pub fn rank(
     within: Option<&[Hit]>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
-    let count = within.map_or(corpus.len(), <[Hit]>::len);
-    let nth = |k: usize| within.map_or(k, |w| w[k].index as usize);
-    if query.is_empty() {
-        return Some((0..corpus.len()).map(|i| Hit { index: i as u32, score: 0 }).collect());
+    rank_by(corpus.len(), &|i| corpus.score(i, query), query.is_empty(), within, cancelled)
+}
+
+/// Like [`rank`], over lines of text (`versus search --lines`).
+pub fn rank_lines(lines: &[&str], query: &Query) -> Vec<Hit> {
+    rank_by(lines.len(), &|i| query.score(lines[i]), query.is_empty(), None, &|| false).unwrap_or_default()
+}
+
+/// The ranking engine: `score(i)` for each of `count` entries (or those in
+/// `within`), on every core when there are many, best first, ties by index.
+fn rank_by(
+    count: usize,
+    score: &(dyn Fn(usize) -> Option<i64> + Sync),
+    everything: bool,
+    within: Option<&[Hit]>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    if everything {
+        return Some((0..count).map(|i| Hit { index: i as u32, score: 0 }).collect());
     }
+    let scope = within.map_or(count, <[Hit]>::len);
+    let nth = |k: usize| within.map_or(k, |w| w[k].index as usize);
     let scan = |range: Range<usize>| -> Option<Vec<Hit>> {
         let mut hits = Vec::new();
         for chunk_start in range.clone().step_by(CANCEL_STRIDE) {
@@ -205,7 +222,7 @@ pub fn rank(
             }
             for k in chunk_start..(chunk_start + CANCEL_STRIDE).min(range.end) {
                 let i = nth(k);
-                if let Some(score) = corpus.score(i, query) {
+                if let Some(score) = score(i) {
                     hits.push(Hit { index: i as u32, score });
                 }
             }
@@ -213,13 +230,13 @@ pub fn rank(
         Some(hits)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut hits = if count < PARALLEL_THRESHOLD || threads == 1 {
-        scan(0..count)?
+    let mut hits = if scope < PARALLEL_THRESHOLD || threads == 1 {
+        scan(0..scope)?
     } else {
-        let per = count.div_ceil(threads);
+        let per = scope.div_ceil(threads);
         let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|s| {
             let handles: Vec<_> =
-                (0..threads).map(|t| s.spawn(move || scan(t * per..((t + 1) * per).min(count)))).collect();
+                (0..threads).map(|t| s.spawn(move || scan(t * per..((t + 1) * per).min(scope)))).collect();
             handles.into_iter().map(|h| h.join().unwrap_or(None)).collect()
         });
         let mut all = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());

@@ -151,3 +151,66 @@ fn without_a_terminal_the_app_points_to_export_and_leaves_the_terminal_alone() {
     assert!(err.contains("needs a terminal") && err.contains("versus export"), "{err}");
     assert!(o.stdout.is_empty(), "no escape sequences were written: {:?}", stdout(&o));
 }
+
+fn versus_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn search_ranks_every_entry_with_its_location() {
+    let o = versus(&["search", "admin", "--limit", "3"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], "1. [Feature] Admin panel: Auto-generated · Not included (Features tab, entry 6)");
+    assert!(out.contains("[Con · Flask]"), "{out}");
+}
+
+#[test]
+fn search_json_has_locations_and_matched_ranges() {
+    let o = versus(&["search", "faster", "--json", "--data", "django-vs-flask"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let hits = v.as_array().expect("an array");
+    assert!(hits.len() <= 20 && !hits.is_empty());
+    let faq = hits.iter().find(|h| h["kind"] == "FAQ").expect("an FAQ hit");
+    assert_eq!(faq["text"], "Is Flask faster than Django?");
+    assert_eq!(faq["tab"], "FAQ");
+    assert_eq!(faq["entry"], 6);
+    assert_eq!(faq["matched"], serde_json::json!([[9, 15]]));
+}
+
+#[test]
+fn search_with_no_hits_says_so() {
+    let o = versus(&["search", "qqqqzzzz"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nothing matches"));
+}
+
+#[test]
+fn search_lines_filters_stdin_best_first_like_fzf() {
+    let input = "How do I configure item 7 for deployment?\nunrelated line\nconfig deploy\nCFG DEPLOY\n";
+    let o = versus_with_stdin(&["search", "--lines", "cfgdeploy"], input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(!out.contains("unrelated"));
+    assert!(lines.contains(&"How do I configure item 7 for deployment?"));
+
+    let smart = versus_with_stdin(&["search", "--lines", "CFG"], input);
+    assert_eq!(stdout(&smart), "CFG DEPLOY\n", "an uppercase query is case-sensitive");
+
+    let none = versus_with_stdin(&["search", "--lines", "zzz"], input);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+}

@@ -174,3 +174,65 @@ fn a_tiny_window_says_so_and_recovers() {
     t.keys(&["q"]);
     t.assert_clean_exit();
 }
+
+/// The underlined (highlighted) characters of the first screen line whose text
+/// contains `needle`, read with colours on (`capture-pane -e`).
+fn underlined_on_line(tmux: &Tmux, needle: &str) -> String {
+    let screen = tmux.run(&["capture-pane", "-p", "-e", "-t", "main"]);
+    for line in screen.lines() {
+        let (mut plain, mut underlined, mut on) = (String::new(), String::new(), false);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' && chars.peek() == Some(&'[') {
+                chars.next();
+                let params: String = chars.by_ref().take_while(|&p| p != 'm').collect();
+                for p in params.split(';') {
+                    match p {
+                        "4" => on = true,
+                        "0" | "" | "24" => on = false,
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            plain.push(c);
+            if on {
+                underlined.push(c);
+            }
+        }
+        if plain.contains(needle) {
+            return underlined;
+        }
+    }
+    String::new()
+}
+
+#[test]
+fn faq_search_and_search_everything() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("search", &bin);
+    t.wait_for(&["1 Features"]);
+    t.keys(&["5"]);
+    t.wait_for(&["Questions"]);
+    t.keys(&["/", "f", "a", "s", "t", "e", "r"]);
+    let screen = t.wait_for(&["/ faster", "12/12"]);
+    let first = screen.lines().find(|l| l.contains("│") && l.contains(". ") && !l.contains("Question")).unwrap_or("");
+    assert!(first.contains("6. Is Flask faster than Django?"), "first hit:\n{screen}");
+    assert_eq!(underlined_on_line(&t, "6. Is Flask faster"), "faster", "matched letters are highlighted");
+    t.keys(&["Enter"]);
+    t.wait_for(&["For small and medium-sized apps it can be"]);
+    std::thread::sleep(Duration::from_millis(100));
+    t.keys(&["Escape"]);
+    t.wait_gone("/ faster");
+    std::thread::sleep(Duration::from_millis(100));
+    t.keys(&["C-p"]);
+    t.wait_for(&["Search everything"]);
+    t.keys(&["a", "d", "m", "i", "n"]);
+    t.wait_for(&["> admin", "hits", "Admin panel: Auto-generated"]);
+    t.keys(&["Enter"]);
+    let screen = t.wait_gone("Search everything");
+    assert!(screen.contains("Django builds a data-management interface"), "the admin-panel row's detail:\n{screen}");
+    assert!(screen.contains("6/22"), "the admin-panel row is selected:\n{screen}");
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+}

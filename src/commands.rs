@@ -1,0 +1,142 @@
+//! The headless commands: plain output for scripts, pipes and screen readers.
+//! They never touch the terminal's modes.
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::data::{self, Comparison, LoadError};
+use crate::export;
+use crate::index::{Index, Place};
+use crate::search::{self, Query};
+
+/// `versus check FILE…`
+pub fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        match data::load_file(path) {
+            Ok(c) => println!("ok: {}: {}", path.display(), export::summary_line(&c)),
+            Err(e) => {
+                failed = true;
+                report(e);
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Loads what `--data` names (or the default), reporting a failure.
+pub fn load(data: Option<&Path>) -> Result<Comparison, ExitCode> {
+    data::open(data).map_err(|e| {
+        report(e);
+        ExitCode::FAILURE
+    })
+}
+
+/// Prints a load error with miette: the file, line, column and the offending line.
+pub fn report(e: LoadError) {
+    // Unwrapped lines keep each "file: path: message" problem on one line for grep.
+    let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
+    eprintln!("{:?}", miette::Report::new(e));
+}
+
+/// Writes to stdout; a closed pipe (`versus export | head`) is a normal end, not an error.
+pub fn print_out(text: &str) -> ExitCode {
+    finish(io::stdout().lock().write_all(text.as_bytes()).and_then(|_| io::stdout().lock().flush()))
+}
+
+fn finish(result: io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("versus: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `versus search QUERY`: every entry of every tab, best first.
+pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode {
+    let index = Index::build(c);
+    let q = Query::new(query);
+    let hits = search::rank(&index.everything, &q, None, &|| false).unwrap_or_default();
+    let hits = &hits[..hits.len().min(limit)];
+    let rows: Vec<SearchRow> = hits
+        .iter()
+        .enumerate()
+        .map(|(rank, hit)| {
+            let i = hit.index as usize;
+            let found = index.found[i];
+            let text = index.everything.texts(i).next().unwrap_or("");
+            let (tab, entry) = match found.place {
+                Place::Features(e) => ("Features", e),
+                Place::ProsCons(e) => ("Pros/Cons", e),
+                Place::UseCases(e) => ("Use cases", e),
+                Place::Performance(e) => ("Performance & security", e),
+                Place::Decide(e) => ("Decide", e),
+                Place::Faq(e) => ("FAQ", e),
+            };
+            SearchRow {
+                rank: rank + 1,
+                score: hit.score,
+                kind: found.kind,
+                subject: found.subject.map(|s| c.subjects[s].id.to_string()),
+                tab,
+                entry: entry + 1,
+                text: text.to_string(),
+                matched: q.highlights(text).into_iter().map(|r| [r.start, r.end]).collect(),
+            }
+        })
+        .collect();
+    if json {
+        let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+        out.push('\n');
+        return print_out(&out);
+    }
+    if rows.is_empty() {
+        eprintln!("versus: nothing matches \"{query}\"");
+        return ExitCode::from(1);
+    }
+    let mut out = String::new();
+    for r in &rows {
+        let name = |id: &str| c.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string());
+        let subject = r.subject.as_deref().and_then(name).map_or(String::new(), |n| format!(" · {n}"));
+        out.push_str(&format!("{}. [{}{}] {} ({} tab, entry {})\n", r.rank, r.kind, subject, r.text, r.tab, r.entry));
+    }
+    print_out(&out)
+}
+
+#[derive(serde::Serialize)]
+struct SearchRow {
+    rank: usize,
+    score: i64,
+    kind: &'static str,
+    subject: Option<String>,
+    tab: &'static str,
+    /// 1-based position in the tab's list.
+    entry: usize,
+    text: String,
+    /// Byte ranges of `text` the query matched.
+    matched: Vec<[usize; 2]>,
+}
+
+/// `versus search --lines QUERY`: like `fzf --filter`, lines from stdin that
+/// match, best first. Exit 1 when none match, as fzf does.
+pub fn search_lines(query: &str, limit: usize) -> ExitCode {
+    let mut input = Vec::new();
+    if let Err(e) = io::stdin().lock().read_to_end(&mut input) {
+        eprintln!("versus: cannot read standard input: {e}");
+        return ExitCode::FAILURE;
+    }
+    let text = String::from_utf8_lossy(&input);
+    let lines: Vec<&str> = text.lines().collect();
+    let hits = search::rank_lines(&lines, &Query::new(query));
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = hits.iter().take(limit).try_for_each(|h| {
+        out.write_all(lines[h.index as usize].as_bytes())?;
+        out.write_all(b"\n")
+    });
+    let code = finish(written.and_then(|_| out.flush()));
+    if hits.is_empty() { ExitCode::from(1) } else { code }
+}
