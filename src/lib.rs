@@ -9,5 +9,6 @@ pub mod export;
 pub mod index;
 pub mod keys;
 pub mod search;
+pub mod searcher;
 pub mod tui;
 pub mod ui;

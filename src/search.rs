@@ -4,6 +4,14 @@
 //! when the query grows, all cores for large candidate sets, cancellation,
 //! and no allocation per candidate.
 //!
+//! Long texts (FAQ answers, discussions) are ranked with Skim v2's linear
+//! fallback — the one fuzzy-matcher itself switches to for large inputs
+//! (`element_limit`) — because the full algorithm costs text length × query
+//! length per text and made typing into 100k answers take most of a second.
+//! Short texts (questions, names, lines) get the full algorithm. Highlights
+//! always use the full algorithm: only the few visible texts need them, and
+//! it finds the best occurrence rather than the first.
+//!
 //! Pure logic: no terminal types. fuzzy-matcher is used only here, so it can
 //! be swapped (nucleo-matcher is the maintained, faster alternative) without
 //! touching anything else.
@@ -19,10 +27,20 @@ const PARALLEL_THRESHOLD: usize = 16_384;
 /// Entries scored between two looks at the cancel flag.
 const CANCEL_STRIDE: usize = 2_048;
 
+/// Texts longer than this many bytes are ranked with the linear algorithm.
+const LONG_TEXT: usize = 128;
+
 fn matcher() -> &'static SkimMatcherV2 {
     static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
     // Smart case, as in fzf and skim: case-insensitive unless the query has an uppercase letter.
     MATCHER.get_or_init(|| SkimMatcherV2::default().smart_case())
+}
+
+/// The same matcher limited to one score-matrix element, which makes it take
+/// its linear path every time.
+fn linear_matcher() -> &'static SkimMatcherV2 {
+    static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
+    MATCHER.get_or_init(|| SkimMatcherV2::default().smart_case().element_limit(1))
 }
 
 /// Whether `query` matches case-sensitively (it has an uppercase letter).
@@ -97,7 +115,8 @@ impl Query {
         if !self.may_match(text) {
             return None;
         }
-        matcher().fuzzy_match(text, &self.text)
+        let m = if text.len() > LONG_TEXT { linear_matcher() } else { matcher() };
+        m.fuzzy_match(text, &self.text)
     }
 
     /// The byte ranges of `text` that the query matched, merged where adjacent.
@@ -336,6 +355,18 @@ mod tests {
         }
         let picked: String = ranges.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(picked, "ßfa");
+    }
+
+    #[test]
+    fn long_texts_still_rank_and_highlight_the_best_occurrence() {
+        let long =
+            format!("{} and at last the word faster", "filler words all about setting up real systems ".repeat(4));
+        assert!(long.len() > LONG_TEXT);
+        let q = Query::new("faster");
+        assert!(q.score(&long).is_some());
+        let ranges = q.highlights(&long);
+        assert_eq!(ranges.len(), 1, "one contiguous run: {ranges:?}");
+        assert_eq!(&long[ranges[0].clone()], "faster");
     }
 
     #[test]

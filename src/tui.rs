@@ -4,8 +4,7 @@
 
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -15,9 +14,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, SearchRequest, Target};
-use crate::index::Index;
+use crate::app::App;
 use crate::keys;
+use crate::searcher::Searcher;
 use crate::ui::{self, Theme};
 
 /// Why the interactive view did not start, or ended badly.
@@ -70,81 +69,32 @@ impl Drop for Session {
     }
 }
 
-/// Searches over fewer entries than this run on the UI thread: they take well
-/// under a frame. Larger ones go to the search thread.
-const INLINE_SEARCH_ENTRIES: usize = 20_000;
+/// How long the event loop gets to finish by itself after a termination signal.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
-/// A thread that runs large searches, newest first, abandoning any search
-/// that a newer keystroke has made stale. Drawing never waits for it.
-struct Searcher {
-    requests: Sender<SearchRequest>,
-    results: Receiver<Action>,
-    /// Newest generation asked for, per target; older searches stop early.
-    newest: Arc<[AtomicU64; 2]>,
-}
-
-fn slot(target: Target) -> usize {
-    match target {
-        Target::Faq => 0,
-        Target::Palette => 1,
-    }
-}
-
-impl Searcher {
-    fn start(index: Arc<Index>) -> Searcher {
-        let (requests, inbox) = mpsc::channel::<SearchRequest>();
-        let (outbox, results) = mpsc::channel();
-        let newest: Arc<[AtomicU64; 2]> = Arc::new([AtomicU64::new(0), AtomicU64::new(0)]);
-        let seen = Arc::clone(&newest);
-        std::thread::spawn(move || {
-            while let Ok(first) = inbox.recv() {
-                // Only the newest request per target matters.
-                let mut queue: Vec<SearchRequest> = vec![first];
-                queue.extend(inbox.try_iter());
-                queue.reverse();
-                let mut done = [false; 2];
-                for request in queue {
-                    if std::mem::replace(&mut done[slot(request.target)], true) {
-                        continue;
-                    }
-                    let stale = || seen[slot(request.target)].load(Ordering::Relaxed) > request.generation;
-                    if let Some(found) = request.run(&index, &stale)
-                        && outbox.send(found).is_err()
-                    {
-                        return;
-                    }
-                }
-            }
-        });
-        Searcher { requests, results, newest }
-    }
-
-    /// Runs what `app` needs: small searches at once, large ones on the thread;
-    /// then takes in whatever the thread has finished.
-    fn serve(&self, app: &mut App) {
-        while let Some(request) = app.search_request() {
-            app.update(Action::SearchSent { target: request.target, generation: request.generation });
-            if request.corpus(&app.index).len() < INLINE_SEARCH_ENTRIES {
-                if let Some(found) = request.run(&app.index.clone(), &|| false) {
-                    app.update(found);
-                }
-            } else {
-                self.newest[slot(request.target)].fetch_max(request.generation, Ordering::Relaxed);
-                let _ = self.requests.send(request);
-            }
+/// Turns SIGTERM, SIGHUP and SIGINT into `stop`, which the event loop checks.
+/// When the terminal itself has gone away (SIGHUP), crossterm 0.29 can spin
+/// forever inside `event::poll` reading the dead tty, and the loop never sees
+/// the flag; so if the loop has not ended within [`SIGNAL_GRACE`], this
+/// thread restores what it can and exits the process itself.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            restore();
+            std::process::exit(128 + signal);
         }
-        for found in self.results.try_iter() {
-            app.update(found);
-        }
-    }
+    });
+    Ok(())
 }
 
 /// Runs the app until the user quits or a termination signal arrives.
 pub fn run(app: &mut App, theme: Theme) -> Result<(), TuiError> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let mut session = Session::enter()?;
     let searcher = Searcher::start(Arc::clone(&app.index));
     while !app.quit && !stop.load(Ordering::Relaxed) {

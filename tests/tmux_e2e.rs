@@ -236,3 +236,24 @@ fn faq_search_and_search_everything() {
     t.keys(&["q"]);
     t.assert_clean_exit();
 }
+
+/// Closing the terminal under the app (the window, the ssh session) must end
+/// it, not leave it spinning on a dead tty.
+#[test]
+fn a_closed_terminal_ends_the_app() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("hangup", &bin);
+    t.wait_for(&["1 Features"]);
+    let pid = t.app_pid();
+    assert!(!pid.is_empty(), "versus is running");
+    t.run(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break; // exited; waiting for its parent to reap it
+        }
+        assert!(Instant::now() < deadline, "versus (pid {pid}) still runs after its terminal closed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
