@@ -23,7 +23,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// Below this many entries one thread is faster than starting several.
-const PARALLEL_THRESHOLD: usize = 16_384;
+const PARALLEL_THRESHOLD: usize = 4_096;
 /// Entries scored between two looks at the cancel flag.
 const CANCEL_STRIDE: usize = 2_048;
 
@@ -75,36 +75,83 @@ impl Query {
         self.text.is_empty()
     }
 
-    /// Cheap check that every query character occurs in `text`, in order, with
-    /// the matcher's case rule (it folds ASCII only). A `false` is final; a
-    /// `true` still needs the real matcher.
-    fn may_match(&self, text: &str) -> bool {
-        match &self.ascii {
-            Some(pattern) => {
-                let mut want = pattern.iter();
-                let Some(mut next) = want.next() else { return true };
-                for &b in text.as_bytes() {
-                    let b = if self.case_sensitive { b } else { b.to_ascii_lowercase() };
-                    if b == *next {
-                        match want.next() {
-                            Some(n) => next = n,
-                            None => return true,
-                        }
+    /// The part of `text` the matcher needs to see, or `None` when the query
+    /// cannot match: every query character must occur in order (a cheap byte
+    /// scan, with the matcher's case rule: it folds ASCII only).
+    ///
+    /// Full algorithm: from the character before the first possible match (the
+    /// first match's bonus depends on it) to the last occurrence of the final
+    /// query character. Scoring this part gives exactly the whole text's score
+    /// and saves converting and scanning the rest.
+    ///
+    /// Linear algorithm (fzf v1 style): the greedy match's end, then back from
+    /// there to the nearest start of the query — the window the algorithm
+    /// scores. Handing over only that window keeps the per-text cost to the
+    /// window instead of the whole answer. (It also sidesteps fuzzy-matcher
+    /// 0.3.7's linear path storing a window-relative index as an absolute one
+    /// — `simple_match` sets `start_idx = idx` — which charges a late match for
+    /// every character before it.) One-character queries keep the character
+    /// before, whose bonus they use.
+    fn span(&self, text: &str, linear: bool) -> Option<Range<usize>> {
+        let Some(pattern) = &self.ascii else {
+            return self.may_match_chars(text).then_some(0..text.len());
+        };
+        let fold = |b: u8| if self.case_sensitive { b } else { b.to_ascii_lowercase() };
+        let bytes = text.as_bytes();
+        let (&last, _) = pattern.split_last()?;
+        let mut want = pattern.iter();
+        let mut next = *want.next()?;
+        let mut first = None;
+        let mut end = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            if fold(b) == next {
+                first.get_or_insert(i);
+                match want.next() {
+                    Some(&n) => next = n,
+                    None => {
+                        end = Some(i + 1);
+                        break;
                     }
                 }
-                false
-            }
-            None => {
-                let fold = |c: char| if self.case_sensitive { c } else { c.to_ascii_lowercase() };
-                let mut want = self.text.chars().map(fold).peekable();
-                for c in text.chars() {
-                    if want.peek() == Some(&fold(c)) {
-                        want.next();
-                    }
-                }
-                want.peek().is_none()
             }
         }
+        let (first, greedy_end) = (first?, end?);
+        let end = if linear {
+            greedy_end
+        } else {
+            bytes.iter().rposition(|&b| fold(b) == last).map_or(greedy_end, |i| i + 1)
+        };
+        let start = if linear && pattern.len() > 1 {
+            // Walk back from the end, matching the query from its last character.
+            let mut want = pattern.iter().rev();
+            let mut next = want.next();
+            let mut start = first;
+            for i in (first..end).rev() {
+                if Some(&fold(bytes[i])) == next {
+                    start = i;
+                    next = want.next();
+                    if next.is_none() {
+                        break;
+                    }
+                }
+            }
+            start
+        } else {
+            text[..first].char_indices().next_back().map_or(0, |(i, _)| i)
+        };
+        Some(start..end)
+    }
+
+    /// The character-by-character form of the in-order check, for non-ASCII queries.
+    fn may_match_chars(&self, text: &str) -> bool {
+        let fold = |c: char| if self.case_sensitive { c } else { c.to_ascii_lowercase() };
+        let mut want = self.text.chars().map(fold).peekable();
+        for c in text.chars() {
+            if want.peek() == Some(&fold(c)) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
     }
 
     /// The Skim v2 score of `text`, or `None` when it does not match.
@@ -112,18 +159,17 @@ impl Query {
         if self.text.is_empty() {
             return Some(0);
         }
-        if !self.may_match(text) {
-            return None;
-        }
-        let m = if text.len() > LONG_TEXT { linear_matcher() } else { matcher() };
-        m.fuzzy_match(text, &self.text)
+        let linear = text.len() > LONG_TEXT;
+        let span = self.span(text, linear)?;
+        let m = if linear { linear_matcher() } else { matcher() };
+        m.fuzzy_match(&text[span], &self.text)
     }
 
     /// The byte ranges of `text` that the query matched, merged where adjacent.
     /// Empty when it does not match. fuzzy-matcher gives character indices;
     /// they are turned into byte ranges here, on character boundaries.
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
-        if self.text.is_empty() || !self.may_match(text) {
+        if self.text.is_empty() || self.span(text, false).is_none() {
             return Vec::new();
         }
         let Some((_, indices)) = matcher().fuzzy_indices(text, &self.text) else { return Vec::new() };
@@ -249,26 +295,57 @@ fn rank_by(
         Some(hits)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut hits = if scope < PARALLEL_THRESHOLD || threads == 1 {
-        scan(0..scope)?
+    // Each part is scored and sorted on its own thread, then the sorted parts are merged.
+    let scan_sorted = |range: Range<usize>| {
+        let mut hits = scan(range)?;
+        hits.sort_unstable_by(best_first);
+        Some(hits)
+    };
+    let hits = if scope < PARALLEL_THRESHOLD || threads == 1 {
+        scan_sorted(0..scope)?
     } else {
         let per = scope.div_ceil(threads);
         let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|s| {
             let handles: Vec<_> =
-                (0..threads).map(|t| s.spawn(move || scan(t * per..((t + 1) * per).min(scope)))).collect();
+                (0..threads).map(|t| s.spawn(move || scan_sorted(t * per..((t + 1) * per).min(scope)))).collect();
             handles.into_iter().map(|h| h.join().unwrap_or(None)).collect()
         });
-        let mut all = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+        let mut merged: Vec<Hit> = Vec::new();
         for part in parts {
-            all.extend(part?);
+            merged = merge(merged, part?);
         }
-        all
+        merged
     };
     if cancelled() {
         return None;
     }
-    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
     Some(hits)
+}
+
+/// The ranking order: higher score first, then earlier entry.
+fn best_first(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.score.cmp(&a.score).then(a.index.cmp(&b.index))
+}
+
+/// Merges two lists sorted best first into one.
+fn merge(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if best_first(&a[i], &b[j]).is_le() {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Whether the hits for `previous` can be narrowed to answer `next`: every
@@ -386,6 +463,57 @@ mod tests {
         }
     }
 
+    /// Scoring the span must give exactly the matcher's score of the whole text.
+    #[test]
+    fn scoring_a_span_equals_scoring_the_whole_text() {
+        let faq = crate::data::open(None).map(|c| c.faq).unwrap_or_default();
+        let mut texts: Vec<String> = faq.iter().flat_map(|f| [f.question.to_string(), f.answer.to_string()]).collect();
+        texts.extend(
+            ["ab", "a", "xaxbxaxb", "Größe für Flask", "FLASK flask FlAsK", "__init__.py_faster"].map(String::from),
+        );
+        let queries =
+            ["f", "fa", "fast", "faster", "dj", "django", "Dj", "admin panel", "ORM", "a", "ab", "x", "k", "sk", "ö"];
+        for t in &texts {
+            for q in queries {
+                let query = Query::new(q);
+                if t.len() > LONG_TEXT && q.chars().count() > 1 && q.is_ascii() {
+                    // The linear path scores the window found by a greedy
+                    // forward pass then a backward pass (see `span`); found
+                    // here the slow way, on characters.
+                    let eq = |a: char, b: char| if is_case_sensitive(q) { a == b } else { a.eq_ignore_ascii_case(&b) };
+                    let chars: Vec<(usize, char)> = t.char_indices().collect();
+                    let pat: Vec<char> = q.chars().collect();
+                    let mut k = 0;
+                    let mut end = None;
+                    for (n, &(_, c)) in chars.iter().enumerate() {
+                        if k < pat.len() && eq(c, pat[k]) {
+                            k += 1;
+                            if k == pat.len() {
+                                end = Some(n);
+                            }
+                        }
+                    }
+                    let want = end.and_then(|end| {
+                        let mut k = pat.len();
+                        let mut start = end;
+                        for n in (0..=end).rev() {
+                            if k > 0 && eq(chars[n].1, pat[k - 1]) {
+                                k -= 1;
+                                start = n;
+                            }
+                        }
+                        let (from, to) = (chars[start].0, chars[end].0 + chars[end].1.len_utf8());
+                        linear_matcher().fuzzy_match(&t[from..to], q)
+                    });
+                    assert_eq!(query.score(t), want, "query {q:?} on {t:?}");
+                } else {
+                    let m = if t.len() > LONG_TEXT { linear_matcher() } else { matcher() };
+                    assert_eq!(query.score(t), m.fuzzy_match(t, q), "query {q:?} on {t:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn narrowing_gives_the_same_hits_as_a_full_search() {
         let items: Vec<String> = (0..5000).map(|i| format!("How do I configure item {i} for deployment?")).collect();
@@ -408,7 +536,7 @@ mod tests {
             let q = Query::new("12 about 3");
             let mut v: Vec<Hit> =
                 (0..c.len()).filter_map(|i| c.score(i, &q).map(|score| Hit { index: i as u32, score })).collect();
-            v.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+            v.sort_unstable_by(best_first);
             v
         };
         assert_eq!(hits, single);
