@@ -218,11 +218,16 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
     ("wheel", "move through a list, or scroll the text under the pointer"),
 ];
 
-/// The binding for a key press, if any. Shift is ignored for characters
-/// (terminals differ on whether `G` arrives with it) and for Shift-Tab.
-pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding> {
+/// The entry of `table` whose keys include this key press. Shift is ignored
+/// (terminals differ on whether `G` arrives with it, and Shift-Tab is its own key).
+fn find<'a, B>(table: &'a [B], keys: impl Fn(&B) -> &[Key], event: &KeyEvent) -> Option<&'a B> {
     let modifiers = event.modifiers - KeyModifiers::SHIFT;
-    BINDINGS.iter().find(|b| b.keys.iter().any(|k| k.code == event.code && k.modifiers == modifiers))
+    table.iter().find(|b| keys(b).iter().any(|k| k.code == event.code && k.modifiers == modifiers))
+}
+
+/// The binding for a key press, if any.
+pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding> {
+    find(BINDINGS, |b| b.keys, event)
 }
 
 /// Turns a terminal event into an action for this app at this terminal size.
@@ -236,8 +241,7 @@ pub fn map_event(event: &Event, app: &App, area: Rect) -> Option<Action> {
 
 /// The search-line binding for a key press, if any.
 pub fn input_binding_for(event: &KeyEvent) -> Option<&'static InputBinding> {
-    let modifiers = event.modifiers - KeyModifiers::SHIFT;
-    INPUT_BINDINGS.iter().find(|b| b.keys.iter().any(|k| k.code == event.code && k.modifiers == modifiers))
+    find(INPUT_BINDINGS, |b| b.keys, event)
 }
 
 /// Keys while a search line has the keyboard: editing, moving through hits, leaving.
@@ -361,12 +365,17 @@ pub fn map_mouse(event: &MouseEvent, app: &App, area: Rect) -> Option<Action> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn no_key_is_bound_twice() {
-        let all: Vec<&Key> = BINDINGS.iter().flat_map(|b| b.keys).collect();
+    fn assert_unique<'a>(keys: impl Iterator<Item = &'a Key>) {
+        let all: Vec<&Key> = keys.collect();
         for (i, a) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(a), "{a:?} is bound twice");
         }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        assert_unique(BINDINGS.iter().flat_map(|b| b.keys));
+        assert_unique(INPUT_BINDINGS.iter().flat_map(|b| b.keys));
     }
 
     /// The status line writes keys in short form; each must be bound to what it claims.
@@ -389,14 +398,6 @@ mod tests {
         for (code, command) in claims {
             let bound = binding_for(&KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
             assert_eq!(bound, Some(command), "{code:?}");
-        }
-    }
-
-    #[test]
-    fn no_search_line_key_is_bound_twice() {
-        let all: Vec<&Key> = INPUT_BINDINGS.iter().flat_map(|b| b.keys).collect();
-        for (i, a) in all.iter().enumerate() {
-            assert!(!all[i + 1..].contains(a), "{a:?} is bound twice");
         }
     }
 

@@ -1,9 +1,9 @@
 //! Decide: the decision snapshot (criteria × subjects) and the verdict.
 
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
-use super::table::{TableRow, TableSpec, window};
-use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
+use super::table::{TableSpec, value_row, window};
+use super::{Doc, ListTab, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
@@ -12,11 +12,7 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let entries = window(selected, d.decision.len(), visible);
     let rows = d.decision[entries.clone()]
         .iter()
-        .map(|r| {
-            let mut cells = vec![Rich::new(&r.name, Style::new().add_modifier(Modifier::BOLD))];
-            cells.extend(d.subjects.iter().map(|s| Rich::new(r.values.get(&s.id).map_or("", |v| v), Style::new())));
-            TableRow::Entry(cells)
-        })
+        .map(|r| value_row(app, &r.name, |id| r.values.get(id).map(|v| v.as_str())))
         .collect();
     TableSpec {
         title: " Decision snapshot ".into(),

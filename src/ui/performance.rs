@@ -4,8 +4,8 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 
-use super::table::{TableRow, TableSpec, window};
-use super::{Doc, ListTab, Rich, Theme, subject_header};
+use super::table::{TableSpec, value_row, window};
+use super::{Doc, ListTab, Theme, subject_header};
 use crate::app::{App, Tab};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
@@ -14,11 +14,7 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let entries = window(selected, d.factors.len(), visible);
     let rows = d.factors[entries.clone()]
         .iter()
-        .map(|f| {
-            let mut cells = vec![Rich::new(&f.name, Style::new().add_modifier(Modifier::BOLD))];
-            cells.extend(d.subjects.iter().map(|s| Rich::new(f.summary.get(&s.id).map_or("", |v| v), Style::new())));
-            TableRow::Entry(cells)
-        })
+        .map(|f| value_row(app, &f.name, |id| f.summary.get(id).map(|v| v.as_str())))
         .collect();
     TableSpec {
         title: " Factors ".into(),

@@ -6,7 +6,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use std::ops::Range;
 
 use super::{Rich, Theme, pane};
+use crate::app::App;
 
 pub enum TableRow {
     /// A selectable entry: one rich-text cell per column.
@@ -33,6 +34,13 @@ pub struct TableSpec {
     pub total: usize,
     /// Entry index (not counting sections) of the selection.
     pub selected: usize,
+}
+
+/// A row of a per-subject table: the name in bold, then each subject's value.
+pub fn value_row<'a>(app: &'a App, name: &str, value: impl Fn(&'a str) -> Option<&'a str>) -> TableRow {
+    let mut cells = vec![Rich::new(name, Style::new().add_modifier(Modifier::BOLD))];
+    cells.extend(app.data.subjects.iter().map(|s| Rich::new(value(s.id.as_str()).unwrap_or(""), Style::new())));
+    TableRow::Entry(cells)
 }
 
 /// The entries a spec needs so that the selection and everything that can be
