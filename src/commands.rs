@@ -68,7 +68,7 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
         .map(|(rank, hit)| {
             let i = hit.index as usize;
             let found = index.found[i];
-            let text = index.everything.texts(i).next().unwrap_or("");
+            let text = index.line(i);
             let (tab, entry) = match found.place {
                 Place::Features(e) => ("Features", e),
                 Place::ProsCons(e) => ("Pros/Cons", e),
@@ -84,8 +84,8 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
                 subject: found.subject.map(|s| c.subjects[s].id.to_string()),
                 tab,
                 entry: entry + 1,
-                text: text.to_string(),
-                matched: q.highlights(text).into_iter().map(|r| [r.start, r.end]).collect(),
+                matched: q.highlights(&text).into_iter().map(|r| [r.start, r.end]).collect(),
+                text,
             }
         })
         .collect();
@@ -130,8 +130,9 @@ pub fn search_lines(query: &str, limit: usize) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let text = String::from_utf8_lossy(&input);
+    let query = Query::new(query);
     let lines: Vec<&str> = text.lines().collect();
-    let hits = search::rank_lines(&lines, &Query::new(query));
+    let hits = search::rank_lines(&lines, &query);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = hits.iter().take(limit).try_for_each(|h| {
         out.write_all(lines[h.index as usize].as_bytes())?;

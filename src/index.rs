@@ -42,6 +42,9 @@ pub struct Found {
     /// "Features", "Pros", "Cons", …
     pub kind: &'static str,
     pub subject: Option<usize>,
+    /// Shown as "first text: second text" (a row's name and its values),
+    /// rather than the first text alone.
+    pub joined: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -80,7 +83,26 @@ impl Index {
 
     fn add(&mut self, texts: &[&str], place: Place, kind: &'static str, subject: Option<usize>) {
         self.everything.push(texts.iter().copied());
-        self.found.push(Found { place, kind, subject });
+        self.found.push(Found { place, kind, subject, joined: false });
+    }
+
+    /// A table row: its name is the first text (what a search for the name
+    /// should find first), its values the second, its detail the third.
+    fn add_row(&mut self, name: &str, values: &str, detail: &str, place: Place, kind: &'static str) {
+        self.add(&[name, values, detail], place, kind, None);
+        if let Some(f) = self.found.last_mut() {
+            f.joined = true;
+        }
+    }
+
+    /// The line shown for entry `i` of the everything-search.
+    pub fn line(&self, i: usize) -> String {
+        let mut texts = self.everything.texts(i);
+        let first = texts.next().unwrap_or("");
+        match (self.found.get(i).is_some_and(|f| f.joined), texts.next()) {
+            (true, Some(second)) => format!("{first}: {second}"),
+            _ => first.to_string(),
+        }
     }
 
     fn build_everything(&mut self, c: &Comparison) {
@@ -88,8 +110,8 @@ impl Index {
             c.subjects.iter().filter_map(|s| v.get(&s.id).map(|x| x.as_str())).collect::<Vec<_>>().join(" · ")
         };
         for (i, f) in c.features.iter().enumerate() {
-            let line = format!("{}: {}", f.name, values(&f.values));
-            self.add(&[&line, f.detail.as_deref().unwrap_or("")], Place::Features(i), "Feature", None);
+            let detail = f.detail.as_deref().unwrap_or("");
+            self.add_row(&f.name, &values(&f.values), detail, Place::Features(i), "Feature");
         }
         for (k, &(si, i)) in self.key_features.clone().iter().enumerate() {
             let Some(f) = c.key_features.get(&c.subjects[si].id).and_then(|l| l.get(i)) else { continue };
@@ -130,8 +152,8 @@ impl Index {
             }
         }
         for (i, r) in c.decision.iter().enumerate() {
-            let line = format!("{}: {}", r.name, values(&r.values));
-            self.add(&[&line, r.detail.as_deref().unwrap_or("")], Place::Decide(i), "Decision", None);
+            let detail = r.detail.as_deref().unwrap_or("");
+            self.add_row(&r.name, &values(&r.values), detail, Place::Decide(i), "Decision");
         }
         for (i, f) in c.faq.iter().enumerate() {
             self.add(&[&f.question, &f.answer], Place::Faq(i), "FAQ", None);

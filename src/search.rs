@@ -4,13 +4,13 @@
 //! when the query grows, all cores for large candidate sets, cancellation,
 //! and no allocation per candidate.
 //!
-//! Long texts (FAQ answers, discussions) are ranked with Skim v2's linear
-//! fallback — the one fuzzy-matcher itself switches to for large inputs
-//! (`element_limit`) — because the full algorithm costs text length × query
-//! length per text and made typing into 100k answers take most of a second.
-//! Short texts (questions, names, lines) get the full algorithm. Highlights
-//! always use the full algorithm: only the few visible texts need them, and
-//! it finds the best occurrence rather than the first.
+//! Long texts (FAQ answers, discussions) are scored on one match window
+//! rather than in full, because the full algorithm costs text length × query
+//! length per text and made typing into 100k answers take most of a second
+//! (see [`Query::span`]). Highlights always use the whole text: only the few
+//! visible texts need them, and it finds the best occurrence.
+//!
+//! Ranking: score, then the shorter text (as fzf breaks ties), then data order.
 //!
 //! Pure logic: no terminal types. fuzzy-matcher is used only here, so it can
 //! be swapped (nucleo-matcher is the maintained, faster alternative) without
@@ -27,8 +27,12 @@ const PARALLEL_THRESHOLD: usize = 4_096;
 /// Entries scored between two looks at the cancel flag.
 const CANCEL_STRIDE: usize = 2_048;
 
-/// Texts longer than this many bytes are ranked with the linear algorithm.
+/// Texts longer than this many bytes are scored on their match window only.
 const LONG_TEXT: usize = 128;
+/// What a match in an entry's second or later text (an answer, a detail)
+/// gives up against a match in its first (a question, a name): one matched
+/// character's worth.
+const SECONDARY_PENALTY: i64 = 16;
 
 fn matcher() -> &'static SkimMatcherV2 {
     static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
@@ -37,7 +41,7 @@ fn matcher() -> &'static SkimMatcherV2 {
 }
 
 /// The same matcher limited to one score-matrix element, which makes it take
-/// its linear path every time.
+/// its linear path (the one fuzzy-matcher uses for large inputs) every time.
 fn linear_matcher() -> &'static SkimMatcherV2 {
     static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
     MATCHER.get_or_init(|| SkimMatcherV2::default().smart_case().element_limit(1))
@@ -71,6 +75,19 @@ impl Query {
         &self.text
     }
 
+    /// `text` in the form this query is matched against: as it is for a
+    /// case-sensitive query, ASCII-lowercased otherwise. Lowercasing keeps
+    /// every byte offset, and spares exact-case words the matcher's penalty
+    /// for a case mismatch, which would otherwise rank "admin" above "Admin"
+    /// for the query `admin` — the opposite of what case-insensitive means.
+    pub fn prepare<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.case_sensitive || !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.to_ascii_lowercase())
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
@@ -84,15 +101,16 @@ impl Query {
     /// query character. Scoring this part gives exactly the whole text's score
     /// and saves converting and scanning the rest.
     ///
-    /// Linear algorithm (fzf v1 style): the greedy match's end, then back from
-    /// there to the nearest start of the query — the window the algorithm
-    /// scores. Handing over only that window keeps the per-text cost to the
-    /// window instead of the whole answer. (It also sidesteps fuzzy-matcher
-    /// 0.3.7's linear path storing a window-relative index as an absolute one
-    /// — `simple_match` sets `start_idx = idx` — which charges a late match for
-    /// every character before it.) One-character queries keep the character
-    /// before, whose bonus they use.
-    fn span(&self, text: &str, linear: bool) -> Option<Range<usize>> {
+    /// Long texts (`window`): only the window fzf's v1 algorithm would score —
+    /// the greedy match's end, then back from there to the nearest start of
+    /// the query — plus the character before it, for the first match's bonus.
+    /// The full algorithm then scores that window, so long and short texts
+    /// are scored on one scale, at a cost bound by the window rather than by
+    /// the length of an answer. (fuzzy-matcher's own linear path was tried
+    /// first: it scores on a different scale, and 0.3.7 stores a
+    /// window-relative index as an absolute one — `simple_match` sets
+    /// `start_idx = idx` — charging a late match for every character before it.)
+    fn span(&self, text: &str, window: bool) -> Option<Range<usize>> {
         let Some(pattern) = &self.ascii else {
             return self.may_match_chars(text).then_some(0..text.len());
         };
@@ -116,12 +134,12 @@ impl Query {
             }
         }
         let (first, greedy_end) = (first?, end?);
-        let end = if linear {
+        let end = if window {
             greedy_end
         } else {
             bytes.iter().rposition(|&b| fold(b) == last).map_or(greedy_end, |i| i + 1)
         };
-        let start = if linear && pattern.len() > 1 {
+        let first = if window && pattern.len() > 1 {
             // Walk back from the end, matching the query from its last character.
             let mut want = pattern.iter().rev();
             let mut next = want.next();
@@ -137,8 +155,9 @@ impl Query {
             }
             start
         } else {
-            text[..first].char_indices().next_back().map_or(0, |(i, _)| i)
+            first
         };
+        let start = text[..first].char_indices().next_back().map_or(0, |(i, _)| i);
         Some(start..end)
     }
 
@@ -154,25 +173,48 @@ impl Query {
         want.peek().is_none()
     }
 
-    /// The Skim v2 score of `text`, or `None` when it does not match.
+    /// The Skim v2 score of `text`, or `None` when it does not match. A
+    /// case-insensitive query is matched against the text ASCII-lowercased
+    /// (see [`Query::prepare`]), but only the part the matcher needs is copied.
     pub fn score(&self, text: &str) -> Option<i64> {
+        self.score_with(text, matcher())
+    }
+
+    /// Like [`Query::score`], for an entry's second or later text (an answer,
+    /// a detail): a long one is scored by fuzzy-matcher's linear path on its
+    /// match window, which costs a fraction of the full algorithm. It ranks
+    /// under the entry's first text anyway ([`SECONDARY_PENALTY`]).
+    fn score_secondary(&self, text: &str) -> Option<i64> {
+        self.score_with(text, if text.len() > LONG_TEXT { linear_matcher() } else { matcher() })
+    }
+
+    fn score_with(&self, text: &str, matcher: &SkimMatcherV2) -> Option<i64> {
         if self.text.is_empty() {
             return Some(0);
         }
-        let linear = text.len() > LONG_TEXT;
-        let span = self.span(text, linear)?;
-        let m = if linear { linear_matcher() } else { matcher() };
-        m.fuzzy_match(&text[span], &self.text)
+        let span = self.span(text, text.len() > LONG_TEXT)?;
+        let part = &text[span];
+        if self.case_sensitive || !part.bytes().any(|b| b.is_ascii_uppercase()) {
+            return matcher.fuzzy_match(part, &self.text);
+        }
+        // Lowercase only the part the matcher sees, in a reused buffer.
+        thread_local!(static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+        LOWER.with_borrow_mut(|lower| {
+            lower.clear();
+            lower.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+            matcher.fuzzy_match(lower, &self.text)
+        })
     }
 
     /// The byte ranges of `text` that the query matched, merged where adjacent.
     /// Empty when it does not match. fuzzy-matcher gives character indices;
     /// they are turned into byte ranges here, on character boundaries.
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
-        if self.text.is_empty() || self.span(text, false).is_none() {
+        let prepared = self.prepare(text);
+        if self.text.is_empty() || self.span(&prepared, false).is_none() {
             return Vec::new();
         }
-        let Some((_, indices)) = matcher().fuzzy_indices(text, &self.text) else { return Vec::new() };
+        let Some((_, indices)) = matcher().fuzzy_indices(&prepared, &self.text) else { return Vec::new() };
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(indices.len());
         let mut wanted = indices.iter().copied().peekable();
         for (n, (byte, c)) in text.char_indices().enumerate() {
@@ -190,10 +232,13 @@ impl Query {
     }
 }
 
-/// One matching entry: its index among the candidates and its score.
+/// One matching entry: its index among the candidates, its score, and the
+/// length of its matching text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub index: u32,
+    /// Length in bytes of the text that matched: the tie-breaker.
+    pub len: u32,
     pub score: i64,
 }
 
@@ -240,9 +285,25 @@ impl Corpus {
         self.texts[first..end].iter().map(|&(s, e)| &self.buf[s as usize..e as usize])
     }
 
-    /// Best score of entry `i`; the first text wins ties.
-    fn score(&self, i: usize, query: &Query) -> Option<i64> {
-        self.texts(i).filter_map(|t| query.score(t)).reduce(|best, s| if s > best { s } else { best })
+    /// Best (score, text length) of entry `i`; a later text gives up
+    /// [`SECONDARY_PENALTY`], and the earlier text wins ties.
+    fn score(&self, i: usize, query: &Query) -> Option<(i64, u32)> {
+        let buf = &self.buf;
+        let first = self.entries[i] as usize;
+        let end = self.entries.get(i + 1).map_or(self.texts.len(), |&e| e as usize);
+        let mut best: Option<(i64, u32)> = None;
+        for (k, &(s, e)) in self.texts[first..end].iter().enumerate() {
+            let text = &buf[s as usize..e as usize];
+            let (score, penalty) =
+                if k == 0 { (query.score(text), 0) } else { (query.score_secondary(text), SECONDARY_PENALTY) };
+            if let Some(score) = score {
+                let candidate = (score - penalty, e - s);
+                if best.is_none_or(|b| candidate.0 > b.0) {
+                    best = Some(candidate);
+                }
+            }
+        }
+        best
     }
 }
 
@@ -262,20 +323,21 @@ pub fn rank(
 
 /// Like [`rank`], over lines of text (`versus search --lines`).
 pub fn rank_lines(lines: &[&str], query: &Query) -> Vec<Hit> {
-    rank_by(lines.len(), &|i| query.score(lines[i]), query.is_empty(), None, &|| false).unwrap_or_default()
+    let score = |i: usize| query.score(lines[i]).map(|s| (s, lines[i].len() as u32));
+    rank_by(lines.len(), &score, query.is_empty(), None, &|| false).unwrap_or_default()
 }
 
 /// The ranking engine: `score(i)` for each of `count` entries (or those in
 /// `within`), on every core when there are many, best first, ties by index.
 fn rank_by(
     count: usize,
-    score: &(dyn Fn(usize) -> Option<i64> + Sync),
+    score: &(dyn Fn(usize) -> Option<(i64, u32)> + Sync),
     everything: bool,
     within: Option<&[Hit]>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
     if everything {
-        return Some((0..count).map(|i| Hit { index: i as u32, score: 0 }).collect());
+        return Some((0..count).map(|i| Hit { index: i as u32, len: 0, score: 0 }).collect());
     }
     let scope = within.map_or(count, <[Hit]>::len);
     let nth = |k: usize| within.map_or(k, |w| w[k].index as usize);
@@ -287,8 +349,8 @@ fn rank_by(
             }
             for k in chunk_start..(chunk_start + CANCEL_STRIDE).min(range.end) {
                 let i = nth(k);
-                if let Some(score) = score(i) {
-                    hits.push(Hit { index: i as u32, score });
+                if let Some((score, len)) = score(i) {
+                    hits.push(Hit { index: i as u32, len, score });
                 }
             }
         }
@@ -322,9 +384,9 @@ fn rank_by(
     Some(hits)
 }
 
-/// The ranking order: higher score first, then earlier entry.
+/// The ranking order: higher score first, then the shorter text, then the earlier entry.
 fn best_first(a: &Hit, b: &Hit) -> std::cmp::Ordering {
-    b.score.cmp(&a.score).then(a.index.cmp(&b.index))
+    b.score.cmp(&a.score).then(a.len.cmp(&b.len)).then(a.index.cmp(&b.index))
 }
 
 /// Merges two lists sorted best first into one.
@@ -463,9 +525,11 @@ mod tests {
         }
     }
 
-    /// Scoring the span must give exactly the matcher's score of the whole text.
+    /// Short texts: scoring the span gives exactly the matcher's score of the
+    /// whole (prepared) text. Long texts: exactly the matcher's score of the
+    /// window described at [`Query::span`], found here the slow way.
     #[test]
-    fn scoring_a_span_equals_scoring_the_whole_text() {
+    fn scores_are_the_matchers_scores_of_the_text_or_its_window() {
         let faq = crate::data::open(None).map(|c| c.faq).unwrap_or_default();
         let mut texts: Vec<String> = faq.iter().flat_map(|f| [f.question.to_string(), f.answer.to_string()]).collect();
         texts.extend(
@@ -473,18 +537,16 @@ mod tests {
         );
         let queries =
             ["f", "fa", "fast", "faster", "dj", "django", "Dj", "admin panel", "ORM", "a", "ab", "x", "k", "sk", "ö"];
-        for t in &texts {
+        for raw in &texts {
             for q in queries {
                 let query = Query::new(q);
-                if t.len() > LONG_TEXT && q.chars().count() > 1 && q.is_ascii() {
-                    // The linear path scores the window found by a greedy
-                    // forward pass then a backward pass (see `span`); found
-                    // here the slow way, on characters.
+                let t = query.prepare(raw);
+                let t = t.as_ref();
+                let want = if t.len() > LONG_TEXT && q.chars().count() > 1 && q.is_ascii() {
                     let eq = |a: char, b: char| if is_case_sensitive(q) { a == b } else { a.eq_ignore_ascii_case(&b) };
                     let chars: Vec<(usize, char)> = t.char_indices().collect();
                     let pat: Vec<char> = q.chars().collect();
-                    let mut k = 0;
-                    let mut end = None;
+                    let (mut k, mut end) = (0, None);
                     for (n, &(_, c)) in chars.iter().enumerate() {
                         if k < pat.len() && eq(c, pat[k]) {
                             k += 1;
@@ -493,25 +555,52 @@ mod tests {
                             }
                         }
                     }
-                    let want = end.and_then(|end| {
-                        let mut k = pat.len();
-                        let mut start = end;
+                    end.and_then(|end| {
+                        let (mut k, mut start) = (pat.len(), end);
                         for n in (0..=end).rev() {
                             if k > 0 && eq(chars[n].1, pat[k - 1]) {
                                 k -= 1;
                                 start = n;
                             }
                         }
-                        let (from, to) = (chars[start].0, chars[end].0 + chars[end].1.len_utf8());
-                        linear_matcher().fuzzy_match(&t[from..to], q)
-                    });
-                    assert_eq!(query.score(t), want, "query {q:?} on {t:?}");
+                        let from = chars[start.saturating_sub(1)].0;
+                        let to = chars[end].0 + chars[end].1.len_utf8();
+                        matcher().fuzzy_match(&t[from..to], q)
+                    })
+                } else if t.len() > LONG_TEXT {
+                    // One character: the window is the first occurrence and the one before it.
+                    query.span(t, true).and_then(|r| matcher().fuzzy_match(&t[r], q))
                 } else {
-                    let m = if t.len() > LONG_TEXT { linear_matcher() } else { matcher() };
-                    assert_eq!(query.score(t), m.fuzzy_match(t, q), "query {q:?} on {t:?}");
-                }
+                    matcher().fuzzy_match(t, q)
+                };
+                assert_eq!(query.score(t), want, "query {q:?} on {t:?}");
             }
         }
+    }
+
+    #[test]
+    fn case_insensitive_queries_do_not_penalise_capitals() {
+        let mut c = Corpus::new();
+        c.push(["Built-in features: ORM, auth, admin, i18n"]);
+        c.push(["Admin panel"]);
+        let hits = rank(&c, &Query::new("admin"), None, &never).unwrap_or_default();
+        assert_eq!(hits[0].index, 1, "the name that is the query comes first");
+    }
+
+    #[test]
+    fn a_match_in_the_first_text_beats_the_same_match_in_a_later_one() {
+        let mut c = Corpus::new();
+        c.push(["nothing here", "the admin page"]);
+        c.push(["the admin page", "nothing here"]);
+        let hits = rank(&c, &Query::new("admin"), None, &never).unwrap_or_default();
+        assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!(hits[0].score - hits[1].score, SECONDARY_PENALTY);
+    }
+
+    #[test]
+    fn ties_go_to_the_shorter_text() {
+        let got = ranked(&["admin panel for staff", "admin panel"], "admin");
+        assert_eq!(got[0], "admin panel");
     }
 
     #[test]
@@ -534,8 +623,9 @@ mod tests {
         let hits = rank(&c, &Query::new("12 about 3"), None, &never).unwrap_or_default();
         let single: Vec<Hit> = {
             let q = Query::new("12 about 3");
-            let mut v: Vec<Hit> =
-                (0..c.len()).filter_map(|i| c.score(i, &q).map(|score| Hit { index: i as u32, score })).collect();
+            let mut v: Vec<Hit> = (0..c.len())
+                .filter_map(|i| c.score(i, &q).map(|(score, len)| Hit { index: i as u32, len, score }))
+                .collect();
             v.sort_unstable_by(best_first);
             v
         };

@@ -83,7 +83,7 @@ fn stale_results_never_replace_newer_ones() {
     app.update(Action::Search);
     type_query(&mut app, "fast");
     let newest = app.faq_search.as_ref().map(|l| l.hits_generation).unwrap_or(0);
-    let old: Arc<[Hit]> = Arc::from(vec![Hit { index: 0, score: 1 }]);
+    let old: Arc<[Hit]> = Arc::from(vec![Hit { index: 0, len: 1, score: 1 }]);
     app.update(Action::Found { target: Target::Faq, generation: newest - 1, hits: old });
     assert_ne!(app.entry_count(Tab::Faq), 1, "an older search's result was ignored");
 }
@@ -99,7 +99,7 @@ fn the_palette_jumps_to_every_kind_of_entry() {
             // Make `i` the only hit of a newer query, as a search would.
             app.update(Action::Type('x'));
             let generation = app.palette.as_ref().map(|l| l.generation).unwrap_or(0);
-            let hits: Arc<[Hit]> = Arc::from(vec![Hit { index: i as u32, score: 1 }]);
+            let hits: Arc<[Hit]> = Arc::from(vec![Hit { index: i as u32, len: 1, score: 1 }]);
             app.update(Action::Found { target: Target::Palette, generation, hits });
             app.update(Action::Accept);
             let (tab, entry) = match found.place {
@@ -113,7 +113,7 @@ fn the_palette_jumps_to_every_kind_of_entry() {
             assert!(app.palette.is_none(), "{name} entry {i}: the palette closed");
             assert_eq!((app.tab, app.state().selected), (tab, entry), "{name} entry {i}: {found:?}");
             // What the hit says is on screen (its first words, in the list or the detail pane).
-            let text = app.index.everything.texts(i).next().unwrap_or("").to_string();
+            let text = app.index.line(i);
             let first_word = text.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
             let screen = screen_text(&render(&app, 160, 50, Theme::COLOR));
             assert!(screen.contains(first_word), "{name} entry {i}: {first_word:?} ({text:?}) not on screen");

@@ -85,7 +85,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         .filter_map(|(k, hit)| {
             let i = hit.index as usize;
             let found = app.index.found.get(i)?;
-            let text = app.index.everything.texts(i).next().unwrap_or("");
+            let text = app.index.line(i);
+            let text = text.as_str();
             let subject = found.subject.map(|s| (app.data.subjects[s].name.as_str(), theme.subject(s)));
             let label = format!("{:<12} ", found.kind);
             let mut parts = vec![(label.as_str(), theme.dim())];
