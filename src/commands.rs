@@ -141,3 +141,20 @@ pub fn search_lines(query: &str, limit: usize) -> ExitCode {
     let code = finish(written.and_then(|_| out.flush()));
     if hits.is_empty() { ExitCode::from(1) } else { code }
 }
+
+/// `versus startup-frame`: the app's start-up (index, state, first frame)
+/// drawn into an off-screen buffer. Prints the frame's cell count so the work
+/// cannot be skipped.
+pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCode {
+    let app = crate::app::App::new(comparison);
+    let theme = crate::ui::Theme::from_env();
+    let drawn = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .and_then(|mut t| t.draw(|frame| crate::ui::draw(frame, &app, &theme)).map(|f| f.buffer.content.len()));
+    match drawn {
+        Ok(cells) => print_out(&format!("{cells}\n")),
+        Err(e) => {
+            eprintln!("versus: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -44,6 +44,15 @@ enum Command {
         #[arg(long, conflicts_with = "lines")]
         json: bool,
     },
+    /// Starts exactly as the app does (data, index, first frame) but draws
+    /// into an off-screen buffer and exits: for timing start-up (benches/compare.sh).
+    #[command(hide = true)]
+    StartupFrame {
+        #[arg(long, default_value_t = 120)]
+        width: u16,
+        #[arg(long, default_value_t = 40)]
+        height: u16,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +82,7 @@ fn main() -> ExitCode {
                 Some(Command::Search { query, limit, json, .. }) => {
                     commands::search(&comparison, &query, limit.unwrap_or(20), json)
                 }
+                Some(Command::StartupFrame { width, height }) => commands::startup_frame(comparison, width, height),
                 _ => interactive(comparison),
             }
         }

@@ -19,7 +19,7 @@ mod use_cases;
 mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -52,20 +52,23 @@ pub fn screen(area: Rect) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let [tabs, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    Some(Screen { tabs, body, status })
+    // Plain arithmetic rather than the layout solver: this runs for every
+    // frame and every mouse event, and the solver's first solve of each
+    // shape is what made the first frame slow to draw.
+    let row = |y, height| Rect { y, height, ..area };
+    Some(Screen { tabs: row(area.y, 1), body: row(area.y + 1, area.height - 2), status: row(area.bottom() - 1, 1) })
 }
 
 /// A list pane and a detail pane: side by side when wide, stacked when narrow.
 /// `list_share` is the list's percentage of the width (at most half the height when stacked).
 fn panes(body: Rect, list_share: u16) -> (Rect, Rect) {
-    let [list, detail] = if body.width >= SIDE_BY_SIDE_WIDTH {
-        Layout::horizontal([Constraint::Percentage(list_share), Constraint::Min(0)]).areas(body)
+    if body.width >= SIDE_BY_SIDE_WIDTH {
+        let w = (body.width as u32 * list_share as u32 / 100) as u16;
+        (Rect { width: w, ..body }, Rect { x: body.x + w, width: body.width - w, ..body })
     } else {
-        Layout::vertical([Constraint::Percentage(list_share.min(50)), Constraint::Min(0)]).areas(body)
-    };
-    (list, detail)
+        let h = (body.height as u32 * list_share.min(50) as u32 / 100) as u16;
+        (Rect { height: h, ..body }, Rect { y: body.y + h, height: body.height - h, ..body })
+    }
 }
 
 /// The first visible entry of a list of `len` entries in `visible` rows, keeping

@@ -1,0 +1,87 @@
+//! Criterion suite: `cargo bench --bench app`.
+//!
+//! Loading (parse + validate + index) of the default data and of a 100k-entry
+//! synthetic comparison; drawing each tab at 200×60; one keystroke of FAQ
+//! search at 10k entries. The synthetic data comes from
+//! `examples/gen_data.rs`, built on first use.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use versus::app::{Action, App, Tab};
+use versus::data;
+use versus::ui::{self, Theme};
+
+fn synthetic(entries: usize) -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let built = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--example", "gen_data"])
+        .current_dir(manifest)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(built, "building gen_data failed");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| Path::new(manifest).join("target"), PathBuf::from);
+    let out =
+        Command::new(target.join("release/examples/gen_data")).arg(entries.to_string()).output().expect("gen_data");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn load(c: &mut Criterion) {
+    let default = data::BUILTIN[0].1;
+    let big = synthetic(100_000);
+    let mut group = c.benchmark_group("load+validate+index");
+    group.sample_size(10);
+    group.bench_function("default", |b| {
+        b.iter(|| App::new(data::load_str(default, "default").expect("valid")));
+    });
+    group.bench_function("100k entries", |b| {
+        b.iter(|| App::new(data::load_str(&big, "big").expect("valid")));
+    });
+    group.finish();
+}
+
+fn draw(c: &mut Criterion) {
+    let default = App::new(data::load_str(data::BUILTIN[0].1, "default").expect("valid"));
+    let big = App::new(data::load_str(&synthetic(100_000), "big").expect("valid"));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let mut group = c.benchmark_group("draw 200x60");
+    for (name, base) in [("default", &default), ("100k", &big)] {
+        for tab in Tab::ALL {
+            let mut app = base.clone();
+            app.update(Action::GoToTab(tab));
+            app.update(Action::Move(3));
+            group.bench_with_input(BenchmarkId::new(name, tab.title()), &app, |b, app| {
+                b.iter(|| terminal.draw(|f| ui::draw(f, app, &Theme::COLOR)).map(|_| ()).expect("draw"));
+            });
+        }
+    }
+    group.finish();
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut app = App::new(data::load_str(&synthetic(10_000), "10k").expect("valid"));
+    app.update(Action::GoToTab(Tab::Faq));
+    app.update(Action::Search);
+    for ch in "deploy ".chars() {
+        app.update(Action::Type(ch));
+        app.settle();
+    }
+    c.bench_function("FAQ search keystroke, 10k entries ('deploy ' + 'c')", |b| {
+        b.iter_batched(
+            || app.clone(),
+            |mut app| {
+                app.update(Action::Type('c'));
+                app.settle();
+                app.entry_count(Tab::Faq)
+            },
+            BatchSize::LargeInput,
+        );
+    });
+}
+
+criterion_group!(benches, load, draw, keystroke);
+criterion_main!(benches);
