@@ -103,3 +103,11 @@ fn shipped_files_on_disk_are_the_embedded_ones() {
         assert!(data::load_file(path.as_ref()).is_ok(), "{path} loads from disk");
     }
 }
+
+#[test]
+fn the_prebuilt_default_is_the_parsed_ron() {
+    // `versus` starts from bytes made by build.rs; they must be the RON file, exactly.
+    let from_ron = data::load_str(data::BUILTIN[0].1, "ron").unwrap_or_else(|e| panic!("{e}"));
+    let prebuilt = data::open(None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(prebuilt, from_ron);
+}

@@ -84,8 +84,24 @@ fn collapse(s: &str) -> String {
     out
 }
 
+/// True when `s` is already what [`Line`] makes of it: no control or
+/// direction characters, no whitespace but single inner spaces. Most strings
+/// are, and can then be kept without copying.
+fn is_clean_line(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_control() || is_bidi_control(c)))
+}
+
+/// True when `s` is already what [`Text`] makes of it: clean lines joined by
+/// single blank lines.
+fn is_clean_text(s: &str) -> bool {
+    s.split("\n\n").all(|p| !p.is_empty() && is_clean_line(p))
+}
+
 macro_rules! text_type {
-    ($(#[$doc:meta])* $name:ident, $normalize:path) => {
+    ($(#[$doc:meta])* $name:ident, $normalize:path, $is_clean:path) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
@@ -132,8 +148,8 @@ macro_rules! text_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let raw = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-                Ok(Self::new(&raw))
+                let raw = String::deserialize(deserializer)?;
+                Ok(if $is_clean(&raw) { Self(raw) } else { Self::new(&raw) })
             }
         }
     };
@@ -142,13 +158,15 @@ macro_rules! text_type {
 text_type!(
     /// A one-line string: a name, label, id or table cell.
     Line,
-    collapse
+    collapse,
+    is_clean_line
 );
 
 text_type!(
     /// Prose: paragraphs separated by `\n\n`, each paragraph on one line.
     Text,
-    paragraphs
+    paragraphs,
+    is_clean_text
 );
 
 /// Splits on blank lines into paragraphs and collapses the whitespace inside each.
@@ -200,6 +218,33 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(sanitize(raw), want, "input {raw:?}");
         }
+    }
+
+    #[test]
+    fn clean_strings_are_recognised_exactly() {
+        for s in ["one line", "Größe — 日本語", "a", "x: y · z"] {
+            assert!(is_clean_line(s), "{s:?}");
+            assert_eq!(Line::new(s).as_str(), s);
+        }
+        for s in [
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "new\nline",
+            "esc\u{1b}[0m",
+            "bidi\u{202e}",
+            "nbsp\u{a0}x",
+            "",
+        ] {
+            assert!(!is_clean_line(s) || s.is_empty() && Line::new(s).as_str() == s, "{s:?}");
+            if !s.is_empty() {
+                assert_ne!(Line::new(s).as_str(), s, "{s:?} is not clean, so normalising changes it");
+            }
+        }
+        assert!(is_clean_text("para one\n\npara two"));
+        assert!(!is_clean_text("para one\n\n\npara two"));
+        assert!(!is_clean_text("wrapped\nline"));
     }
 
     #[test]
