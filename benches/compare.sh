@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Side-by-side figures for versus, in one run on this machine:
-#   1. start-up: `versus startup-frame` (embedded data, index, first frame into
+#   1. keystroke latency p50/p99 at 10k and 100k entries, and the longest frame
+#      while searching 1M (cargo bench --bench search; run first, on a cool
+#      machine: right after minutes of fzf at full load it reads ~20% slower);
+#   2. start-up: `versus startup-frame` (embedded data, index, first frame into
 #      an off-screen buffer) against examples/bare_frame (the ratatui floor);
-#   2. `versus search --lines` against `fzf --filter` on the same 1M lines;
-#   3. peak RSS (GNU time) of versus on the default data, on 100k entries, and
-#      of both searchers on 1M lines;
-#   4. keystroke latency p50/p99 at 10k and 100k entries (cargo bench --bench search).
+#   3. `versus search --lines` against `fzf --filter` on the same 1M lines;
+#   4. peak RSS (GNU time) of versus on the default data, on 100k entries, and
+#      of both searchers on 1M lines.
 # Medians of repeated, interleaved runs; ratios are what to compare, since the
 # machines are shared and noisy. Installs hyperfine, fzf and GNU time with
 # apt-get when they are missing.
@@ -29,8 +31,6 @@ cargo build --release --quiet --bin versus --example bare_frame --example gen_da
 bin=target/release
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin/examples/gen_data" 100000 > "$tmp/100k.ron"
-"$bin/examples/gen_data" --lines 1000000 > "$tmp/1m.txt"
 
 echo "versus benchmarks — $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
@@ -40,14 +40,21 @@ median() { # hyperfine JSON file, command index → median in ms
 }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
 
-echo "1. Start-up, median of 300 runs each (hyperfine -N, interleaved warm-up):"
+echo "1. Keystroke latency and frames (cargo bench --bench search):"
+cargo bench --quiet --bench search -- in-app 2>/dev/null | sed -n '/^1\./,$p' | sed 's/^/   /'
+echo
+
+"$bin/examples/gen_data" 100000 > "$tmp/100k.ron"
+"$bin/examples/gen_data" --lines 1000000 > "$tmp/1m.txt"
+
+echo "2. Start-up, median of 300 runs each (hyperfine -N, interleaved warm-up):"
 hyperfine -N --style none --warmup 30 --runs 300 --export-json "$tmp/start.json" \
     "$bin/versus startup-frame" "$bin/examples/bare_frame" >/dev/null 2>&1
 s_v=$(median "$tmp/start.json" 0); s_b=$(median "$tmp/start.json" 1)
 printf '   versus startup-frame %8s ms   bare_frame %8s ms   ratio %s× (target ≤ 1.3×)\n' "$s_v" "$s_b" "$(ratio "$s_v" "$s_b")"
 echo
 
-echo "2. versus search --lines vs fzf --filter, 1,000,000 lines, median of 7 runs each:"
+echo "3. versus search --lines vs fzf --filter, 1,000,000 lines, median of 7 runs each:"
 for q in cfgdeploy rollback zzqx; do
     hyperfine --style none --warmup 1 --runs 7 --export-json "$tmp/lines.json" \
         "$bin/versus search --lines $q < $tmp/1m.txt > /dev/null" \
@@ -65,7 +72,7 @@ peak() { # command... → median peak RSS in KB over 3 runs
     printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
 }
 mb() { python3 -c "import sys; print(f'{int(sys.argv[1])/1024:.1f}')" "$1"; }
-echo "3. Peak RSS (median of 3):"
+echo "4. Peak RSS (median of 3):"
 r_def=$(peak "$bin/versus" startup-frame)
 r_100k=$(peak "$bin/versus" --data "$tmp/100k.ron" startup-frame)
 r_lines=$(peak sh -c "$bin/versus search --lines cfgdeploy < $tmp/1m.txt")
@@ -76,5 +83,3 @@ printf '   versus search --lines, 1M     %8s MB   fzf --filter %s MB   ratio %s�
     "$(mb "$r_lines")" "$(mb "$r_fzf")" "$(ratio "$r_lines" "$r_fzf")"
 echo
 
-echo "4. Keystroke latency and frames (cargo bench --bench search):"
-cargo bench --quiet --bench search 2>/dev/null | sed -n '/^1\./,/^2\./p' | sed 's/^/   /'
