@@ -46,62 +46,50 @@ pub enum InputCommand {
     Quit,
 }
 
-pub struct InputBinding {
-    pub keys: &'static [Key],
-    pub label: &'static str,
-    pub help: &'static str,
-    pub command: InputCommand,
-}
-
 /// Keys of a search line (FAQ filter or palette). Any other character is typed.
-pub const INPUT_BINDINGS: &[InputBinding] = &[
-    InputBinding {
+pub const INPUT_BINDINGS: &[Binding<InputCommand>] = &[
+    Binding {
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         help: "FAQ: keep the filter and go to the list · palette: jump to the hit",
         command: InputCommand::Accept,
     },
-    InputBinding {
+    Binding {
         keys: &[key(KeyCode::Esc)],
         label: "Esc",
         help: "FAQ: clear the filter · palette: close",
         command: InputCommand::Cancel,
     },
-    InputBinding {
+    Binding {
         keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')],
         label: "↓ Ctrl-N",
         help: "next hit",
         command: InputCommand::Down,
     },
-    InputBinding {
+    Binding {
         keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')],
         label: "↑ Ctrl-P",
         help: "previous hit",
         command: InputCommand::Up,
     },
-    InputBinding {
+    Binding {
         keys: &[key(KeyCode::PageDown)],
         label: "PgDn",
         help: "a page of hits down",
         command: InputCommand::PageDown,
     },
-    InputBinding {
-        keys: &[key(KeyCode::PageUp)],
-        label: "PgUp",
-        help: "a page of hits up",
-        command: InputCommand::PageUp,
-    },
-    InputBinding { keys: &[key(KeyCode::Home)], label: "Home", help: "best hit", command: InputCommand::First },
-    InputBinding { keys: &[key(KeyCode::End)], label: "End", help: "last hit", command: InputCommand::Last },
-    InputBinding {
+    Binding { keys: &[key(KeyCode::PageUp)], label: "PgUp", help: "a page of hits up", command: InputCommand::PageUp },
+    Binding { keys: &[key(KeyCode::Home)], label: "Home", help: "best hit", command: InputCommand::First },
+    Binding { keys: &[key(KeyCode::End)], label: "End", help: "last hit", command: InputCommand::Last },
+    Binding {
         keys: &[key(KeyCode::Backspace)],
         label: "Backspace",
         help: "delete a character",
         command: InputCommand::Backspace,
     },
-    InputBinding { keys: &[ctrl('w')], label: "Ctrl-W", help: "delete a word", command: InputCommand::DeleteWord },
-    InputBinding { keys: &[ctrl('u')], label: "Ctrl-U", help: "clear the query", command: InputCommand::Clear },
-    InputBinding { keys: &[ctrl('c')], label: "Ctrl-C", help: "quit", command: InputCommand::Quit },
+    Binding { keys: &[ctrl('w')], label: "Ctrl-W", help: "delete a word", command: InputCommand::DeleteWord },
+    Binding { keys: &[ctrl('u')], label: "Ctrl-U", help: "clear the query", command: InputCommand::Clear },
+    Binding { keys: &[ctrl('c')], label: "Ctrl-C", help: "quit", command: InputCommand::Quit },
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,16 +110,16 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
-pub struct Binding {
+/// Keys, how the help overlay writes them, what they do, and the command they give.
+pub struct Binding<C> {
     pub keys: &'static [Key],
-    /// How the keys are written in the help overlay.
     pub label: &'static str,
     pub help: &'static str,
-    pub command: Command,
+    pub command: C,
 }
 
 /// Every key the app understands. Order is the order of the help overlay.
-pub const BINDINGS: &[Binding] = &[
+pub const BINDINGS: &[Binding<Command>] = &[
     Binding {
         keys: &[key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
         label: "Tab → l",
@@ -218,16 +206,16 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
     ("wheel", "move through a list, or scroll the text under the pointer"),
 ];
 
-/// The entry of `table` whose keys include this key press. Shift is ignored
+/// The binding of `table` whose keys include this key press. Shift is ignored
 /// (terminals differ on whether `G` arrives with it, and Shift-Tab is its own key).
-fn find<'a, B>(table: &'a [B], keys: impl Fn(&B) -> &[Key], event: &KeyEvent) -> Option<&'a B> {
+fn find<C>(table: &'static [Binding<C>], event: &KeyEvent) -> Option<&'static Binding<C>> {
     let modifiers = event.modifiers - KeyModifiers::SHIFT;
-    table.iter().find(|b| keys(b).iter().any(|k| k.code == event.code && k.modifiers == modifiers))
+    table.iter().find(|b| b.keys.iter().any(|k| k.code == event.code && k.modifiers == modifiers))
 }
 
 /// The binding for a key press, if any.
-pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding> {
-    find(BINDINGS, |b| b.keys, event)
+pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding<Command>> {
+    find(BINDINGS, event)
 }
 
 /// Turns a terminal event into an action for this app at this terminal size.
@@ -240,8 +228,8 @@ pub fn map_event(event: &Event, app: &App, area: Rect) -> Option<Action> {
 }
 
 /// The search-line binding for a key press, if any.
-pub fn input_binding_for(event: &KeyEvent) -> Option<&'static InputBinding> {
-    find(INPUT_BINDINGS, |b| b.keys, event)
+pub fn input_binding_for(event: &KeyEvent) -> Option<&'static Binding<InputCommand>> {
+    find(INPUT_BINDINGS, event)
 }
 
 /// Keys while a search line has the keyboard: editing, moving through hits, leaving.

@@ -2,26 +2,17 @@
 
 use ratatui::style::Style;
 
-use super::table::{TableSpec, value_row, window};
+use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
-    let d = &app.data;
-    let selected = app.states[Tab::Decide.index()].selected;
-    let entries = window(selected, d.decision.len(), visible);
-    let rows = d.decision[entries.clone()]
-        .iter()
-        .map(|r| value_row(app, &r.name, |id| r.values.get(id).map(|v| v.as_str())))
-        .collect();
-    TableSpec {
-        title: " Decision snapshot ".into(),
-        header: subject_header(app, theme, "Criterion"),
-        rows,
-        first_entry: entries.start,
-        total: d.decision.len(),
-        selected,
-    }
+    let header = subject_header(app, theme, "Criterion");
+    let decision = &app.data.decision;
+    TableSpec::windowed(app, Tab::Decide, " Decision snapshot ".into(), header, (decision.len(), visible), |e, rows| {
+        let r = &decision[e];
+        rows.push(value_row(app, &r.name, |id| r.values.get(id).map(|v| v.as_str())));
+    })
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {

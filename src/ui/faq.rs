@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use ratatui::style::Style;
 
-use super::table::{TableRow, TableSpec, window};
+use super::table::{TableRow, TableSpec};
 use super::{Doc, ListTab, Rich, Theme, panes};
 use crate::app::{App, Tab};
 use crate::search::Query;
@@ -29,28 +29,16 @@ fn title(app: &App) -> String {
 }
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
-    let selected = app.states[Tab::Faq.index()].selected;
-    let total = app.entry_count(Tab::Faq);
-    let entries = window(selected, total, visible);
     let query = query(app);
-    let rows = entries
-        .clone()
-        .filter_map(|row| app.faq_entry(row))
-        .map(|i| {
-            let question = &app.data.faq[i].question;
-            let number = format!("{}. ", i + 1);
-            let cell = Rich::parts(&[(&number, theme.dim()), (question, Style::new())]);
-            TableRow::Entry(vec![cell.mark(&marks(&query, question), number.len(), theme.highlight())])
-        })
-        .collect();
-    TableSpec {
-        title: title(app),
-        header: vec![("Question".into(), theme.heading())],
-        rows,
-        first_entry: entries.start,
-        total,
-        selected,
-    }
+    let header = vec![("Question".into(), theme.heading())];
+    let total = app.entry_count(Tab::Faq);
+    TableSpec::windowed(app, Tab::Faq, title(app), header, (total, visible), |row, rows| {
+        let Some(i) = app.faq_entry(row) else { return };
+        let question = &app.data.faq[i].question;
+        let number = format!("{}. ", i + 1);
+        let cell = Rich::parts(&[(&number, theme.dim()), (question, Style::new())]);
+        rows.push(TableRow::Entry(vec![cell.mark(&marks(&query, question), number.len(), theme.highlight())]));
+    })
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {

@@ -1,9 +1,9 @@
 //! Features: the comparison table, then each subject's key features as rows
 //! ticked in that subject's column; the selected row's full text beside it.
 
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
-use super::table::{TableRow, TableSpec, window};
+use super::table::{TableRow, TableSpec, value_row};
 use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 use crate::data::KeyFeature;
@@ -16,15 +16,11 @@ fn key_feature(app: &App, k: usize) -> Option<(usize, &KeyFeature)> {
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
-    let selected = app.states[Tab::Features.index()].selected;
+    let header = subject_header(app, theme, "Feature");
     let total = app.entry_count(Tab::Features);
-    let entries = window(selected, total, visible);
-    let mut rows = Vec::with_capacity(entries.len() + 1);
-    for e in entries.clone() {
+    TableSpec::windowed(app, Tab::Features, " Features ".into(), header, (total, visible), |e, rows| {
         if let Some(f) = d.features.get(e) {
-            let mut cells = vec![Rich::new(&f.name, Style::new().add_modifier(Modifier::BOLD))];
-            cells.extend(d.subjects.iter().map(|s| Rich::new(f.values.get(&s.id).map_or("", |v| v), Style::new())));
-            rows.push(TableRow::Entry(cells));
+            rows.push(value_row(app, &f.name, |id| f.values.get(id).map(|v| v.as_str())));
         } else if let Some((si, f)) = key_feature(app, e - d.features.len()) {
             if e == d.features.len() {
                 rows.push(TableRow::Section("Key features".into()));
@@ -36,15 +32,7 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
             );
             rows.push(TableRow::Entry(cells));
         }
-    }
-    TableSpec {
-        title: " Features ".into(),
-        header: subject_header(app, theme, "Feature"),
-        rows,
-        first_entry: entries.start,
-        total,
-        selected,
-    }
+    })
 }
 
 /// The full text of the selected row or key feature.

@@ -4,26 +4,17 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 
-use super::table::{TableSpec, value_row, window};
+use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Theme, subject_header};
 use crate::app::{App, Tab};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
-    let d = &app.data;
-    let selected = app.states[Tab::Performance.index()].selected;
-    let entries = window(selected, d.factors.len(), visible);
-    let rows = d.factors[entries.clone()]
-        .iter()
-        .map(|f| value_row(app, &f.name, |id| f.summary.get(id).map(|v| v.as_str())))
-        .collect();
-    TableSpec {
-        title: " Factors ".into(),
-        header: subject_header(app, theme, "Factor"),
-        rows,
-        first_entry: entries.start,
-        total: d.factors.len(),
-        selected,
-    }
+    let header = subject_header(app, theme, "Factor");
+    let factors = &app.data.factors;
+    TableSpec::windowed(app, Tab::Performance, " Factors ".into(), header, (factors.len(), visible), |e, rows| {
+        let f = &factors[e];
+        rows.push(value_row(app, &f.name, |id| f.summary.get(id).map(|v| v.as_str())));
+    })
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {

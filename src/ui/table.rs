@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use std::ops::Range;
 
 use super::{Rich, Theme, pane};
-use crate::app::App;
+use crate::app::{App, Tab};
 
 pub enum TableRow {
     /// A selectable entry: one rich-text cell per column.
@@ -63,6 +63,26 @@ struct Placement {
 }
 
 impl TableSpec {
+    /// The table for `tab`, which has `total` entries: only the rows within
+    /// `visible` of the selection are built, each by `rows` (which may add a
+    /// section row before its entry).
+    pub fn windowed(
+        app: &App,
+        tab: Tab,
+        title: String,
+        header: Vec<(String, Style)>,
+        (total, visible): (usize, usize),
+        mut rows: impl FnMut(usize, &mut Vec<TableRow>),
+    ) -> TableSpec {
+        let selected = app.states[tab.index()].selected;
+        let entries = window(selected, total, visible);
+        let mut built = Vec::with_capacity(entries.len() + 1);
+        for e in entries.clone() {
+            rows(e, &mut built);
+        }
+        TableSpec { title, header, rows: built, first_entry: entries.start, total, selected }
+    }
+
     /// The visual row of entry `entry`.
     fn visual_row(&self, entry: usize) -> usize {
         self.rows

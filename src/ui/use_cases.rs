@@ -3,33 +3,22 @@
 
 use ratatui::style::Style;
 
-use super::table::{TableRow, TableSpec, window};
+use super::table::{TableRow, TableSpec};
 use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
-    let selected = app.states[Tab::UseCases.index()].selected;
-    let entries = window(selected, d.use_cases.len(), visible);
-    let rows = d.use_cases[entries.clone()]
-        .iter()
-        .map(|u| {
-            let mut cells = vec![Rich::new(&u.domain, Style::new())];
-            cells.extend(d.subjects.iter().enumerate().map(|(i, s)| match u.fits.get(&s.id) {
-                Some(fit) if fit.featured => Rich::new("★ signature", theme.subject(i)),
-                _ => Rich::new("·", theme.dim()),
-            }));
-            TableRow::Entry(cells)
-        })
-        .collect();
-    TableSpec {
-        title: " Use cases ".into(),
-        header: subject_header(app, theme, "Domain"),
-        rows,
-        first_entry: entries.start,
-        total: d.use_cases.len(),
-        selected,
-    }
+    let header = subject_header(app, theme, "Domain");
+    TableSpec::windowed(app, Tab::UseCases, " Use cases ".into(), header, (d.use_cases.len(), visible), |e, rows| {
+        let u = &d.use_cases[e];
+        let mut cells = vec![Rich::new(&u.domain, Style::new())];
+        cells.extend(d.subjects.iter().enumerate().map(|(i, s)| match u.fits.get(&s.id) {
+            Some(fit) if fit.featured => Rich::new("★ signature", theme.subject(i)),
+            _ => Rich::new("·", theme.dim()),
+        }));
+        rows.push(TableRow::Entry(cells));
+    })
 }
 
 fn detail(app: &App, theme: &Theme) -> Doc {
