@@ -193,7 +193,7 @@ pub const BINDINGS: &[Binding<Command>] = &[
     Binding {
         keys: &[key(KeyCode::Esc)],
         label: "Esc",
-        help: "close help or the open entry; quit when nothing is open",
+        help: "close help, the open entry or the FAQ filter; quit when nothing is open",
         command: Command::Back,
     },
     Binding { keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", help: "quit", command: Command::Quit },
