@@ -12,3 +12,4 @@ pub mod search;
 pub mod searcher;
 pub mod tui;
 pub mod ui;
+pub mod wizard;

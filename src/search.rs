@@ -7,7 +7,7 @@
 //! Long texts (FAQ answers, discussions) are scored on one match window
 //! rather than in full, because the full algorithm costs text length × query
 //! length per text and made typing into 100k answers take most of a second
-//! (see [`Query::span`]). Highlights always use the whole text: only the few
+//! (see `Query::span`). Highlights always use the whole text: only the few
 //! visible texts need them, and it finds the best occurrence.
 //!
 //! Ranking: score, then the shorter text (as fzf breaks ties), then data order.

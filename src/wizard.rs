@@ -1,0 +1,651 @@
+//! The decision wizard's scoring: answers in, a ranked and explained verdict out.
+//!
+//! Pure: no terminal types and no I/O, so the TUI, the headless CLI and the
+//! tests all get the same verdict from the same answers. Every number here can
+//! be checked by hand against the `weights` in the data file, which is the
+//! point: a recommendation the user cannot trace back to their answers is not
+//! worth showing.
+
+use crate::data::{Choice, Comparison, Question, Subject};
+
+/// Per question: the chosen option's index, or None when skipped / not answered yet.
+///
+/// A slice indexed like `wizard.questions`, so the wizard can keep one slot per
+/// question while the user moves back and forth. A slice shorter than the
+/// question list leaves the rest unanswered; extra slots are ignored; an option
+/// index past the end of its question counts as skipped rather than panicking,
+/// because answers may outlive the data they were given for (a reloaded file).
+pub type Answers = [Option<usize>];
+
+/// The tie margin used when the data file does not set `wizard.tie_margin`.
+///
+/// Five percent of the largest swing the answers could have produced: small
+/// enough that a clear preference still wins, large enough that a result
+/// decided by a single half-point is reported as the near-tie it is.
+pub const DEFAULT_TIE_MARGIN: f64 = 0.05;
+
+/// How much one answered question moved one subject's score.
+///
+/// Kept per question (not just summed) so the result can say *why*: the
+/// choice's `why` text is `questions[question].options[option].why`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Contribution {
+    /// Index into `wizard.questions`.
+    pub question: usize,
+    /// Index into that question's `options`: the option that was chosen.
+    pub option: usize,
+    /// The chosen option's weight for the subject (0 when the weight is left out).
+    pub points: f64,
+}
+
+/// One subject's score and the answers that produced it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubjectScore {
+    /// Index into `subjects`.
+    pub subject: usize,
+    /// The sum of the chosen options' weights for this subject.
+    pub points: f64,
+    /// 0.0..=1.0 for bars
+    ///
+    /// Where `points` falls between the lowest and highest total this subject
+    /// could have reached on the questions answered so far. Raw points are not
+    /// comparable across subjects (one may simply be mentioned by more options),
+    /// so bars are drawn from this instead. 0.5 when the answers could not have
+    /// moved the subject at all.
+    pub share: f64,
+    /// Answers that raised the score, largest first (ties in question order).
+    pub pushed_for: Vec<Contribution>,
+    /// Answers that lowered the score, most negative first (ties in question order).
+    pub pushed_against: Vec<Contribution>,
+}
+
+/// What the answers add up to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// One subject leads by more than the tie margin (index into `subjects`).
+    Winner(usize),
+    /// Two or more subjects are within the tie margin of the top score, as
+    /// indices into `subjects` in ranking order. Reported instead of a winner
+    /// because a lead that small says more about the weights than about the user.
+    Tie(Vec<usize>),
+    /// Nothing has been answered, or nothing answered pushed any subject
+    /// either way, so there is no basis for a recommendation.
+    NoAnswers,
+}
+
+/// The wizard's result for one set of answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Every subject, highest points first; equal points keep the declared order.
+    pub ranking: Vec<SubjectScore>,
+    pub outcome: Outcome,
+    /// The tie margin applied: `wizard.tie_margin` or [`DEFAULT_TIE_MARGIN`].
+    pub margin: f64,
+    /// How many questions have an (in-range) answer.
+    pub answered: usize,
+}
+
+/// Relative slack on the tie threshold, so that a gap equal to the margin on
+/// paper is not pushed outside it by floating-point rounding of the sums.
+const ROUNDING_SLACK: f64 = 1e-9;
+
+/// Scores every subject against the answers and decides the outcome.
+///
+/// A subject's points are the sum of the chosen options' weights for it. The
+/// top subject wins unless others are within `margin × scale` of it, where
+/// `scale` is the sum, over the answered questions, of the largest absolute
+/// weight any option of that question gives any subject: the margin is thus a
+/// fraction of how far the answered questions could have pushed at most, so it
+/// means the same whether three questions are answered or thirty. A gap exactly
+/// equal to the margin counts as a tie.
+pub fn score(c: &Comparison, answers: &Answers) -> Verdict {
+    let chosen = chosen(c, answers);
+    let margin = c.wizard.tie_margin.unwrap_or(DEFAULT_TIE_MARGIN);
+
+    let mut ranking: Vec<SubjectScore> =
+        c.subjects.iter().enumerate().map(|(i, s)| subject_score(i, s, &chosen)).collect();
+    // Stable: equal points keep the declared subject order. total_cmp never
+    // panics, even should a sum of huge weights overflow.
+    ranking.sort_by(|a, b| b.points.total_cmp(&a.points));
+
+    let pushed = chosen.iter().any(|a| c.subjects.iter().any(|s| weight(a.choice, s) != 0.0));
+    let outcome = match ranking.first() {
+        Some(top) if pushed => {
+            let scale: f64 = chosen.iter().map(|a| largest_swing(a.question, &c.subjects)).sum();
+            let threshold = margin * scale + scale * ROUNDING_SLACK;
+            let tied: Vec<usize> =
+                ranking.iter().take_while(|s| top.points - s.points <= threshold).map(|s| s.subject).collect();
+            if tied.len() > 1 { Outcome::Tie(tied) } else { Outcome::Winner(top.subject) }
+        }
+        _ => Outcome::NoAnswers,
+    };
+
+    Verdict { ranking, outcome, margin, answered: chosen.len() }
+}
+
+/// Resolves "QUESTION=OPTION" ids to indices; errors name the bad id and list the valid ones.
+///
+/// For answering the wizard headlessly (command line, scripts), where people
+/// type ids rather than pick from a list: the error has to show what they could
+/// have typed. Questions not named stay unanswered. Naming a question twice is
+/// an error rather than "last one wins", because one of the two was a mistake
+/// and silently picking one would hide it.
+pub fn answers_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Vec<Option<usize>>, String> {
+    let questions = &c.wizard.questions;
+    let mut out = vec![None; questions.len()];
+    for (question_id, option_id) in pairs {
+        let Some(qi) = questions.iter().position(|q| q.id.as_str() == question_id) else {
+            let valid = list(questions.iter().map(|q| q.id.as_str()));
+            return Err(format!("unknown question {question_id:?}; the questions are: {valid}"));
+        };
+        let q = &questions[qi];
+        if out[qi].is_some() {
+            return Err(format!("question {:?} is answered more than once", q.id.as_str()));
+        }
+        let Some(oi) = q.options.iter().position(|o| o.id.as_str() == option_id) else {
+            let valid = list(q.options.iter().map(|o| o.id.as_str()));
+            return Err(format!("question {:?} has no option {option_id:?}; its options are: {valid}", q.id.as_str()));
+        };
+        out[qi] = Some(oi);
+    }
+    Ok(out)
+}
+
+/// One answered question: where it is and what was picked.
+struct Answered<'a> {
+    index: usize,
+    question: &'a Question,
+    option: usize,
+    choice: &'a Choice,
+}
+
+/// The answered questions, in question order; skipped and out-of-range answers are left out.
+fn chosen<'a>(c: &'a Comparison, answers: &Answers) -> Vec<Answered<'a>> {
+    c.wizard
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, question)| {
+            let option = answers.get(index).copied().flatten()?;
+            let choice = question.options.get(option)?;
+            Some(Answered { index, question, option, choice })
+        })
+        .collect()
+}
+
+/// A choice's weight for a subject; a subject the choice leaves out gets 0.
+fn weight(choice: &Choice, subject: &Subject) -> f64 {
+    choice.weights.get(subject.id.as_str()).copied().unwrap_or(0.0)
+}
+
+/// The largest absolute weight any option of the question gives any subject.
+fn largest_swing(q: &Question, subjects: &[Subject]) -> f64 {
+    q.options.iter().flat_map(|o| subjects.iter().map(|s| weight(o, s).abs())).fold(0.0, f64::max)
+}
+
+fn subject_score(index: usize, subject: &Subject, chosen: &[Answered]) -> SubjectScore {
+    let contributions: Vec<Contribution> = chosen
+        .iter()
+        .map(|a| Contribution { question: a.index, option: a.option, points: weight(a.choice, subject) })
+        .collect();
+    let points: f64 = contributions.iter().map(|c| c.points).sum();
+
+    let (mut low, mut high) = (0.0, 0.0);
+    for a in chosen {
+        let weights = a.question.options.iter().map(|o| weight(o, subject));
+        low += weights.clone().fold(f64::INFINITY, f64::min);
+        high += weights.fold(f64::NEG_INFINITY, f64::max);
+    }
+    let range = high - low;
+    let share = if range > 0.0 { ((points - low) / range).clamp(0.0, 1.0) } else { 0.5 };
+    // A NaN (only possible if sums of huge weights overflow) must not reach a bar.
+    let share = if share.is_nan() { 0.5 } else { share };
+
+    let mut pushed_for: Vec<Contribution> = contributions.iter().copied().filter(|c| c.points > 0.0).collect();
+    pushed_for.sort_by(|a, b| b.points.total_cmp(&a.points));
+    let mut pushed_against: Vec<Contribution> = contributions.into_iter().filter(|c| c.points < 0.0).collect();
+    pushed_against.sort_by(|a, b| a.points.total_cmp(&b.points));
+
+    SubjectScore { subject: index, points, share, pushed_for, pushed_against }
+}
+
+/// Ids joined for an error message.
+fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    if ids.is_empty() { "(none)".to_string() } else { ids.join(", ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data;
+
+    /// Three drinks, three questions. Weights left out are 0.
+    ///
+    /// | question | option  | tea  | coffee | cocoa |
+    /// |----------|---------|------|--------|-------|
+    /// | time     | morning |  1   |   3    |  -1   |
+    /// |          | evening |  2   |  -2    |   2   |
+    /// |          | never   |  0   |   0    |   0   |
+    /// | budget   | low     |  2   |  -1    |   0   |
+    /// |          | high    |  0   |   2    |   1   |
+    /// | sweet    | yes     | -0.5 |   0    |   3   |
+    /// |          | no      |  1   |   1    |  -2   |
+    ///
+    /// Largest absolute weight per question (the tie scale): time 3, budget 2, sweet 3.
+    const FIXTURE: &str = r#"(
+        title: "Tea vs Coffee vs Cocoa",
+        summary: "Three hot drinks.",
+        subjects: [
+            (id: "tea", name: "Tea", description: "Leaves."),
+            (id: "coffee", name: "Coffee", description: "Beans."),
+            (id: "cocoa", name: "Cocoa", description: "Chocolate."),
+        ],
+        key_features: {
+            "tea": [(name: "Gentle", detail: "Mild.")],
+            "coffee": [(name: "Strong", detail: "Bold.")],
+            "cocoa": [(name: "Sweet", detail: "Rich.")],
+        },
+        features: [(name: "Caffeine", values: {"tea": "Some", "coffee": "Lots", "cocoa": "Little"})],
+        pros_cons: {
+            "tea": (pros: ["Easy."], cons: ["Weak."]),
+            "coffee": (pros: ["Strong."], cons: ["Jitters."]),
+            "cocoa": (pros: ["Tasty."], cons: ["Sugary."]),
+        },
+        use_cases: [(domain: "Mornings", fits: {
+            "tea": (why: "Slow start."),
+            "coffee": (featured: true, why: "Fast start."),
+            "cocoa": (why: "Treat."),
+        })],
+        factors: [(name: "Cost", summary: {"tea": "Low", "coffee": "High", "cocoa": "Mid"}, discussion: {
+            "tea": "Cheap.", "coffee": "Dear.", "cocoa": "Middling.",
+        })],
+        decision: [(name: "Best for", values: {"tea": "Afternoons", "coffee": "Deadlines", "cocoa": "Evenings"})],
+        faq: [(question: "Which is sweetest?", answer: "Cocoa.")],
+        wizard: (
+            tie_margin: 0.1,
+            questions: [
+                (id: "time", prompt: "When?", options: [
+                    (id: "morning", label: "Morning", weights: {"tea": 1.0, "coffee": 3.0, "cocoa": -1.0}, why: "Wake up."),
+                    (id: "evening", label: "Evening", weights: {"tea": 2.0, "coffee": -2.0, "cocoa": 2.0}, why: "Wind down."),
+                    (id: "never", label: "No preference", weights: {}, why: "Any time."),
+                ]),
+                (id: "budget", prompt: "Budget?", options: [
+                    (id: "low", label: "Low", weights: {"tea": 2.0, "coffee": -1.0}, why: "Tea is cheap."),
+                    (id: "high", label: "High", weights: {"coffee": 2.0, "cocoa": 1.0}, why: "Good beans."),
+                ]),
+                (id: "sweet", prompt: "Sweet tooth?", options: [
+                    (id: "yes", label: "Yes", weights: {"tea": -0.5, "cocoa": 3.0}, why: "Cocoa is sweet."),
+                    (id: "no", label: "No", weights: {"tea": 1.0, "coffee": 1.0, "cocoa": -2.0}, why: "Bitter is fine."),
+                ]),
+            ],
+        ),
+    )"#;
+
+    const TEA: usize = 0;
+    const COFFEE: usize = 1;
+    const COCOA: usize = 2;
+
+    // Option indices, named for readability.
+    const MORNING: Option<usize> = Some(0);
+    const EVENING: Option<usize> = Some(1);
+    const NEVER: Option<usize> = Some(2);
+    const LOW: Option<usize> = Some(0);
+    const HIGH: Option<usize> = Some(1);
+    const YES: Option<usize> = Some(0);
+    const NO: Option<usize> = Some(1);
+
+    fn fixture() -> Comparison {
+        data::load_str(FIXTURE, "fixture").expect("fixture loads")
+    }
+
+    fn points_of(v: &Verdict, subject: usize) -> f64 {
+        v.ranking.iter().find(|s| s.subject == subject).expect("subject ranked").points
+    }
+
+    fn score_of(v: &Verdict, subject: usize) -> &SubjectScore {
+        v.ranking.iter().find(|s| s.subject == subject).expect("subject ranked")
+    }
+
+    fn order(v: &Verdict) -> Vec<usize> {
+        v.ranking.iter().map(|s| s.subject).collect()
+    }
+
+    /// (question, points) pairs, the part of a contribution a reader checks.
+    fn reasons(cs: &[Contribution]) -> Vec<(usize, f64)> {
+        cs.iter().map(|c| (c.question, c.points)).collect()
+    }
+
+    fn assert_close(got: f64, want: f64) {
+        assert!((got - want).abs() < 1e-12, "got {got}, want {want}");
+    }
+
+    #[test]
+    fn points_are_the_sums_of_the_chosen_weights() {
+        let c = fixture();
+        // morning, high, no:
+        //   tea    = 1 + 0 + 1    = 2
+        //   coffee = 3 + 2 + 1    = 6
+        //   cocoa  = -1 + 1 + -2  = -2
+        let v = score(&c, &[MORNING, HIGH, NO]);
+        assert_eq!(points_of(&v, TEA), 2.0);
+        assert_eq!(points_of(&v, COFFEE), 6.0);
+        assert_eq!(points_of(&v, COCOA), -2.0);
+        assert_eq!(v.answered, 3);
+        assert_eq!(v.margin, 0.1);
+
+        // evening, low, yes:
+        //   tea    = 2 + 2 - 0.5 = 3.5
+        //   coffee = -2 - 1 + 0  = -3
+        //   cocoa  = 2 + 0 + 3   = 5
+        let v = score(&c, &[EVENING, LOW, YES]);
+        assert_eq!(points_of(&v, TEA), 3.5);
+        assert_eq!(points_of(&v, COFFEE), -3.0);
+        assert_eq!(points_of(&v, COCOA), 5.0);
+    }
+
+    #[test]
+    fn ranking_is_by_points_descending_and_names_the_winner() {
+        let c = fixture();
+        // coffee 6, tea 2, cocoa -2; the scale is 3 + 2 + 3 = 8, so the margin is
+        // 0.8 points and coffee's 4-point lead is a clear win.
+        let v = score(&c, &[MORNING, HIGH, NO]);
+        assert_eq!(order(&v), vec![COFFEE, TEA, COCOA]);
+        assert_eq!(v.outcome, Outcome::Winner(COFFEE));
+
+        // cocoa 5, tea 3.5, coffee -3 (see above): all three subjects take part.
+        let v = score(&c, &[EVENING, LOW, YES]);
+        assert_eq!(order(&v), vec![COCOA, TEA, COFFEE]);
+        assert_eq!(v.outcome, Outcome::Winner(COCOA));
+    }
+
+    #[test]
+    fn equal_points_tie_in_declared_order() {
+        let c = fixture();
+        // Only "evening": tea 2, coffee -2, cocoa 2. Tea and cocoa are level, and
+        // the stable sort keeps tea (declared first) ahead.
+        let v = score(&c, &[EVENING, None, None]);
+        assert_eq!(order(&v), vec![TEA, COCOA, COFFEE]);
+        assert_eq!(v.outcome, Outcome::Tie(vec![TEA, COCOA]));
+        assert_eq!(v.answered, 1);
+    }
+
+    #[test]
+    fn the_margin_decides_between_a_tie_and_a_win() {
+        let mut c = fixture();
+        // evening, high: tea 2 + 0 = 2, coffee -2 + 2 = 0, cocoa 2 + 1 = 3.
+        // Scale = 3 (time) + 2 (budget) = 5; cocoa leads tea by 1 point = 0.2 × scale.
+        let answers = [EVENING, HIGH, None];
+
+        // The fixture's 0.1 margin is 0.5 points: cocoa wins.
+        let v = score(&c, &answers);
+        assert_eq!(order(&v), vec![COCOA, TEA, COFFEE]);
+        assert_eq!(v.outcome, Outcome::Winner(COCOA));
+
+        // Just inside: 0.21 × 5 = 1.05 ≥ 1, a tie, listed in ranking order.
+        c.wizard.tie_margin = Some(0.21);
+        let v = score(&c, &answers);
+        assert_eq!(v.margin, 0.21);
+        assert_eq!(v.outcome, Outcome::Tie(vec![COCOA, TEA]));
+
+        // Just outside: 0.19 × 5 = 0.95 < 1, cocoa wins.
+        c.wizard.tie_margin = Some(0.19);
+        assert_eq!(score(&c, &answers).outcome, Outcome::Winner(COCOA));
+
+        // Exactly on the margin (0.2 × 5 = 1) counts as a tie.
+        c.wizard.tie_margin = Some(0.2);
+        assert_eq!(score(&c, &answers).outcome, Outcome::Tie(vec![COCOA, TEA]));
+
+        // A margin wide enough for coffee (3 behind = 0.6 × scale) ties all three.
+        c.wizard.tie_margin = Some(0.6);
+        assert_eq!(score(&c, &answers).outcome, Outcome::Tie(vec![COCOA, TEA, COFFEE]));
+    }
+
+    #[test]
+    fn the_default_margin_applies_when_the_data_sets_none() {
+        let mut c = fixture();
+        c.wizard.tie_margin = None;
+        // morning, low, yes: tea 1 + 2 - 0.5 = 2.5, coffee 3 - 1 + 0 = 2,
+        // cocoa -1 + 0 + 3 = 2. Scale 8, so the default 0.05 margin is 0.4 points:
+        // tea's 0.5 lead is (just) enough to win.
+        let v = score(&c, &[MORNING, LOW, YES]);
+        assert_eq!(v.margin, DEFAULT_TIE_MARGIN);
+        assert_eq!(order(&v), vec![TEA, COFFEE, COCOA]);
+        assert_eq!(v.outcome, Outcome::Winner(TEA));
+        // With the fixture's 0.1 (0.8 points) the same answers are a three-way tie.
+        assert_eq!(score(&fixture(), &[MORNING, LOW, YES]).outcome, Outcome::Tie(vec![TEA, COFFEE, COCOA]));
+    }
+
+    #[test]
+    fn nothing_answered_is_no_answers() {
+        let c = fixture();
+        for answers in [&[None, None, None][..], &[][..]] {
+            let v = score(&c, answers);
+            assert_eq!(v.outcome, Outcome::NoAnswers);
+            assert_eq!(v.answered, 0);
+            assert_eq!(order(&v), vec![TEA, COFFEE, COCOA]);
+            for s in &v.ranking {
+                assert_eq!(s.points, 0.0);
+                assert_eq!(s.share, 0.5, "no range yet: the bar sits in the middle");
+                assert!(s.pushed_for.is_empty() && s.pushed_against.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn answers_that_push_nowhere_are_no_answers() {
+        let c = fixture();
+        // "never" has no weights: answered, but no basis for a recommendation.
+        let v = score(&c, &[NEVER, None, None]);
+        assert_eq!(v.answered, 1);
+        assert_eq!(v.outcome, Outcome::NoAnswers);
+    }
+
+    #[test]
+    fn out_of_range_answers_count_as_skipped() {
+        let c = fixture();
+        let skipped = score(&c, &[MORNING, None, None]);
+        let bad = score(&c, &[MORNING, Some(2), Some(usize::MAX)]);
+        assert_eq!(bad, skipped);
+        assert_eq!(bad.answered, 1);
+        // Extra slots beyond the questions are ignored too.
+        assert_eq!(score(&c, &[MORNING, None, None, Some(0)]), skipped);
+        // morning alone: coffee 3, tea 1, cocoa -1.
+        assert_eq!(points_of(&bad, COFFEE), 3.0);
+        assert_eq!(bad.outcome, Outcome::Winner(COFFEE));
+    }
+
+    #[test]
+    fn contributions_are_sorted_by_size() {
+        let c = fixture();
+        // evening, high, yes for cocoa: +2 (time), +1 (budget), +3 (sweet).
+        let v = score(&c, &[EVENING, HIGH, YES]);
+        let cocoa = score_of(&v, COCOA);
+        assert_eq!(reasons(&cocoa.pushed_for), vec![(2, 3.0), (0, 2.0), (1, 1.0)]);
+        assert!(cocoa.pushed_against.is_empty());
+        assert_eq!(cocoa.pushed_for[0], Contribution { question: 2, option: 0, points: 3.0 });
+
+        // morning, high, no for cocoa: -1 (time), +1 (budget), -2 (sweet).
+        let v = score(&c, &[MORNING, HIGH, NO]);
+        let cocoa = score_of(&v, COCOA);
+        assert_eq!(reasons(&cocoa.pushed_for), vec![(1, 1.0)]);
+        assert_eq!(reasons(&cocoa.pushed_against), vec![(2, -2.0), (0, -1.0)]);
+        assert_eq!(cocoa.pushed_against[1], Contribution { question: 0, option: 0, points: -1.0 });
+
+        // evening, low, no for tea: +2, +2, +1 — the equal pair stays in question order.
+        let v = score(&c, &[EVENING, LOW, NO]);
+        assert_eq!(reasons(&score_of(&v, TEA).pushed_for), vec![(0, 2.0), (1, 2.0), (2, 1.0)]);
+
+        // evening, low, yes for coffee: -2, -1, and a 0 from "yes" that is in neither list.
+        let v = score(&c, &[EVENING, LOW, YES]);
+        let coffee = score_of(&v, COFFEE);
+        assert!(coffee.pushed_for.is_empty());
+        assert_eq!(reasons(&coffee.pushed_against), vec![(0, -2.0), (1, -1.0)]);
+    }
+
+    #[test]
+    fn shares_place_points_within_the_possible_range() {
+        let c = fixture();
+        // morning, high, no. Per answered question, a subject's lowest..highest weight:
+        //   tea:    time 0..2,  budget 0..2,  sweet -0.5..1  → -0.5..5, points 2  → 2.5 / 5.5 = 5/11
+        //   coffee: time -2..3, budget -1..2, sweet 0..1     → -3..6,   points 6  → 9 / 9    = 1
+        //   cocoa:  time -1..2, budget 0..1,  sweet -2..3    → -3..6,   points -2 → 1 / 9
+        let v = score(&c, &[MORNING, HIGH, NO]);
+        assert_close(score_of(&v, TEA).share, 5.0 / 11.0);
+        assert_close(score_of(&v, COFFEE).share, 1.0);
+        assert_close(score_of(&v, COCOA).share, 1.0 / 9.0);
+
+        // Only "never" answered (0 points each), against the time question's ranges:
+        //   tea 0..2 → 0, coffee -2..3 → 2 / 5, cocoa -1..2 → 1 / 3.
+        let v = score(&c, &[NEVER, None, None]);
+        assert_close(score_of(&v, TEA).share, 0.0);
+        assert_close(score_of(&v, COFFEE).share, 0.4);
+        assert_close(score_of(&v, COCOA).share, 1.0 / 3.0);
+
+        // A question that cannot move coffee either way gives it a 0..0 range: centred.
+        let mut c = c;
+        c.wizard.questions[1].options[0].weights = data::PerSubject::new(vec![("tea".into(), 2.0)]);
+        c.wizard.questions[1].options[1].weights = data::PerSubject::new(vec![("cocoa".into(), 1.0)]);
+        let v = score(&c, &[None, LOW, None]);
+        assert_eq!(score_of(&v, COFFEE).share, 0.5);
+        assert_eq!(score_of(&v, TEA).share, 1.0);
+        assert_eq!(score_of(&v, COCOA).share, 0.0);
+    }
+
+    #[test]
+    fn every_combination_of_answers_is_consistent() {
+        let c = fixture();
+        let slots = |n: usize| (0..=n).map(move |i| if i == n { None } else { Some(i) });
+        for time in slots(3) {
+            for budget in slots(2) {
+                for sweet in slots(2) {
+                    let answers = [time, budget, sweet];
+                    let v = score(&c, &answers);
+                    assert_eq!(v.answered, answers.iter().flatten().count());
+                    assert_eq!(v.ranking.len(), 3);
+                    assert!(v.ranking.windows(2).all(|w| w[0].points >= w[1].points), "{answers:?}");
+                    for s in &v.ranking {
+                        assert!((0.0..=1.0).contains(&s.share), "{answers:?}: share {}", s.share);
+                        let explained: f64 = s.pushed_for.iter().chain(&s.pushed_against).map(|c| c.points).sum();
+                        assert_close(explained, s.points);
+                    }
+                    match &v.outcome {
+                        Outcome::Winner(w) => assert_eq!(*w, v.ranking[0].subject),
+                        Outcome::Tie(t) => {
+                            assert!(t.len() >= 2);
+                            assert_eq!(t[..], order(&v)[..t.len()]);
+                        }
+                        Outcome::NoAnswers => assert!(v.ranking.iter().all(|s| s.points == 0.0)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        p.iter().map(|(q, o)| (q.to_string(), o.to_string())).collect()
+    }
+
+    #[test]
+    fn ids_resolve_to_indices() {
+        let c = fixture();
+        let got = answers_from_ids(&c, &pairs(&[("sweet", "no"), ("time", "evening")]));
+        assert_eq!(got, Ok(vec![EVENING, None, NO]));
+        assert_eq!(answers_from_ids(&c, &[]), Ok(vec![None, None, None]));
+    }
+
+    #[test]
+    fn unknown_ids_are_rejected_with_the_valid_ones() {
+        let c = fixture();
+        assert_eq!(
+            answers_from_ids(&c, &pairs(&[("time", "morning"), ("size", "small")])),
+            Err("unknown question \"size\"; the questions are: time, budget, sweet".to_string())
+        );
+        assert_eq!(
+            answers_from_ids(&c, &pairs(&[("budget", "huge")])),
+            Err("question \"budget\" has no option \"huge\"; its options are: low, high".to_string())
+        );
+    }
+
+    #[test]
+    fn a_question_answered_twice_is_rejected() {
+        let c = fixture();
+        let err = answers_from_ids(&c, &pairs(&[("time", "morning"), ("budget", "low"), ("time", "evening")]))
+            .expect_err("duplicate");
+        assert_eq!(err, "question \"time\" is answered more than once");
+        // Even when both name the same option: one of them was a mistake.
+        assert!(answers_from_ids(&c, &pairs(&[("time", "morning"), ("time", "morning")])).is_err());
+    }
+
+    #[test]
+    fn hostile_ids_are_escaped_in_errors() {
+        let c = fixture();
+        let err = answers_from_ids(&c, &pairs(&[("\u{1b}[2Jx", "a")])).expect_err("unknown");
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+    }
+
+    /// For each question, the option that most favours `a` over `b` (the first on a tie).
+    fn leaning(c: &Comparison, a: usize, b: usize) -> Vec<Option<usize>> {
+        let (a, b) = (&c.subjects[a], &c.subjects[b]);
+        c.wizard
+            .questions
+            .iter()
+            .map(|q| {
+                let lean = |o: &Choice| weight(o, a) - weight(o, b);
+                let mut best = 0;
+                for (i, o) in q.options.iter().enumerate() {
+                    if lean(o) > lean(&q.options[best]) {
+                        best = i;
+                    }
+                }
+                Some(best)
+            })
+            .collect()
+    }
+
+    fn subject(c: &Comparison, id: &str) -> usize {
+        c.subjects.iter().position(|s| s.id.as_str() == id).expect("subject declared")
+    }
+
+    #[test]
+    fn shipped_data_can_recommend_either_framework() {
+        let c = data::open(None).expect("shipped data loads");
+        let (django, flask) = (subject(&c, "django"), subject(&c, "flask"));
+        for (favoured, other) in [(django, flask), (flask, django)] {
+            let v = score(&c, &leaning(&c, favoured, other));
+            let name = c.subjects[favoured].id.as_str();
+            assert_eq!(v.answered, c.wizard.questions.len());
+            assert_eq!(v.outcome, Outcome::Winner(favoured), "leaning toward {name}");
+            assert!(score_of(&v, favoured).pushed_for.len() >= 3, "{name} needs reasons: {:?}", v.ranking);
+            assert!(score_of(&v, other).points < score_of(&v, favoured).points);
+        }
+    }
+
+    #[test]
+    fn shipped_three_way_data_can_recommend_each_framework() {
+        let c = data::load_builtin("django-vs-flask-vs-fastapi").expect("shipped").expect("loads");
+        assert_eq!(c.subjects.len(), 3);
+        for favoured in 0..c.subjects.len() {
+            // Lean toward `favoured` against its strongest rival on each question.
+            let answers: Vec<Option<usize>> = c
+                .wizard
+                .questions
+                .iter()
+                .map(|q| {
+                    let lean = |o: &Choice| {
+                        let rival = (0..c.subjects.len())
+                            .filter(|&s| s != favoured)
+                            .map(|s| weight(o, &c.subjects[s]))
+                            .fold(f64::NEG_INFINITY, f64::max);
+                        weight(o, &c.subjects[favoured]) - rival
+                    };
+                    (0..q.options.len())
+                        .reduce(|best, i| if lean(&q.options[i]) > lean(&q.options[best]) { i } else { best })
+                })
+                .collect();
+            let v = score(&c, &answers);
+            assert_eq!(v.ranking.len(), 3);
+            assert_eq!(v.outcome, Outcome::Winner(favoured), "leaning toward {}", c.subjects[favoured].id);
+        }
+    }
+}
