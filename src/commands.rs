@@ -158,3 +158,32 @@ pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCod
         }
     }
 }
+
+/// `versus decide --answer QUESTION=OPTION …`: the wizard's verdict and its reasons.
+/// With no answers it lists the questions and their options instead.
+pub fn decide(c: &Comparison, answers: &[String], format: &str) -> ExitCode {
+    let mut pairs = Vec::with_capacity(answers.len());
+    for a in answers {
+        let Some((q, o)) = a.split_once('=') else {
+            eprintln!("versus: expected QUESTION=OPTION, got {a:?}");
+            return ExitCode::from(2);
+        };
+        pairs.push((q.trim().to_string(), o.trim().to_string()));
+    }
+    let chosen = match crate::wizard::answers_from_ids(c, &pairs) {
+        Ok(chosen) => chosen,
+        Err(e) => {
+            eprintln!("versus: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if pairs.is_empty() && format == "text" {
+        let mut out = String::from("Answer with --answer QUESTION=OPTION (repeatable). The questions:\n");
+        for q in &c.wizard.questions {
+            let options: Vec<String> = q.options.iter().map(|o| format!("{} ({})", o.id, o.label)).collect();
+            out.push_str(&format!("  {}: {}\n      {}\n", q.id, q.prompt, options.join(", ")));
+        }
+        return print_out(&out);
+    }
+    print_out(&export::decision_report(c, &chosen, format))
+}

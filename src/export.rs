@@ -209,3 +209,127 @@ impl Markdown<'_> {
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace("\n\n", "<br>")
 }
+
+/// The wizard's result for `answers`, as plain text (`text`), Markdown for a
+/// design doc (`markdown`) or JSON (`json`): the recommendation in one
+/// sentence, every subject's score, and for each subject the answers that
+/// pushed it up and down with the data's reason for each.
+pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) -> String {
+    use crate::wizard::{self, Outcome};
+    let verdict = wizard::score(c, answers);
+    let name = |s: usize| c.subjects[s].name.as_str();
+    let questions = &c.wizard.questions;
+    let sentence = match &verdict.outcome {
+        Outcome::Winner(s) => {
+            let runner = verdict.ranking.get(1).map_or(String::new(), |r| {
+                format!(" ({:+} points against {}'s {:+})", verdict.ranking[0].points, name(r.subject), r.points)
+            });
+            format!("{} fits these answers best{runner}.", name(*s))
+        }
+        Outcome::Tie(tied) => {
+            let names: Vec<&str> = tied.iter().map(|&s| name(s)).collect();
+            format!(
+                "No clear winner: {} are within the tie margin ({:.0}% of the largest possible swing).",
+                names.join(" and "),
+                verdict.margin * 100.0
+            )
+        }
+        Outcome::NoAnswers => "No answer pushes any way yet: nothing to recommend.".to_string(),
+    };
+    let reason = |k: &wizard::Contribution| {
+        let q = &questions[k.question];
+        let o = &q.options[k.option];
+        (q.prompt.as_str(), o.label.as_str(), o.why.as_str(), k.points)
+    };
+    if format == "json" {
+        let subjects: Vec<serde_json::Value> = verdict
+            .ranking
+            .iter()
+            .map(|r| {
+                let list = |ks: &[wizard::Contribution]| {
+                    ks.iter()
+                        .map(|k| {
+                            let (q, o, why, points) = reason(k);
+                            serde_json::json!({"question": questions[k.question].id.as_str(), "prompt": q,
+                                "option": questions[k.question].options[k.option].id.as_str(), "label": o,
+                                "points": points, "why": why})
+                        })
+                        .collect::<Vec<_>>()
+                };
+                serde_json::json!({"id": c.subjects[r.subject].id.as_str(), "name": name(r.subject),
+                    "points": r.points, "share": r.share, "for": list(&r.pushed_for), "against": list(&r.pushed_against)})
+            })
+            .collect();
+        let outcome = match &verdict.outcome {
+            Outcome::Winner(s) => serde_json::json!({"winner": c.subjects[*s].id.as_str()}),
+            Outcome::Tie(t) => {
+                serde_json::json!({"tie": t.iter().map(|&s| c.subjects[s].id.as_str()).collect::<Vec<_>>()})
+            }
+            Outcome::NoAnswers => serde_json::json!("no_answers"),
+        };
+        let given: serde_json::Map<String, serde_json::Value> = questions
+            .iter()
+            .zip(answers)
+            .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.as_str().into())))
+            .collect();
+        let report = serde_json::json!({"comparison": c.title.as_str(), "recommendation": sentence, "outcome": outcome,
+            "tie_margin": verdict.margin, "answered": verdict.answered, "questions": questions.len(),
+            "answers": given, "subjects": subjects});
+        return format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default());
+    }
+    let md = format == "markdown";
+    let mut out = String::new();
+    if md {
+        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}**\n", c.title);
+        let _ = writeln!(out, "## Scores\n\n| Subject | Points | Share of its possible range |\n|---|---|---|");
+    } else {
+        let _ = writeln!(out, "{sentence}\n\nScores ({} of {} questions answered):", verdict.answered, questions.len());
+    }
+    for r in &verdict.ranking {
+        if md {
+            let _ = writeln!(out, "| {} | {:+} | {:.0}% |", cell(name(r.subject)), r.points, r.share * 100.0);
+        } else {
+            let _ = writeln!(
+                out,
+                "  {:<12} {:>+6}  ({:.0}% of its possible range)",
+                name(r.subject),
+                r.points,
+                r.share * 100.0
+            );
+        }
+    }
+    for r in &verdict.ranking {
+        for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = if md {
+                writeln!(out, "\n## What counted {title} {}\n", name(r.subject))
+            } else {
+                writeln!(out, "\nWhat counted {title} {}:", name(r.subject))
+            };
+            for k in list {
+                let (q, o, why, points) = reason(k);
+                let _ = if md {
+                    writeln!(out, "- **{q}** {o} ({points:+}): {why}")
+                } else {
+                    writeln!(out, "  {points:+}  {q} — {o}: {why}")
+                };
+            }
+        }
+    }
+    let skipped: Vec<&str> = questions
+        .iter()
+        .zip(answers.iter().chain(std::iter::repeat(&None)))
+        .filter(|(_, a)| a.is_none())
+        .map(|(q, _)| q.id.as_str())
+        .collect();
+    if !skipped.is_empty() {
+        let _ = writeln!(out, "\n{}Not answered: {}", if md { "_" } else { "" }, skipped.join(", "));
+        if md {
+            out.pop();
+            out.push_str("_\n");
+        }
+    }
+    out
+}

@@ -44,6 +44,14 @@ enum Command {
         #[arg(long, conflicts_with = "lines")]
         json: bool,
     },
+    /// The decision wizard, headless: the recommendation and why, from your answers.
+    Decide {
+        /// An answer, as QUESTION=OPTION (ids as in `versus export`); repeat for more.
+        #[arg(long = "answer", value_name = "QUESTION=OPTION")]
+        answers: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// Starts exactly as the app does (data, index, first frame) but draws
     /// into an off-screen buffer and exits: for timing start-up (benches/compare.sh).
     #[command(hide = true)]
@@ -53,6 +61,13 @@ enum Command {
         #[arg(long, default_value_t = 40)]
         height: u16,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,6 +98,14 @@ fn main() -> ExitCode {
                     commands::search(&comparison, &query, limit.unwrap_or(20), json)
                 }
                 Some(Command::StartupFrame { width, height }) => commands::startup_frame(comparison, width, height),
+                Some(Command::Decide { answers, format }) => {
+                    let format = match format {
+                        ReportFormat::Text => "text",
+                        ReportFormat::Markdown => "markdown",
+                        ReportFormat::Json => "json",
+                    };
+                    commands::decide(&comparison, &answers, format)
+                }
                 _ => interactive(comparison),
             }
         }

@@ -214,3 +214,84 @@ fn search_lines_filters_stdin_best_first_like_fzf() {
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty());
 }
+
+/// Every question of the shipped default, answered toward `subject` (the option
+/// whose weights favour it most over the other subject).
+fn answers_toward(subject: &str, other: &str) -> Vec<String> {
+    let c = versus::data::open(None).expect("default data");
+    c.wizard
+        .questions
+        .iter()
+        .map(|q| {
+            let lean = |o: &versus::data::Choice| {
+                o.weights.get(subject).copied().unwrap_or(0.0) - o.weights.get(other).copied().unwrap_or(0.0)
+            };
+            let best = q.options.iter().max_by(|a, b| lean(a).total_cmp(&lean(b))).expect("options");
+            format!("{}={}", q.id, best.id)
+        })
+        .collect()
+}
+
+fn decide_args(answers: &[String], extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["decide".to_string()];
+    for a in answers {
+        args.push("--answer".into());
+        args.push(a.clone());
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
+}
+
+#[test]
+fn decide_recommends_django_with_reasons_when_the_answers_lean_that_way() {
+    let args = decide_args(&answers_toward("django", "flask"), &[]);
+    let o = versus(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Django fits these answers best"), "{out}");
+    assert!(out.contains("What counted for Django:"), "{out}");
+    assert!(out.contains("Django generates a full admin interface"), "the option's reason is shown:\n{out}");
+}
+
+#[test]
+fn decide_recommends_flask_as_json_when_the_answers_lean_that_way() {
+    let args = decide_args(&answers_toward("flask", "django"), &["--format", "json"]);
+    let o = versus(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["outcome"]["winner"], "flask");
+    assert_eq!(v["answered"], v["questions"]);
+    assert_eq!(v["subjects"][0]["id"], "flask");
+    assert!(v["subjects"][0]["for"].as_array().is_some_and(|a| a.len() >= 3));
+}
+
+#[test]
+fn decide_markdown_is_a_report_for_a_design_doc() {
+    let o = versus(&["decide", "--answer", "admin=essential", "--format", "markdown"]);
+    let md = stdout(&o);
+    assert!(md.starts_with("# Decision: Django vs Flask\n\n**Django fits these answers best"), "{md}");
+    assert!(md.contains("| Subject | Points |") && md.contains("## What counted for Django"), "{md}");
+    assert!(md.contains("_Not answered: size, arch,"), "{md}");
+}
+
+#[test]
+fn decide_rejects_unknown_ids_listing_the_valid_ones() {
+    let q = versus(&["decide", "--answer", "siz=large"]);
+    assert_eq!(q.status.code(), Some(2));
+    assert!(stderr(&q).contains("unknown question \"siz\"; the questions are: size, admin,"), "{}", stderr(&q));
+    let o = versus(&["decide", "--answer", "size=huge"]);
+    assert!(stderr(&o).contains("question \"size\" has no option \"huge\"; its options are: small, medium, large"));
+    let bad = versus(&["decide", "--answer", "size"]);
+    assert!(stderr(&bad).contains("expected QUESTION=OPTION"));
+}
+
+#[test]
+fn decide_without_answers_lists_the_questions() {
+    let o = versus(&["decide", "--data", "django-vs-flask-vs-fastapi"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("Answer with --answer QUESTION=OPTION"), "{out}");
+    let c = versus::data::load_builtin("django-vs-flask-vs-fastapi").and_then(Result::ok).expect("loads");
+    for q in &c.wizard.questions {
+        assert!(out.contains(&format!("  {}: {}", q.id, q.prompt)), "{out}");
+    }
+}
