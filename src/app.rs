@@ -38,6 +38,18 @@ impl Tab {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 
+    /// The tab a search hit lives on, and its entry there.
+    pub fn of(place: Place) -> (Tab, usize) {
+        match place {
+            Place::Features(i) => (Tab::Features, i),
+            Place::ProsCons(i) => (Tab::ProsCons, i),
+            Place::UseCases(i) => (Tab::UseCases, i),
+            Place::Performance(i) => (Tab::Performance, i),
+            Place::Decide(i) => (Tab::Decide, i),
+            Place::Faq(i) => (Tab::Faq, i),
+        }
+    }
+
     pub fn from_index(i: usize) -> Option<Tab> {
         Tab::ALL.get(i).copied()
     }
@@ -437,18 +449,12 @@ impl App {
         let hit = self.palette.as_ref().and_then(|l| l.hits.get(self.palette_selected)).map(|h| h.index as usize);
         self.palette = None;
         let Some(place) = hit.and_then(|i| self.index.found.get(i)).map(|f| f.place) else { return };
-        let (tab, entry) = match place {
-            Place::Features(i) => (Tab::Features, i),
-            Place::ProsCons(i) => (Tab::ProsCons, i),
-            Place::UseCases(i) => (Tab::UseCases, i),
-            Place::Performance(i) => (Tab::Performance, i),
-            Place::Decide(i) => (Tab::Decide, i),
-            Place::Faq(i) => {
-                self.faq_search = None;
-                self.faq_editing = false;
-                (Tab::Faq, i)
-            }
-        };
+        let (tab, entry) = Tab::of(place);
+        if tab == Tab::Faq {
+            // The entry is numbered in the full list, so any filter goes.
+            self.faq_search = None;
+            self.faq_editing = false;
+        }
         self.go_to(tab);
         self.states[tab.index()] = TabState { selected: entry, scroll: 0 };
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::data::{self, Comparison, LoadError};
 use crate::export;
-use crate::index::{Index, Place};
+use crate::index::Index;
 use crate::search::{self, Query};
 
 /// `versus check FILE…`
@@ -69,14 +69,8 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
             let i = hit.index as usize;
             let found = index.found[i];
             let text = index.line(i);
-            let (tab, entry) = match found.place {
-                Place::Features(e) => ("Features", e),
-                Place::ProsCons(e) => ("Pros/Cons", e),
-                Place::UseCases(e) => ("Use cases", e),
-                Place::Performance(e) => ("Performance & security", e),
-                Place::Decide(e) => ("Decide", e),
-                Place::Faq(e) => ("FAQ", e),
-            };
+            let (tab, entry) = crate::app::Tab::of(found.place);
+            let tab = tab.title();
             SearchRow {
                 rank: rank + 1,
                 score: hit.score,

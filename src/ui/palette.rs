@@ -88,7 +88,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
             let text = app.index.line(i);
             let text = text.as_str();
             let subject = found.subject.map(|s| (app.data.subjects[s].name.as_str(), theme.subject(s)));
-            let label = format!("{:<12} ", found.kind);
+            // Where the hit lives: its tab, and its kind where the tab holds several.
+            let tab = crate::app::Tab::of(found.place).0.title().replace("Performance & security", "Perf & security");
+            let label = match found.kind {
+                "Key feature" | "Pro" | "Con" | "At a glance" => format!("{tab} · {}", found.kind),
+                _ => tab,
+            };
+            let label = format!("{label:<22} ");
             let mut parts = vec![(label.as_str(), theme.dim())];
             let subject_label = subject.map(|(n, st)| (format!("{n} · "), st));
             if let Some((n, st)) = &subject_label {
