@@ -177,12 +177,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match list_tab(app.tab) {
         Some(view) if app.expanded => {
             let title = format!(" {} ", app.tab.title());
-            draw_doc(frame, theme, &(view.detail)(app, theme), screen.body, &title, scroll, true);
+            let pane = Pane { title: &title, focused: true, position: true };
+            draw_doc(frame, theme, &(view.detail)(app, theme), screen.body, pane, scroll);
         }
         Some(view) => {
             let (list, text) = (view.areas)(app, screen.body);
             (view.spec)(app, theme, TableSpec::visible_rows(list)).draw(frame, theme, list);
-            draw_doc(frame, theme, &(view.detail)(app, theme), text, view.detail_title, scroll, false);
+            let pane = Pane { title: view.detail_title, focused: false, position: true };
+            draw_doc(frame, theme, &(view.detail)(app, theme), text, pane, scroll);
         }
         None => pros_cons::draw(frame, app, theme, screen.body),
     }
@@ -206,15 +208,24 @@ fn bordered_inner(area: Rect) -> Rect {
     Block::new().borders(Borders::ALL).inner(area)
 }
 
+/// How a text pane is framed.
+struct Pane<'a> {
+    title: &'a str,
+    /// A bold border: the pane has the keys.
+    focused: bool,
+    /// Show "line/lines" in the bottom border when the text does not fit.
+    position: bool,
+}
+
 /// A bordered pane of wrapped text scrolled by `scroll` lines, with a
 /// position hint in the bottom border when it does not fit.
-fn draw_doc(frame: &mut Frame, theme: &Theme, doc: &Doc, area: Rect, title: &str, scroll: usize, focused: bool) {
-    let block = pane(theme, title, focused);
+fn draw_doc(frame: &mut Frame, theme: &Theme, doc: &Doc, area: Rect, p: Pane, scroll: usize) {
+    let block = pane(theme, p.title, p.focused);
     let inner = block.inner(area);
     let lines = doc.lines(inner.width);
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = scroll.min(max);
-    let block = if max > 0 {
+    let block = if max > 0 && p.position {
         let hint = format!(" {}/{} ", scroll + 1, max + 1);
         block.title_bottom(Line::styled(hint, theme.dim()).right_aligned())
     } else {

@@ -6,54 +6,63 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 
-use super::{Doc, Rich, Theme, bordered_inner, draw_doc};
+use super::{Doc, Pane, Rich, Theme, bordered_inner, draw_doc};
 use crate::app::{App, Tab};
 use crate::index::ProsConsItem;
 
 /// Narrowest column worth drawing side by side.
 const MIN_COLUMN: u16 = 34;
 
-/// Subject `si`'s column, and the paragraph index of the selected item if it is in this column.
-fn column(app: &App, theme: &Theme, si: usize, doc: &mut Doc) -> Option<usize> {
+/// Subject `si`'s column, and the paragraph index of the selected item if it
+/// is in this column. Only items whose position in the column `keep` accepts
+/// are laid out (with the headings just before them), so a comparison with
+/// thousands of pros costs no more to draw than one with ten.
+fn column(app: &App, theme: &Theme, si: usize, doc: &mut Doc, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
     let d = &app.data;
     let s = &d.subjects[si];
     let selected = app.index.pros_cons.get(app.states[Tab::ProsCons.index()].selected).copied();
     let mut anchor = None;
-    let mut item = |doc: &mut Doc, this: ProsConsItem, rich: Rich| {
-        if Some(this) == selected {
-            anchor = Some(doc.next_index());
-            doc.push(rich.patch(theme.selected()));
-        } else {
-            doc.push(rich);
+    let mut ordinal = 0;
+    let mut item = |doc: &mut Doc, this: ProsConsItem, rich: &dyn Fn() -> Rich| {
+        if keep(ordinal) {
+            if Some(this) == selected {
+                anchor = Some(doc.next_index());
+                doc.push(rich().patch(theme.selected()));
+            } else {
+                doc.push(rich());
+            }
         }
+        ordinal += 1;
     };
-    doc.styled(&[(&s.name, theme.subject(si))]);
-    if let Some(pc) = d.pros_cons.get(&s.id) {
-        doc.blank().styled(&[("Pros", theme.pro())]);
-        for (index, p) in pc.pros.iter().enumerate() {
-            item(
-                doc,
-                ProsConsItem::Pro { subject: si, index },
-                Rich::new(p, Style::new()).with_marker("+ ", theme.pro()),
-            );
+    let pc = d.pros_cons.get(&s.id);
+    let (pros, cons) = pc.map_or((0, 0), |pc| (pc.pros.len(), pc.cons.len()));
+    if keep(0) {
+        doc.styled(&[(&s.name, theme.subject(si))]);
+    }
+    if let Some(pc) = pc {
+        if keep(0) {
+            doc.blank().styled(&[("Pros", theme.pro())]);
         }
-        doc.blank().styled(&[("Cons", theme.con())]);
+        for (index, p) in pc.pros.iter().enumerate() {
+            let rich = || Rich::new(p, Style::new()).with_marker("+ ", theme.pro());
+            item(doc, ProsConsItem::Pro { subject: si, index }, &rich);
+        }
+        if keep(pros) {
+            doc.blank().styled(&[("Cons", theme.con())]);
+        }
         for (index, c) in pc.cons.iter().enumerate() {
-            item(
-                doc,
-                ProsConsItem::Con { subject: si, index },
-                Rich::new(c, Style::new()).with_marker("− ", theme.con()),
-            );
+            let rich = || Rich::new(c, Style::new()).with_marker("− ", theme.con());
+            item(doc, ProsConsItem::Con { subject: si, index }, &rich);
         }
     }
     if !d.pros_cons_table.is_empty() {
-        doc.blank().styled(&[("At a glance", theme.heading())]);
+        if keep(pros + cons) {
+            doc.blank().styled(&[("At a glance", theme.heading())]);
+        }
         for (row, r) in d.pros_cons_table.iter().enumerate() {
-            let text = Rich::parts(&[
-                (&format!("{}: ", r.name), theme.dim()),
-                (r.values.get(&s.id).map_or("", |v| v), Style::new()),
-            ]);
-            item(doc, ProsConsItem::Glance { subject: si, row }, text);
+            let label = format!("{}: ", r.name);
+            let rich = || Rich::parts(&[(&label, theme.dim()), (r.values.get(&s.id).map_or("", |v| v), Style::new())]);
+            item(doc, ProsConsItem::Glance { subject: si, row }, &rich);
         }
     }
     anchor
@@ -65,14 +74,28 @@ type Columns = Vec<(Doc, Rect)>;
 /// The page: columns side by side when every one gets `MIN_COLUMN`, otherwise
 /// one stacked column; and the selected item's (column, paragraph).
 fn columns(app: &App, theme: &Theme, body: Rect) -> (Columns, Option<(usize, usize)>) {
-    let n = app.data.subjects.len();
+    let d = &app.data;
+    let n = d.subjects.len();
     let mut anchor = None;
+    // Where each subject's items start in the tab's list, and the selection's place.
+    let counts: Vec<usize> = d
+        .subjects
+        .iter()
+        .map(|s| d.pros_cons.get(&s.id).map_or(0, |pc| pc.pros.len() + pc.cons.len()) + d.pros_cons_table.len())
+        .collect();
+    let starts: Vec<usize> = counts.iter().scan(0, |acc, c| Some(std::mem::replace(acc, *acc + c))).collect();
+    let selected = app.states[Tab::ProsCons.index()].selected;
+    let in_column = starts.iter().rposition(|&st| st <= selected).map_or(0, |si| selected - starts[si]);
+    // Every item is at least a line tall, so items further than a screen from
+    // the selection cannot be on screen with it.
+    let reach = body.height as usize;
+    let near = |centre: usize| move |o: usize| o.abs_diff(centre) <= reach;
     if body.width as usize >= n * MIN_COLUMN as usize {
         let areas = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(body);
         let cols = (0..n)
             .map(|i| {
                 let mut doc = Doc::new();
-                if let Some(p) = column(app, theme, i, &mut doc) {
+                if let Some(p) = column(app, theme, i, &mut doc, &near(in_column)) {
                     anchor = Some((i, p));
                 }
                 (doc, areas[i])
@@ -81,11 +104,12 @@ fn columns(app: &App, theme: &Theme, body: Rect) -> (Columns, Option<(usize, usi
         (cols, anchor)
     } else {
         let mut doc = Doc::new();
-        for i in 0..n {
+        for (i, &start) in starts.iter().enumerate() {
             if i > 0 {
                 doc.blank();
             }
-            if let Some(p) = column(app, theme, i, &mut doc) {
+            let keep = |o: usize| (start + o).abs_diff(selected) <= reach;
+            if let Some(p) = column(app, theme, i, &mut doc, &keep) {
                 anchor = Some((0, p));
             }
         }
@@ -103,6 +127,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
     });
     for (i, (doc, area)) in cols.iter().enumerate() {
         let title = if i == 0 { " Pros and cons " } else { "" };
-        draw_doc(frame, theme, doc, *area, title, scroll, false);
+        // No line position: the page is windowed around the selection, and the
+        // status line already says which item of how many is selected.
+        draw_doc(frame, theme, doc, *area, Pane { title, focused: false, position: false }, scroll);
     }
 }
