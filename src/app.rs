@@ -111,6 +111,35 @@ pub enum Action {
         target: Target,
         generation: u64,
     },
+    /// Decide tab: move the highlight among a question's options or the answers.
+    WizardCursor(isize),
+    /// Decide tab: answer with this option (None: the highlighted one), or,
+    /// on the answers page, go and change the highlighted answer.
+    WizardPick(Option<usize>),
+    WizardSkip,
+    WizardBack,
+    WizardForward,
+    WizardAnswers,
+    WizardResult,
+    WizardRestart,
+}
+
+/// Which page of the decision wizard is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WizardPage {
+    Question(usize),
+    /// Every answer, to review or change before the result.
+    Answers,
+    Result,
+}
+
+/// The decision wizard's progress: one slot per question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WizardState {
+    pub answers: Vec<Option<usize>>,
+    pub page: WizardPage,
+    /// The highlighted option (question page) or question (answers page).
+    pub cursor: usize,
 }
 
 /// Which search line a request or result belongs to.
@@ -220,10 +249,17 @@ pub struct App {
     /// The search-everything palette, when open, and its selected hit.
     pub palette: Option<SearchLine>,
     pub palette_selected: usize,
+    pub wizard: WizardState,
 }
 
 impl App {
     pub fn new(data: Comparison) -> Self {
+        let questions = data.wizard.questions.len();
+        let wizard = WizardState {
+            answers: vec![None; questions],
+            page: if questions == 0 { WizardPage::Result } else { WizardPage::Question(0) },
+            cursor: 0,
+        };
         App {
             index: Arc::new(Index::build(&data)),
             data,
@@ -237,6 +273,64 @@ impl App {
             faq_editing: false,
             palette: None,
             palette_selected: 0,
+            wizard,
+        }
+    }
+
+    /// True when the Decide tab is the wizard (the data has questions).
+    pub fn has_wizard(&self) -> bool {
+        !self.data.wizard.questions.is_empty()
+    }
+
+    fn wizard_go(&mut self, page: WizardPage) {
+        self.wizard.cursor = match page {
+            WizardPage::Question(i) => self.wizard.answers.get(i).copied().flatten().unwrap_or(0),
+            _ => 0,
+        };
+        self.wizard.page = page;
+        self.states[Tab::Decide.index()].scroll = 0;
+    }
+
+    /// The page after question `i`: the next question, or the answers once all are seen.
+    fn after(&self, i: usize) -> WizardPage {
+        if i + 1 < self.data.wizard.questions.len() { WizardPage::Question(i + 1) } else { WizardPage::Answers }
+    }
+
+    fn wizard_update(&mut self, action: Action) {
+        let questions = self.data.wizard.questions.len();
+        let page = self.wizard.page;
+        match (action, page) {
+            (Action::WizardCursor(by), WizardPage::Question(i)) => {
+                let options = self.data.wizard.questions[i].options.len();
+                self.wizard.cursor = self.wizard.cursor.saturating_add_signed(by).min(options.saturating_sub(1));
+            }
+            (Action::WizardCursor(by), WizardPage::Answers) => {
+                self.wizard.cursor = self.wizard.cursor.saturating_add_signed(by).min(questions.saturating_sub(1));
+            }
+            (Action::WizardPick(option), WizardPage::Question(i)) => {
+                let choice = option.unwrap_or(self.wizard.cursor);
+                if choice < self.data.wizard.questions[i].options.len() {
+                    self.wizard.answers[i] = Some(choice);
+                    self.wizard_go(self.after(i));
+                }
+            }
+            (Action::WizardPick(_), WizardPage::Answers) => self.wizard_go(WizardPage::Question(self.wizard.cursor)),
+            (Action::WizardSkip, WizardPage::Question(i)) => {
+                self.wizard.answers[i] = None;
+                self.wizard_go(self.after(i));
+            }
+            (Action::WizardBack, WizardPage::Question(i)) => self.wizard_go(WizardPage::Question(i.saturating_sub(1))),
+            (Action::WizardBack, WizardPage::Answers) => self.wizard_go(WizardPage::Question(questions - 1)),
+            (Action::WizardBack, WizardPage::Result) => self.wizard_go(WizardPage::Answers),
+            (Action::WizardForward, WizardPage::Question(i)) => self.wizard_go(self.after(i)),
+            (Action::WizardForward, WizardPage::Answers) => self.wizard_go(WizardPage::Result),
+            (Action::WizardAnswers, _) => self.wizard_go(WizardPage::Answers),
+            (Action::WizardResult, _) => self.wizard_go(WizardPage::Result),
+            (Action::WizardRestart, _) => {
+                self.wizard.answers.iter_mut().for_each(|a| *a = None);
+                self.wizard_go(WizardPage::Question(0));
+            }
+            _ => {}
         }
     }
 
@@ -354,6 +448,18 @@ impl App {
             Action::Last if self.faq_editing => self.select(usize::MAX),
             // While a search line is open, nothing else happens.
             _ if self.typing() => {}
+            Action::WizardCursor(_)
+            | Action::WizardPick(_)
+            | Action::WizardSkip
+            | Action::WizardBack
+            | Action::WizardForward
+            | Action::WizardAnswers
+            | Action::WizardResult
+            | Action::WizardRestart => {
+                if !self.help && self.tab == Tab::Decide && self.has_wizard() {
+                    self.wizard_update(action)
+                }
+            }
             Action::Palette | Action::Search if self.help => {}
             Action::Palette => self.open_palette(),
             Action::Search if self.tab == Tab::Faq => {
@@ -385,8 +491,12 @@ impl App {
             Action::Last => self.select(usize::MAX),
             Action::Select(i) => self.select(i),
             Action::ToggleExpand if self.expanded => self.close_expanded(),
-            // Pros/Cons items are shown whole already.
-            Action::ToggleExpand if self.entry_count(self.tab) > 0 && self.tab != Tab::ProsCons => {
+            // Pros/Cons items are shown whole already; the wizard has pages of its own.
+            Action::ToggleExpand
+                if self.entry_count(self.tab) > 0
+                    && self.tab != Tab::ProsCons
+                    && !(self.tab == Tab::Decide && self.has_wizard()) =>
+            {
                 self.expanded = true;
                 self.state_mut().scroll = 0;
             }
@@ -457,6 +567,10 @@ impl App {
         }
         self.go_to(tab);
         self.states[tab.index()] = TabState { selected: entry, scroll: 0 };
+        if tab == Tab::Decide && self.has_wizard() {
+            // Decision snapshot rows are shown on the wizard's result page.
+            self.wizard_go(WizardPage::Result);
+        }
     }
 
     fn go_to(&mut self, tab: Tab) {
@@ -539,6 +653,48 @@ mod tests {
         assert_eq!((app.tab, app.state().selected), (Tab::Features, 0));
         app.update(Action::Quit);
         assert!(app.quit);
+    }
+
+    #[test]
+    fn the_wizard_walks_through_questions_answers_and_result() {
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Decide));
+        let n = app.data.wizard.questions.len();
+        assert_eq!(app.wizard.page, WizardPage::Question(0));
+        app.update(Action::WizardPick(Some(2)));
+        assert_eq!((app.wizard.answers[0], app.wizard.page), (Some(2), WizardPage::Question(1)));
+        app.update(Action::WizardCursor(1));
+        app.update(Action::WizardPick(None));
+        assert_eq!(app.wizard.answers[1], Some(1), "Enter takes the highlighted option");
+        app.update(Action::WizardSkip);
+        assert_eq!((app.wizard.answers[2], app.wizard.page), (None, WizardPage::Question(3)));
+        app.update(Action::WizardPick(Some(99)));
+        assert_eq!(app.wizard.page, WizardPage::Question(3), "an option that does not exist is ignored");
+        app.update(Action::WizardBack);
+        app.update(Action::WizardBack);
+        assert_eq!((app.wizard.page, app.wizard.cursor), (WizardPage::Question(1), 1), "back shows the answer given");
+        for _ in 1..n {
+            app.update(Action::WizardForward);
+        }
+        assert_eq!(app.wizard.page, WizardPage::Answers, "after the last question, the answers");
+        app.update(Action::WizardPick(None));
+        assert_eq!(app.wizard.page, WizardPage::Question(0), "Enter on an answer goes to change it");
+        app.update(Action::WizardResult);
+        assert_eq!(app.wizard.page, WizardPage::Result);
+        app.update(Action::WizardRestart);
+        assert!(app.wizard.answers.iter().all(Option::is_none));
+        assert_eq!(app.wizard.page, WizardPage::Question(0));
+    }
+
+    #[test]
+    fn wizard_actions_do_nothing_off_the_decide_tab_or_under_help() {
+        let mut app = app();
+        app.update(Action::WizardPick(Some(0)));
+        assert_eq!(app.wizard.answers[0], None);
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::ToggleHelp);
+        app.update(Action::WizardPick(Some(0)));
+        assert_eq!(app.wizard.answers[0], None);
     }
 
     #[test]

@@ -210,16 +210,11 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace("\n\n", "<br>")
 }
 
-/// The wizard's result for `answers`, as plain text (`text`), Markdown for a
-/// design doc (`markdown`) or JSON (`json`): the recommendation in one
-/// sentence, every subject's score, and for each subject the answers that
-/// pushed it up and down with the data's reason for each.
-pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) -> String {
-    use crate::wizard::{self, Outcome};
-    let verdict = wizard::score(c, answers);
+/// The wizard's verdict in one sentence.
+pub fn recommendation(c: &Comparison, verdict: &crate::wizard::Verdict) -> String {
+    use crate::wizard::Outcome;
     let name = |s: usize| c.subjects[s].name.as_str();
-    let questions = &c.wizard.questions;
-    let sentence = match &verdict.outcome {
+    match &verdict.outcome {
         Outcome::Winner(s) => {
             let runner = verdict.ranking.get(1).map_or(String::new(), |r| {
                 format!(" ({:+} points against {}'s {:+})", verdict.ranking[0].points, name(r.subject), r.points)
@@ -235,7 +230,19 @@ pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) 
             )
         }
         Outcome::NoAnswers => "No answer pushes any way yet: nothing to recommend.".to_string(),
-    };
+    }
+}
+
+/// The wizard's result for `answers`, as plain text (`text`), Markdown for a
+/// design doc (`markdown`) or JSON (`json`): the recommendation in one
+/// sentence, every subject's score, and for each subject the answers that
+/// pushed it up and down with the data's reason for each.
+pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) -> String {
+    use crate::wizard::{self, Outcome};
+    let verdict = wizard::score(c, answers);
+    let name = |s: usize| c.subjects[s].name.as_str();
+    let questions = &c.wizard.questions;
+    let sentence = recommendation(c, &verdict);
     let reason = |k: &wizard::Contribution| {
         let q = &questions[k.question];
         let o = &q.options[k.option];

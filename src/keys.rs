@@ -46,6 +46,60 @@ pub enum InputCommand {
     Quit,
 }
 
+/// What a key does on the Decide tab's wizard pages, before the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WizardCommand {
+    Down,
+    Up,
+    Pick,
+    PickNumber,
+    Skip,
+    Back,
+    Forward,
+    Answers,
+    Result,
+    Restart,
+}
+
+/// Keys of the decision wizard (Decide tab). Other keys work as everywhere.
+pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
+    Binding {
+        keys: &[key(KeyCode::Down), ch('j')],
+        label: "↓ j",
+        help: "next option or answer (scrolls the result)",
+        command: WizardCommand::Down,
+    },
+    Binding {
+        keys: &[key(KeyCode::Up), ch('k')],
+        label: "↑ k",
+        help: "previous option or answer",
+        command: WizardCommand::Up,
+    },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Enter",
+        help: "choose the highlighted option; on the answers page, change that answer",
+        command: WizardCommand::Pick,
+    },
+    Binding {
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')],
+        label: "1–9",
+        help: "choose option N (on a question page; elsewhere they switch tabs)",
+        command: WizardCommand::PickNumber,
+    },
+    Binding { keys: &[ch('s')], label: "s", help: "skip this question", command: WizardCommand::Skip },
+    Binding { keys: &[ch('b')], label: "b", help: "back a question, or a page", command: WizardCommand::Back },
+    Binding {
+        keys: &[ch('n')],
+        label: "n",
+        help: "next question, keeping the answer",
+        command: WizardCommand::Forward,
+    },
+    Binding { keys: &[ch('e')], label: "e", help: "all answers, to review or change", command: WizardCommand::Answers },
+    Binding { keys: &[ch('r')], label: "r", help: "the result", command: WizardCommand::Result },
+    Binding { keys: &[ch('o')], label: "o", help: "start over", command: WizardCommand::Restart },
+];
+
 /// Keys of a search line (FAQ filter or palette). Any other character is typed.
 pub const INPUT_BINDINGS: &[Binding<InputCommand>] = &[
     Binding {
@@ -259,9 +313,42 @@ fn map_input_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
     }
 }
 
+/// Keys on the wizard's pages; `None` lets the keymap have the key.
+fn map_wizard_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
+    use crate::app::WizardPage;
+    let b = find(WIZARD_BINDINGS, event)?;
+    let result = app.wizard.page == WizardPage::Result;
+    let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
+    Some(match b.command {
+        WizardCommand::Down if result => scroll(1),
+        WizardCommand::Up if result => scroll(-1),
+        WizardCommand::Down => Action::WizardCursor(1),
+        WizardCommand::Up => Action::WizardCursor(-1),
+        WizardCommand::Pick if result => return None,
+        WizardCommand::Pick => Action::WizardPick(None),
+        WizardCommand::PickNumber => match (app.wizard.page, event.code) {
+            (WizardPage::Question(_), KeyCode::Char(c)) => Action::WizardPick(Some(c.to_digit(10)? as usize - 1)),
+            _ => return None,
+        },
+        WizardCommand::Skip => Action::WizardSkip,
+        WizardCommand::Back => Action::WizardBack,
+        WizardCommand::Forward => Action::WizardForward,
+        WizardCommand::Answers => Action::WizardAnswers,
+        WizardCommand::Result => Action::WizardResult,
+        WizardCommand::Restart => Action::WizardRestart,
+    })
+}
+
 pub fn map_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
     if app.typing() {
         return map_input_key(event, app, area);
+    }
+    if app.tab == Tab::Decide
+        && app.has_wizard()
+        && !app.help
+        && let Some(action) = map_wizard_key(event, app, area)
+    {
+        return Some(action);
     }
     let binding = binding_for(event)?;
     // Where there is no list to move through (help, an open entry, an empty
@@ -364,6 +451,7 @@ mod tests {
     fn no_key_is_bound_twice() {
         assert_unique(BINDINGS.iter().flat_map(|b| b.keys));
         assert_unique(INPUT_BINDINGS.iter().flat_map(|b| b.keys));
+        assert_unique(WIZARD_BINDINGS.iter().flat_map(|b| b.keys));
     }
 
     /// The status line writes keys in short form; each must be bound to what it claims.
@@ -385,6 +473,22 @@ mod tests {
         ];
         for (code, command) in claims {
             let bound = binding_for(&KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
+            assert_eq!(bound, Some(command), "{code:?}");
+        }
+        let wizard = [
+            (KeyCode::Enter, WizardCommand::Pick),
+            (KeyCode::Char('1'), WizardCommand::PickNumber),
+            (KeyCode::Char('9'), WizardCommand::PickNumber),
+            (KeyCode::Char('s'), WizardCommand::Skip),
+            (KeyCode::Char('b'), WizardCommand::Back),
+            (KeyCode::Char('e'), WizardCommand::Answers),
+            (KeyCode::Char('r'), WizardCommand::Result),
+            (KeyCode::Char('o'), WizardCommand::Restart),
+            (KeyCode::Down, WizardCommand::Down),
+            (KeyCode::Up, WizardCommand::Up),
+        ];
+        for (code, command) in wizard {
+            let bound = find(WIZARD_BINDINGS, &KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
             assert_eq!(bound, Some(command), "{code:?}");
         }
     }

@@ -128,11 +128,13 @@ fn visit_every_tab_open_help_and_quit_with_q() {
     t.keys(&["Escape"]);
     t.wait_for(&["Questions", "1. Which is better"]);
     t.keys(&["6"]);
-    t.wait_for(&["Decision snapshot", "Verdict", "Real-time support"]);
+    t.wait_for(&["Decide — questions", "Question 1 of 10", "How large and complex is the project?"]);
     t.keys(&["h"]);
     t.wait_for(&["Questions"]);
     t.keys(&["?"]);
-    t.wait_for(&["Keys — ? or Esc closes", "go to tab by number", "click a tab"]);
+    t.wait_for(&["Keys — ? or Esc closes", "go to tab by number"]);
+    t.keys(&["End"]);
+    t.wait_for(&["Keys — ? or Esc closes", "click a tab", "start over"]);
     t.keys(&["?"]);
     t.wait_gone("Keys — ? or Esc closes");
     t.keys(&["q"]);
@@ -256,4 +258,50 @@ fn a_closed_terminal_ends_the_app() {
         assert!(Instant::now() < deadline, "versus (pid {pid}) still runs after its terminal closed");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Answers every question of the default data by its number key, leaning
+/// toward `subject`, and reads the recommendation.
+fn answer_toward(name: &str, subject: &str, other: &str, winner: &str) {
+    let c = versus::data::open(None).expect("default data");
+    let app = versus::app::App::new(c);
+    let picks: Vec<String> = common_options_toward(&app, subject, other).iter().map(|o| (o + 1).to_string()).collect();
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start(name, &bin);
+    t.wait_for(&["1 Features"]);
+    t.keys(&["6"]);
+    t.wait_for(&["Question 1 of"]);
+    for pick in &picks {
+        t.keys(&[pick]);
+    }
+    t.wait_for(&["Your answers", &format!("{} of {}", picks.len(), picks.len())]);
+    t.keys(&["r"]);
+    let screen = t.wait_for(&[&format!("{winner} fits these answers best"), &format!("What counted for {winner}")]);
+    assert!(screen.contains("█"), "the result has bars:\n{screen}");
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+}
+
+fn common_options_toward(app: &versus::app::App, subject: &str, other: &str) -> Vec<usize> {
+    app.data
+        .wizard
+        .questions
+        .iter()
+        .map(|q| {
+            let lean = |o: &versus::data::Choice| {
+                o.weights.get(subject).copied().unwrap_or(0.0) - o.weights.get(other).copied().unwrap_or(0.0)
+            };
+            (0..q.options.len()).max_by(|&a, &b| lean(&q.options[a]).total_cmp(&lean(&q.options[b]))).unwrap_or(0)
+        })
+        .collect()
+}
+
+#[test]
+fn the_wizard_recommends_django_for_a_large_admin_heavy_content_site() {
+    answer_toward("wizard-django", "django", "flask", "Django");
+}
+
+#[test]
+fn the_wizard_recommends_flask_for_a_small_flexible_service() {
+    answer_toward("wizard-flask", "flask", "django", "Flask");
 }

@@ -71,3 +71,19 @@ fn pros_cons_with_a_selected_con() {
     app.update(Action::Move(8));
     insta::assert_snapshot!("pros-cons-selected-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
 }
+
+#[test]
+fn decision_wizard_pages() {
+    for (w, h) in [(100, 30), (60, 20)] {
+        let mut app = app("django-vs-flask");
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::WizardCursor(2));
+        insta::assert_snapshot!(format!("wizard-question-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+        for option in common::options_toward(&app, "django", "flask") {
+            app.update(Action::WizardPick(Some(option)));
+        }
+        insta::assert_snapshot!(format!("wizard-answers-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+        app.update(Action::WizardResult);
+        insta::assert_snapshot!(format!("wizard-result-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+    }
+}

@@ -3,7 +3,7 @@
 use ratatui::style::Style;
 
 use super::table::{TableSpec, value_row};
-use super::{Doc, ListTab, Theme, panes, subject_header};
+use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
 use crate::app::{App, Tab};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
@@ -44,3 +44,121 @@ fn detail(app: &App, theme: &Theme) -> Doc {
 
 pub const VIEW: ListTab =
     ListTab { spec, detail, areas: |_, body| panes(body, 55), detail_title: " Detail and verdict " };
+
+/// The wizard's current page as one scrollable document, `width` columns wide
+/// (the result's bars are sized to it).
+pub fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
+    use crate::app::WizardPage;
+    let questions = &app.data.wizard.questions;
+    let w = &app.wizard;
+    let answered = w.answers.iter().filter(|a| a.is_some()).count();
+    let mut doc = Doc::new();
+    match w.page {
+        WizardPage::Question(i) => {
+            let q = &questions[i];
+            let filled = "■".repeat(i + 1) + &"□".repeat(questions.len() - i - 1);
+            doc.styled(&[
+                (&format!("Question {} of {}  ", i + 1, questions.len()), theme.dim()),
+                (&filled, theme.key()),
+                (&format!("  {answered} answered"), theme.dim()),
+            ]);
+            doc.blank().styled(&[(&q.prompt, theme.heading())]);
+            if let Some(help) = &q.help {
+                doc.text(help, theme.dim());
+            }
+            doc.blank();
+            for (k, o) in q.options.iter().enumerate() {
+                let chosen = if w.answers[i] == Some(k) { "● " } else { "  " };
+                let rich = Rich::new(&o.label, Style::new()).with_marker(&format!("{chosen}{}. ", k + 1), theme.key());
+                doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
+            }
+            if let Some(o) = q.options.get(w.cursor) {
+                doc.blank().bullet("Why: ", theme.dim(), &o.why, theme.dim());
+            }
+            doc.blank().text(
+                "Enter or 1–9 chooses · s skips · b goes back · n goes on · e shows all answers · r shows the result",
+                theme.dim(),
+            );
+        }
+        WizardPage::Answers => {
+            doc.styled(&[
+                ("Your answers", theme.heading()),
+                (&format!("  {answered} of {}", questions.len()), theme.dim()),
+            ]);
+            doc.blank();
+            for (k, q) in questions.iter().enumerate() {
+                let answer = w.answers[k].and_then(|o| q.options.get(o)).map_or("skipped", |o| o.label.as_str());
+                let rich = Rich::parts(&[(&q.prompt, Style::new()), (" — ", theme.dim()), (answer, theme.key())])
+                    .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
+                doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
+            }
+            doc.blank().text("Enter changes the highlighted answer · r shows the result · o starts over", theme.dim());
+        }
+        WizardPage::Result => result_doc(app, theme, width, &mut doc),
+    }
+    doc
+}
+
+/// The result page: bars, the recommendation, why, and the decision snapshot.
+fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
+    let d = &app.data;
+    let verdict = crate::wizard::score(d, &app.wizard.answers);
+    doc.styled(&[(&crate::export::recommendation(d, &verdict), theme.heading())]).blank();
+    let name_width = d.subjects.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
+    let bar_width = (width as usize).saturating_sub(name_width + 12).clamp(4, 60);
+    for r in &verdict.ranking {
+        let filled = (r.share * bar_width as f64).round() as usize;
+        let bar = "█".repeat(filled) + &"░".repeat(bar_width - filled.min(bar_width));
+        let name = format!("{:<name_width$}  ", d.subjects[r.subject].name);
+        doc.styled(&[
+            (&name, theme.subject(r.subject)),
+            (&bar, theme.subject(r.subject)),
+            (&format!(" {:+}", r.points), Style::new()),
+        ]);
+    }
+    let questions = &d.wizard.questions;
+    let reason = |doc: &mut Doc, k: &crate::wizard::Contribution| {
+        let q = &questions[k.question];
+        let o = &q.options[k.option];
+        let text = format!("{} — {}: {}", q.prompt, o.label, o.why);
+        doc.bullet(&format!("{:+} ", k.points), theme.key(), &text, Style::new());
+    };
+    for r in &verdict.ranking {
+        let name = d.subjects[r.subject].name.as_str();
+        for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
+            if !list.is_empty() {
+                doc.blank()
+                    .styled(&[(&format!("What counted {title} "), theme.heading()), (name, theme.subject(r.subject))]);
+                for k in list.iter().take(5) {
+                    reason(doc, k);
+                }
+            }
+        }
+    }
+    if !d.decision.is_empty() {
+        doc.blank().styled(&[("Decision snapshot", theme.heading())]);
+        let selected = app.states[Tab::Decide.index()].selected;
+        for (i, row) in d.decision.iter().enumerate() {
+            let values: Vec<String> =
+                d.subjects.iter().map(|s| format!("{}: {}", s.name, row.values.get(&s.id).map_or("", |v| v))).collect();
+            let rich =
+                Rich::new(&values.join(" · "), Style::new()).with_marker(&format!("{}  ", row.name), theme.key());
+            doc.push(if i == selected { rich.patch(theme.selected()) } else { rich });
+        }
+    }
+    doc.blank().text("e reviews or changes the answers · o starts over · ↑↓ scroll", theme.dim());
+}
+
+/// Draws the wizard's current page over the whole body.
+pub fn draw_wizard(frame: &mut ratatui::Frame, app: &App, theme: &Theme, body: ratatui::layout::Rect) {
+    use crate::app::WizardPage;
+    let title = match app.wizard.page {
+        WizardPage::Question(_) => " Decide — questions ",
+        WizardPage::Answers => " Decide — your answers ",
+        WizardPage::Result => " Decide — result ",
+    };
+    let inner = super::bordered_inner(body);
+    let doc = wizard_doc(app, theme, inner.width);
+    let pane = super::Pane { title, focused: true, position: true };
+    super::draw_doc(frame, theme, &doc, body, pane, app.states[Tab::Decide.index()].scroll);
+}

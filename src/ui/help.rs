@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Doc, Rich, Theme};
-use crate::keys::{BINDINGS, INPUT_BINDINGS, MOUSE_HELP};
+use crate::keys::{BINDINGS, INPUT_BINDINGS, MOUSE_HELP, WIZARD_BINDINGS};
 
 /// The overlay's rows: (keys, what they do): the keymap, the search line's
 /// keys, then the mouse. An empty key starts a section.
@@ -18,6 +18,8 @@ pub fn rows() -> Vec<(&'static str, &'static str)> {
         .map(|b| (b.label, b.help))
         .chain([("", "In a search line (type to search):")])
         .chain(INPUT_BINDINGS.iter().map(|b| (b.label, b.help)))
+        .chain([("", "On the Decide tab (the decision wizard):")])
+        .chain(WIZARD_BINDINGS.iter().map(|b| (b.label, b.help)))
         .chain([("", "Mouse:")])
         .chain(MOUSE_HELP.iter().copied())
         .collect()

@@ -98,9 +98,11 @@ fn subject_header(app: &App, theme: &Theme, first: &str) -> Vec<(String, Style)>
     header
 }
 
-/// The list-and-detail view of `tab`; `None` for Pros/Cons, a page of columns.
-fn list_tab(tab: Tab) -> Option<&'static ListTab> {
+/// The list-and-detail view of `tab`; `None` for Pros/Cons, a page of
+/// columns, and for Decide when it is the wizard.
+fn list_tab(app: &App, tab: Tab) -> Option<&'static ListTab> {
     match tab {
+        Tab::Decide if app.has_wizard() => None,
         Tab::Features => Some(&features::VIEW),
         Tab::ProsCons => None,
         Tab::UseCases => Some(&use_cases::VIEW),
@@ -113,7 +115,7 @@ fn list_tab(tab: Tab) -> Option<&'static ListTab> {
 /// Where the scrollable text of the current view is drawn (inside its border).
 pub fn text_area(app: &App, area: Rect) -> Option<Rect> {
     let body = screen(area)?.body;
-    match list_tab(app.tab) {
+    match list_tab(app, app.tab) {
         _ if app.expanded => Some(bordered_inner(body)),
         Some(view) => Some(bordered_inner((view.areas)(app, body).1)),
         None => Some(bordered_inner(body)),
@@ -123,7 +125,12 @@ pub fn text_area(app: &App, area: Rect) -> Option<Rect> {
 /// How far the current view's text can scroll at this terminal size (0 on
 /// Pros/Cons, whose page follows its selection).
 pub fn max_scroll(app: &App, area: Rect) -> usize {
-    let (Some(view), Some(inner)) = (list_tab(app.tab), text_area(app, area)) else { return 0 };
+    let Some(inner) = text_area(app, area) else { return 0 };
+    if app.tab == Tab::Decide && app.has_wizard() && !app.expanded {
+        let doc = decide::wizard_doc(app, &Theme::NO_COLOR, inner.width);
+        return doc.height(inner.width).saturating_sub(inner.height as usize);
+    }
+    let Some(view) = list_tab(app, app.tab) else { return 0 };
     (view.detail)(app, &Theme::NO_COLOR).height(inner.width).saturating_sub(inner.height as usize)
 }
 
@@ -149,7 +156,7 @@ pub fn in_palette(area: Rect, x: u16, y: u16) -> bool {
 
 /// How many list rows the current tab shows at this size (0 without a list).
 pub fn list_rows(app: &App, area: Rect) -> usize {
-    match (screen(area), list_tab(app.tab)) {
+    match (screen(area), list_tab(app, app.tab)) {
         (Some(screen), Some(view)) => TableSpec::visible_rows((view.areas)(app, screen.body).0),
         (Some(screen), None) => screen.body.height.saturating_sub(2) as usize / 2,
         _ => 0,
@@ -159,7 +166,7 @@ pub fn list_rows(app: &App, area: Rect) -> usize {
 /// The list entry under a mouse position, on the current tab.
 pub fn entry_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
     let screen = screen(area)?;
-    let view = list_tab(app.tab).filter(|_| !app.expanded)?;
+    let view = list_tab(app, app.tab).filter(|_| !app.expanded)?;
     let list = (view.areas)(app, screen.body).0;
     (view.spec)(app, &Theme::NO_COLOR, TableSpec::visible_rows(list)).entry_at(list, x, y)
 }
@@ -174,7 +181,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     tab_bar::draw(frame, app, theme, screen.tabs);
     status::draw(frame, app, theme, screen.status);
     let scroll = app.state().scroll;
-    match list_tab(app.tab) {
+    match list_tab(app, app.tab) {
         Some(view) if app.expanded => {
             let title = format!(" {} ", app.tab.title());
             let pane = Pane { title: &title, focused: true, position: true };
@@ -186,7 +193,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             let pane = Pane { title: view.detail_title, focused: false, position: true };
             draw_doc(frame, theme, &(view.detail)(app, theme), text, pane, scroll);
         }
-        None => pros_cons::draw(frame, app, theme, screen.body),
+        None if app.tab == Tab::ProsCons => pros_cons::draw(frame, app, theme, screen.body),
+        None => decide::draw_wizard(frame, app, theme, screen.body),
     }
     if app.palette.is_some() {
         palette::draw(frame, app, theme, screen.body);

@@ -22,6 +22,19 @@ fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     if app.faq_editing {
         return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")];
     }
+    if app.tab == crate::app::Tab::Decide && app.has_wizard() {
+        use crate::app::WizardPage;
+        let mut out = vec![("?", "help"), ("q", "quit")];
+        out.extend(match app.wizard.page {
+            WizardPage::Question(_) => {
+                vec![("Enter 1–9", "choose"), ("s", "skip"), ("b", "back"), ("e", "answers"), ("r", "result")]
+            }
+            WizardPage::Answers => vec![("Enter", "change"), ("r", "result"), ("o", "start over")],
+            WizardPage::Result => vec![("↑↓", "scroll"), ("e", "answers"), ("o", "start over")],
+        });
+        out.push(("Tab ←→", "tabs"));
+        return out;
+    }
     let has_list = app.entry_count(app.tab) > 0 && !app.expanded;
     let mut out = vec![("?", "help"), ("q", "quit")];
     out.push(if has_list { ("↑↓", "move") } else { ("↑↓", "scroll") });
@@ -38,7 +51,14 @@ fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let count = app.entry_count(app.tab);
-    let position = if count > 0 { format!(" {}/{} ", app.state().selected + 1, count) } else { " ".into() };
+    let position = match app.wizard.page {
+        crate::app::WizardPage::Question(i) if app.tab == crate::app::Tab::Decide && app.has_wizard() => {
+            format!(" {}/{} ", i + 1, app.data.wizard.questions.len())
+        }
+        _ if app.tab == crate::app::Tab::Decide && app.has_wizard() => " ".into(),
+        _ if count > 0 => format!(" {}/{} ", app.state().selected + 1, count),
+        _ => " ".into(),
+    };
     let mut used = position.width();
     let mut spans = vec![Span::styled(position, theme.selected())];
     for (keys, hint) in hints(app) {
