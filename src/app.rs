@@ -122,6 +122,10 @@ pub enum Action {
     WizardAnswers,
     WizardResult,
     WizardRestart,
+    /// Decide tab: take up the answers saved last time.
+    WizardResume,
+    /// A one-line message about the saved answers (could not read or write them).
+    WizardNotice(String),
 }
 
 /// Which page of the decision wizard is showing.
@@ -140,6 +144,10 @@ pub struct WizardState {
     pub page: WizardPage,
     /// The highlighted option (question page) or question (answers page).
     pub cursor: usize,
+    /// Answers saved last time, offered until taken up or set aside.
+    pub offer: Option<Vec<Option<usize>>>,
+    /// A one-line notice about the saved answers.
+    pub notice: Option<String>,
 }
 
 /// Which search line a request or result belongs to.
@@ -259,6 +267,8 @@ impl App {
             answers: vec![None; questions],
             page: if questions == 0 { WizardPage::Result } else { WizardPage::Question(0) },
             cursor: 0,
+            offer: None,
+            notice: None,
         };
         App {
             index: Arc::new(Index::build(&data)),
@@ -275,6 +285,13 @@ impl App {
             palette_selected: 0,
             wizard,
         }
+    }
+
+    /// Offers the answers saved last time (see `saved`), and shows any notice about them.
+    pub fn offer_saved(&mut self, answers: Vec<Option<usize>>, notice: Option<String>) {
+        let any = answers.iter().any(Option::is_some) && answers.len() == self.wizard.answers.len();
+        self.wizard.offer = any.then_some(answers);
+        self.wizard.notice = notice;
     }
 
     /// True when the Decide tab is the wizard (the data has questions).
@@ -310,6 +327,8 @@ impl App {
             (Action::WizardPick(option), WizardPage::Question(i)) => {
                 let choice = option.unwrap_or(self.wizard.cursor);
                 if choice < self.data.wizard.questions[i].options.len() {
+                    // Answering afresh sets the saved answers aside.
+                    self.wizard.offer = None;
                     self.wizard.answers[i] = Some(choice);
                     self.wizard_go(self.after(i));
                 }
@@ -327,8 +346,15 @@ impl App {
             (Action::WizardAnswers, _) => self.wizard_go(WizardPage::Answers),
             (Action::WizardResult, _) => self.wizard_go(WizardPage::Result),
             (Action::WizardRestart, _) => {
+                self.wizard.offer = None;
                 self.wizard.answers.iter_mut().for_each(|a| *a = None);
                 self.wizard_go(WizardPage::Question(0));
+            }
+            (Action::WizardResume, _) => {
+                if let Some(saved) = self.wizard.offer.take() {
+                    self.wizard.answers = saved;
+                    self.wizard_go(WizardPage::Answers);
+                }
             }
             _ => {}
         }
@@ -415,6 +441,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::WizardNotice(notice) => self.wizard.notice = Some(notice),
             Action::Found { target, generation, hits } => self.found(target, generation, hits),
             Action::SearchSent { target, generation } => {
                 if let Some(line) = self.line_mut(target) {
@@ -455,7 +482,8 @@ impl App {
             | Action::WizardForward
             | Action::WizardAnswers
             | Action::WizardResult
-            | Action::WizardRestart => {
+            | Action::WizardRestart
+            | Action::WizardResume => {
                 if !self.help && self.tab == Tab::Decide && self.has_wizard() {
                     self.wizard_update(action)
                 }
@@ -684,6 +712,25 @@ mod tests {
         app.update(Action::WizardRestart);
         assert!(app.wizard.answers.iter().all(Option::is_none));
         assert_eq!(app.wizard.page, WizardPage::Question(0));
+    }
+
+    #[test]
+    fn saved_answers_are_offered_until_taken_up_or_set_aside() {
+        let mut app = app();
+        let mut saved = vec![None; app.wizard.answers.len()];
+        saved[0] = Some(2);
+        app.offer_saved(saved.clone(), None);
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::WizardResume);
+        assert_eq!((app.wizard.answers.clone(), app.wizard.page), (saved.clone(), WizardPage::Answers));
+        assert!(app.wizard.offer.is_none());
+
+        let mut fresh = self::app();
+        fresh.offer_saved(saved, Some("note".into()));
+        fresh.update(Action::GoToTab(Tab::Decide));
+        fresh.update(Action::WizardPick(Some(0)));
+        assert!(fresh.wizard.offer.is_none(), "answering afresh sets the offer aside");
+        assert_eq!(fresh.wizard.notice.as_deref(), Some("note"));
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub enum WizardCommand {
     Answers,
     Result,
     Restart,
+    Resume,
 }
 
 /// Keys of the decision wizard (Decide tab). Other keys work as everywhere.
@@ -98,6 +99,12 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
     Binding { keys: &[ch('e')], label: "e", help: "all answers, to review or change", command: WizardCommand::Answers },
     Binding { keys: &[ch('r')], label: "r", help: "the result", command: WizardCommand::Result },
     Binding { keys: &[ch('o')], label: "o", help: "start over", command: WizardCommand::Restart },
+    Binding {
+        keys: &[ch('c')],
+        label: "c",
+        help: "continue with the answers saved last time",
+        command: WizardCommand::Resume,
+    },
 ];
 
 /// Keys of a search line (FAQ filter or palette). Any other character is typed.
@@ -336,6 +343,8 @@ fn map_wizard_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
         WizardCommand::Answers => Action::WizardAnswers,
         WizardCommand::Result => Action::WizardResult,
         WizardCommand::Restart => Action::WizardRestart,
+        WizardCommand::Resume if app.wizard.offer.is_some() => Action::WizardResume,
+        WizardCommand::Resume => return None,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod data;
 pub mod export;
 pub mod index;
 pub mod keys;
+pub mod saved;
 pub mod search;
 pub mod searcher;
 pub mod tui;

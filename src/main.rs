@@ -113,8 +113,13 @@ fn main() -> ExitCode {
 }
 
 fn interactive(comparison: versus::data::Comparison) -> ExitCode {
+    let answers_file = versus::saved::path_for(&comparison);
     let mut app = versus::app::App::new(comparison);
-    match versus::tui::run(&mut app, versus::ui::Theme::from_env()) {
+    if let Some(path) = &answers_file {
+        let loaded = versus::saved::load(path, &app.data);
+        app.offer_saved(loaded.answers, loaded.notice);
+    }
+    match versus::tui::run(&mut app, versus::ui::Theme::from_env(), answers_file.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("versus: {e}");

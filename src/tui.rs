@@ -91,14 +91,24 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the app until the user quits or a termination signal arrives.
-pub fn run(app: &mut App, theme: Theme) -> Result<(), TuiError> {
+/// Runs the app until the user quits or a termination signal arrives. The
+/// wizard's answers are written to `answers_file` whenever they change.
+pub fn run(app: &mut App, theme: Theme, answers_file: Option<&std::path::Path>) -> Result<(), TuiError> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
     let mut session = Session::enter()?;
     let searcher = Searcher::start(Arc::clone(&app.index));
+    let mut saved_answers = app.wizard.answers.clone();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         searcher.serve(app);
+        if app.wizard.answers != saved_answers {
+            saved_answers = app.wizard.answers.clone();
+            if let Some(path) = answers_file
+                && let Err(e) = crate::saved::save(path, &app.data, &saved_answers)
+            {
+                app.update(crate::app::Action::WizardNotice(format!("Could not save your answers: {e}")));
+            }
+        }
         session.terminal.draw(|frame| ui::draw(frame, app, &theme))?;
         // Wake up now and then to notice signals, and often while a search runs
         // so its results show as soon as they are ready. Handle every queued

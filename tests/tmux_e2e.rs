@@ -31,7 +31,17 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, command: &str) -> Tmux {
+        Tmux::start_with_state(
+            name,
+            command,
+            &std::env::temp_dir().join(format!("versus-e2e-state-{}-{name}", std::process::id())),
+        )
+    }
+
+    /// Like `start`, with the wizard's saved answers kept under `state` (XDG_STATE_HOME).
+    fn start_with_state(name: &str, command: &str, state: &std::path::Path) -> Tmux {
         let tmux = Tmux { socket: format!("versus-e2e-{}-{name}", std::process::id()) };
+        let command = format!("XDG_STATE_HOME='{}' {command}", state.display());
         // The pane runs a shell that starts versus and, after it exits, reports
         // its exit code and whether the terminal is back in canonical (cooked) mode.
         let script = format!("{command}; echo \"exit=$?\"; stty -a | grep -o -- '-*icanon'; sleep 60");
@@ -304,4 +314,32 @@ fn the_wizard_recommends_django_for_a_large_admin_heavy_content_site() {
 #[test]
 fn the_wizard_recommends_flask_for_a_small_flexible_service() {
     answer_toward("wizard-flask", "flask", "django", "Flask");
+}
+
+#[test]
+fn the_wizard_offers_the_answers_saved_last_time() {
+    let bin = release_binary().display().to_string();
+    let state = std::env::temp_dir().join(format!("versus-e2e-resume-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    {
+        let t = Tmux::start_with_state("resume-1", &bin, &state);
+        t.wait_for(&["1 Features"]);
+        t.keys(&["6"]);
+        t.wait_for(&["Question 1 of 10"]);
+        t.keys(&["3", "1"]);
+        t.wait_for(&["Question 3 of 10"]);
+        t.keys(&["q"]);
+        t.assert_clean_exit();
+    }
+    let saved = std::fs::read_to_string(state.join("versus/answers-django-vs-flask.json")).unwrap_or_default();
+    assert!(saved.contains("\"size\": \"large\"") && saved.contains("\"admin\": \"essential\""), "{saved}");
+    let t = Tmux::start_with_state("resume-2", &bin, &state);
+    t.wait_for(&["1 Features"]);
+    t.keys(&["6"]);
+    t.wait_for(&["You answered 2 questions last time"]);
+    t.keys(&["c"]);
+    t.wait_for(&["Your answers", "Large, complex application", "Yes, staff will edit data through it"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&state);
 }

@@ -55,6 +55,17 @@ pub fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
     let mut doc = Doc::new();
     match w.page {
         WizardPage::Question(i) => {
+            if let Some(saved) = &w.offer {
+                let n = saved.iter().filter(|a| a.is_some()).count();
+                doc.styled(&[(
+                    &format!("You answered {n} questions last time: c continues with them, o starts over."),
+                    theme.key(),
+                )])
+                .blank();
+            }
+            if let Some(notice) = &w.notice {
+                doc.text(notice, theme.dim()).blank();
+            }
             let q = &questions[i];
             let filled = "■".repeat(i + 1) + &"□".repeat(questions.len() - i - 1);
             doc.styled(&[
