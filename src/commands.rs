@@ -15,7 +15,7 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
         match data::load_file(path) {
-            Ok(c) => println!("ok: {}: {}", path.display(), export::summary_line(&c)),
+            Ok(c) => say(&format!("ok: {}: {}", path.display(), export::summary_line(&c))),
             Err(e) => {
                 failed = true;
                 report(e);
@@ -38,6 +38,12 @@ pub fn report(e: LoadError) {
     // Unwrapped lines keep each "file: path: message" problem on one line for grep.
     let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
     eprintln!("{:?}", miette::Report::new(e));
+}
+
+/// One line to stdout. A closed pipe (`versus check … | head`) is not worth a
+/// panic, which is what `println!` would do.
+fn say(line: &str) {
+    let _ = writeln!(io::stdout(), "{line}");
 }
 
 /// Writes to stdout; a closed pipe (`versus export | head`) is a normal end, not an error.
@@ -180,4 +186,23 @@ pub fn decide(c: &Comparison, answers: &[String], format: &str) -> ExitCode {
         return print_out(&out);
     }
     print_out(&export::decision_report(c, &chosen, format))
+}
+
+/// `versus screenshot --out DIR`: every scene as SVG and plain text.
+pub fn screenshot(c: &Comparison, out: &Path, width: u16, height: u16) -> ExitCode {
+    let written = std::fs::create_dir_all(out).and_then(|()| {
+        for (name, buffer) in crate::screenshots::scenes(c, width, height) {
+            std::fs::write(out.join(format!("{name}.svg")), crate::ui::svg::render(&buffer))?;
+            std::fs::write(out.join(format!("{name}.txt")), crate::screenshots::text(&buffer))?;
+            say(&out.join(format!("{name}.svg")).display().to_string());
+        }
+        Ok(())
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("versus: cannot write screenshots to {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod index;
 pub mod keys;
 pub mod saved;
+pub mod screenshots;
 pub mod search;
 pub mod searcher;
 pub mod tui;

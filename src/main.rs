@@ -52,6 +52,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Render every tab, the help, a search and a wizard result as SVG and text.
+    Screenshot {
+        /// Directory for the .svg and .txt files (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 100)]
+        width: u16,
+        #[arg(long, default_value_t = 30)]
+        height: u16,
+    },
     /// Starts exactly as the app does (data, index, first frame) but draws
     /// into an off-screen buffer and exits: for timing start-up (benches/compare.sh).
     #[command(hide = true)]
@@ -98,6 +108,9 @@ fn main() -> ExitCode {
                     commands::search(&comparison, &query, limit.unwrap_or(20), json)
                 }
                 Some(Command::StartupFrame { width, height }) => commands::startup_frame(comparison, width, height),
+                Some(Command::Screenshot { out, width, height }) => {
+                    commands::screenshot(&comparison, &out, width, height)
+                }
                 Some(Command::Decide { answers, format }) => {
                     let format = match format {
                         ReportFormat::Text => "text",

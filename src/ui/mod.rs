@@ -12,6 +12,7 @@ mod palette;
 mod performance;
 mod pros_cons;
 mod status;
+pub mod svg;
 mod tab_bar;
 mod table;
 mod theme;

@@ -1,0 +1,80 @@
+//! The screens `versus screenshot` renders, through the app's own draw code:
+//! every tab, the help overlay, an FAQ search in progress, the search palette
+//! and a wizard result. Pure: the command writes them out.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use crate::app::{Action, App, Tab};
+use crate::data::Comparison;
+use crate::ui::{self, Theme};
+
+/// (file name without extension, screen) for each scene, at `width`×`height`.
+pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> {
+    let base = App::new(c.clone());
+    let mut scenes: Vec<(String, App)> = Vec::new();
+    for tab in Tab::ALL {
+        let mut app = base.clone();
+        app.update(Action::GoToTab(tab));
+        let slug = tab.title().to_lowercase().replace(" & ", "-").replace(['/', ' '], "-");
+        scenes.push((format!("tab-{}-{slug}", tab.index() + 1), app));
+    }
+    let mut help = base.clone();
+    help.update(Action::ToggleHelp);
+    scenes.push(("help".into(), help));
+
+    let mut faq = base.clone();
+    faq.update(Action::GoToTab(Tab::Faq));
+    faq.update(Action::Search);
+    type_query(&mut faq, "faster");
+    scenes.push(("faq-search".into(), faq));
+
+    let mut palette = base.clone();
+    palette.update(Action::Palette);
+    type_query(&mut palette, "admin");
+    scenes.push(("search-everything".into(), palette));
+
+    if let (Some(first), Some(second)) = (c.subjects.first(), c.subjects.get(1)) {
+        let mut wizard = base.clone();
+        wizard.update(Action::GoToTab(Tab::Decide));
+        for q in &c.wizard.questions {
+            // Lean every answer toward the first subject, as someone who prefers it would.
+            let lean = |o: &crate::data::Choice| {
+                o.weights.get(&first.id).copied().unwrap_or(0.0) - o.weights.get(&second.id).copied().unwrap_or(0.0)
+            };
+            let best = (0..q.options.len()).max_by(|&a, &b| lean(&q.options[a]).total_cmp(&lean(&q.options[b])));
+            wizard.update(Action::WizardPick(best));
+        }
+        wizard.update(Action::WizardResult);
+        scenes.push(("wizard-result".into(), wizard));
+    }
+
+    scenes
+        .into_iter()
+        .filter_map(|(name, app)| {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).ok()?;
+            terminal.draw(|frame| ui::draw(frame, &app, &Theme::COLOR)).ok()?;
+            Some((name, terminal.backend().buffer().clone()))
+        })
+        .collect()
+}
+
+fn type_query(app: &mut App, query: &str) {
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+    app.settle();
+}
+
+/// The screen as plain text, one line per row, trailing spaces trimmed.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let line: String = (area.left()..area.right()).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
