@@ -157,6 +157,15 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             doc.push(if i == selected { rich.patch(theme.selected()) } else { rich });
         }
     }
+    if let Some(v) = &d.verdict {
+        doc.blank().styled(&[("The source's verdict", theme.heading())]);
+        doc.text(&v.summary, Style::new());
+        for (i, s) in d.subjects.iter().enumerate() {
+            if let Some(text) = v.choose_if.get(&s.id) {
+                doc.bullet(&format!("{}: ", s.name), theme.subject(i), text, Style::new());
+            }
+        }
+    }
     doc.blank().text("e reviews or changes the answers · o starts over · ↑↓ scroll", theme.dim());
 }
 
