@@ -35,15 +35,11 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
     type_query(&mut palette, "admin");
     scenes.push(("search-everything".into(), palette));
 
-    if let (Some(first), Some(second)) = (c.subjects.first(), c.subjects.get(1)) {
+    if c.subjects.len() >= 2 {
         let mut wizard = base.clone();
         wizard.update(Action::GoToTab(Tab::Decide));
-        for q in &c.wizard.questions {
-            // Lean every answer toward the first subject, as someone who prefers it would.
-            let lean = |o: &crate::data::Choice| {
-                o.weights.get(&first.id).copied().unwrap_or(0.0) - o.weights.get(&second.id).copied().unwrap_or(0.0)
-            };
-            let best = (0..q.options.len()).max_by(|&a, &b| lean(&q.options[a]).total_cmp(&lean(&q.options[b])));
+        // Every answer leaning toward the first subject, as someone who prefers it would.
+        for best in crate::wizard::leaning(c, 0, 1) {
             wizard.update(Action::WizardPick(best));
         }
         wizard.update(Action::WizardResult);

@@ -215,6 +215,21 @@ fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     if ids.is_empty() { "(none)".to_string() } else { ids.join(", ") }
 }
 
+/// For each question, the option that most favours subject `toward` over
+/// subject `against` (the last such option on a tie): the answers of someone
+/// leaning that way. The screenshots and the tests use it.
+pub fn leaning(c: &Comparison, toward: usize, against: usize) -> Vec<Option<usize>> {
+    let points = |o: &Choice, s: usize| c.subjects.get(s).and_then(|s| o.weights.get(&s.id)).copied().unwrap_or(0.0);
+    c.wizard
+        .questions
+        .iter()
+        .map(|q| {
+            let lean = |o: &Choice| points(o, toward) - points(o, against);
+            (0..q.options.len()).max_by(|&a, &b| lean(&q.options[a]).total_cmp(&lean(&q.options[b])))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,25 +597,6 @@ mod tests {
         let c = fixture();
         let err = answers_from_ids(&c, &pairs(&[("\u{1b}[2Jx", "a")])).expect_err("unknown");
         assert!(!err.contains('\u{1b}'), "{err:?}");
-    }
-
-    /// For each question, the option that most favours `a` over `b` (the first on a tie).
-    fn leaning(c: &Comparison, a: usize, b: usize) -> Vec<Option<usize>> {
-        let (a, b) = (&c.subjects[a], &c.subjects[b]);
-        c.wizard
-            .questions
-            .iter()
-            .map(|q| {
-                let lean = |o: &Choice| weight(o, a) - weight(o, b);
-                let mut best = 0;
-                for (i, o) in q.options.iter().enumerate() {
-                    if lean(o) > lean(&q.options[best]) {
-                        best = i;
-                    }
-                }
-                Some(best)
-            })
-            .collect()
     }
 
     fn subject(c: &Comparison, id: &str) -> usize {

@@ -219,17 +219,9 @@ fn search_lines_filters_stdin_best_first_like_fzf() {
 /// whose weights favour it most over the other subject).
 fn answers_toward(subject: &str, other: &str) -> Vec<String> {
     let c = versus::data::open(None).expect("default data");
-    c.wizard
-        .questions
-        .iter()
-        .map(|q| {
-            let lean = |o: &versus::data::Choice| {
-                o.weights.get(subject).copied().unwrap_or(0.0) - o.weights.get(other).copied().unwrap_or(0.0)
-            };
-            let best = q.options.iter().max_by(|a, b| lean(a).total_cmp(&lean(b))).expect("options");
-            format!("{}={}", q.id, best.id)
-        })
-        .collect()
+    let index = |id: &str| c.subjects.iter().position(|s| s.id.as_str() == id).unwrap_or(0);
+    let picks = versus::wizard::leaning(&c, index(subject), index(other));
+    c.wizard.questions.iter().zip(picks).map(|(q, o)| format!("{}={}", q.id, q.options[o.unwrap_or(0)].id)).collect()
 }
 
 fn decide_args(answers: &[String], extra: &[&str]) -> Vec<String> {

@@ -293,17 +293,8 @@ fn answer_toward(name: &str, subject: &str, other: &str, winner: &str) {
 }
 
 fn common_options_toward(app: &versus::app::App, subject: &str, other: &str) -> Vec<usize> {
-    app.data
-        .wizard
-        .questions
-        .iter()
-        .map(|q| {
-            let lean = |o: &versus::data::Choice| {
-                o.weights.get(subject).copied().unwrap_or(0.0) - o.weights.get(other).copied().unwrap_or(0.0)
-            };
-            (0..q.options.len()).max_by(|&a, &b| lean(&q.options[a]).total_cmp(&lean(&q.options[b]))).unwrap_or(0)
-        })
-        .collect()
+    let index = |id: &str| app.data.subjects.iter().position(|s| s.id.as_str() == id).unwrap_or(0);
+    versus::wizard::leaning(&app.data, index(subject), index(other)).into_iter().map(|o| o.unwrap_or(0)).collect()
 }
 
 #[test]

@@ -34,18 +34,9 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     out
 }
 
-/// For each wizard question, the option whose weights favour `subject` most
-/// over `other`: the answers of someone leaning that way.
+/// For each wizard question, the option that favours `subject` most over
+/// `other`: the answers of someone leaning that way.
 pub fn options_toward(app: &App, subject: &str, other: &str) -> Vec<usize> {
-    app.data
-        .wizard
-        .questions
-        .iter()
-        .map(|q| {
-            let lean = |o: &data::Choice| {
-                o.weights.get(subject).copied().unwrap_or(0.0) - o.weights.get(other).copied().unwrap_or(0.0)
-            };
-            (0..q.options.len()).max_by(|&a, &b| lean(&q.options[a]).total_cmp(&lean(&q.options[b]))).unwrap_or(0)
-        })
-        .collect()
+    let index = |id: &str| app.data.subjects.iter().position(|s| s.id.as_str() == id).unwrap_or(0);
+    versus::wizard::leaning(&app.data, index(subject), index(other)).into_iter().map(|o| o.unwrap_or(0)).collect()
 }
