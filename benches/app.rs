@@ -11,8 +11,9 @@ use std::process::Command;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use versus::app::{Action, App, Tab};
+use versus::app::{Action, App, LineAction};
 use versus::data;
+use versus::tab::Tab;
 use versus::ui::{self, Theme};
 
 fn synthetic(entries: usize) -> String {
@@ -55,7 +56,7 @@ fn draw(c: &mut Criterion) {
             app.update(Action::GoToTab(tab));
             app.update(Action::Move(3));
             group.bench_with_input(BenchmarkId::new(name, tab.title()), &app, |b, app| {
-                b.iter(|| terminal.draw(|f| ui::draw(f, app, &Theme::COLOR)).map(|_| ()).expect("draw"));
+                b.iter(|| terminal.draw(|f| _ = ui::draw(f, app, &Theme::COLOR, &[])).map(|_| ()).expect("draw"));
             });
         }
     }
@@ -67,14 +68,14 @@ fn keystroke(c: &mut Criterion) {
     app.update(Action::GoToTab(Tab::Faq));
     app.update(Action::Search);
     for ch in "deploy ".chars() {
-        app.update(Action::Type(ch));
+        app.update(Action::Line(LineAction::Type(ch)));
         app.settle();
     }
     c.bench_function("FAQ search keystroke, 10k entries ('deploy ' + 'c')", |b| {
         b.iter_batched(
             || app.clone(),
             |mut app| {
-                app.update(Action::Type('c'));
+                app.update(Action::Line(LineAction::Type('c')));
                 app.settle();
                 app.entry_count(Tab::Faq)
             },
@@ -83,5 +84,26 @@ fn keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, draw, keystroke);
+/// Mapping a key on the wizard's result page against the last frame's screen
+/// map: no layout is recomputed and nothing is scored, so it costs the same
+/// on the heaviest page as on the lightest.
+fn map_key(c: &mut Criterion) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use versus::wizard::WizardAction;
+    let mut app = App::new(data::load_str(data::BUILTIN[0].1, "default").expect("valid"));
+    app.update(Action::GoToTab(Tab::Decide));
+    app.update(Action::Wizard(WizardAction::Result));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let keys = versus::input::help_rows();
+    let mut map = ui::ScreenMap::default();
+    terminal.draw(|f| map = ui::draw(f, &app, &Theme::COLOR, &keys)).expect("draw");
+    let mut group = c.benchmark_group("map a key on the wizard's result page");
+    for (name, code) in [("q", KeyCode::Char('q')), ("PgDn", KeyCode::PageDown)] {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        group.bench_function(name, |b| b.iter(|| versus::input::map_event(&event, &app, &map)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, draw, keystroke, map_key);
 criterion_main!(benches);

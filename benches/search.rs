@@ -21,9 +21,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use versus::app::{Action, App, Tab};
+use versus::app::{Action, App, LineAction};
 use versus::data;
-use versus::searcher::Searcher;
+use versus::search::Searcher;
+use versus::tab::Tab;
 use versus::ui::{self, Theme};
 
 /// Typed one character at a time; each reads like something a user looks for.
@@ -82,9 +83,9 @@ fn keystrokes(app: &App) -> Vec<Duration> {
             app.settle();
             for c in query.chars() {
                 let start = Instant::now();
-                app.update(Action::Type(c));
+                app.update(Action::Line(LineAction::Type(c)));
                 app.settle();
-                terminal.draw(|f| ui::draw(f, &app, &Theme::COLOR)).expect("draw");
+                terminal.draw(|f| _ = ui::draw(f, &app, &Theme::COLOR, &[])).expect("draw");
                 samples.push(start.elapsed());
             }
         }
@@ -97,7 +98,7 @@ fn keystrokes(app: &App) -> Vec<Duration> {
 /// (as the app polls while searching); returns the longest frame and the
 /// time from the last key to its results.
 fn frames_while_searching(app: &mut App) -> (Duration, Duration, usize) {
-    let searcher = Searcher::start(app.index.clone());
+    let searcher = Searcher::start(app.corpora.clone());
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     app.update(Action::GoToTab(Tab::Faq));
     app.update(Action::Search);
@@ -109,14 +110,17 @@ fn frames_while_searching(app: &mut App) -> (Duration, Duration, usize) {
     let mut last_key = Instant::now();
     loop {
         if typed < query.len() && Instant::now() >= next_key {
-            app.update(Action::Type(query.as_bytes()[typed] as char));
+            app.update(Action::Line(LineAction::Type(query.as_bytes()[typed] as char)));
             typed += 1;
             last_key = Instant::now();
             next_key = last_key + Duration::from_millis(40);
         }
         let start = Instant::now();
-        searcher.serve(app);
-        terminal.draw(|f| ui::draw(f, app, &Theme::COLOR)).expect("draw");
+        app.run_searches(|request| searcher.run(request));
+        for results in searcher.finished() {
+            app.update(Action::Found(results));
+        }
+        terminal.draw(|f| _ = ui::draw(f, app, &Theme::COLOR, &[])).expect("draw");
         longest = longest.max(start.elapsed());
         frames += 1;
         if typed == query.len() && !app.searching() {

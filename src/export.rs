@@ -1,5 +1,6 @@
-//! Plain, linear renderings of a whole comparison: Markdown for people and
-//! screen readers, JSON for scripts. Pure functions of the model.
+//! Plain, linear renderings of a whole comparison (Markdown for people and
+//! screen readers, JSON for scripts) and of the wizard's result for a set of
+//! answers. Pure functions of the model and the scoring.
 
 use std::fmt::Write;
 
@@ -210,56 +211,38 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace("\n\n", "<br>")
 }
 
-/// The wizard's verdict in one sentence.
-pub fn recommendation(c: &Comparison, verdict: &crate::wizard::Verdict) -> String {
-    use crate::wizard::Outcome;
-    let name = |s: usize| c.subjects[s].name.as_str();
-    match &verdict.outcome {
-        Outcome::Winner(s) => {
-            let runner = verdict.ranking.get(1).map_or(String::new(), |r| {
-                format!(" ({:+} points against {}'s {:+})", verdict.ranking[0].points, name(r.subject), r.points)
-            });
-            format!("{} fits these answers best{runner}.", name(*s))
-        }
-        Outcome::Tie(tied) => {
-            let names: Vec<&str> = tied.iter().map(|&s| name(s)).collect();
-            format!(
-                "No clear winner: {} are within the tie margin ({:.0}% of the largest possible swing).",
-                names.join(" and "),
-                verdict.margin * 100.0
-            )
-        }
-        Outcome::NoAnswers => "No answer pushes any way yet: nothing to recommend.".to_string(),
-    }
+/// How `versus decide` writes its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text, for a terminal or a screen reader.
+    Text,
+    /// Markdown, to paste into a design doc.
+    Markdown,
+    /// JSON, for scripts.
+    Json,
 }
 
-/// The wizard's result for `answers`, as plain text (`text`), Markdown for a
-/// design doc (`markdown`) or JSON (`json`): the recommendation in one
-/// sentence, every subject's score, and for each subject the answers that
-/// pushed it up and down with the data's reason for each.
-pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) -> String {
+/// The wizard's result for `answers`: the recommendation in one sentence,
+/// every subject's score, and for each subject the answers that pushed it up
+/// and down with the data's reason for each.
+pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: ReportFormat) -> String {
     use crate::wizard::{self, Outcome};
-    let verdict = wizard::score(c, answers);
+    let card = wizard::score(c, answers);
     let name = |s: usize| c.subjects[s].name.as_str();
     let questions = &c.wizard.questions;
-    let sentence = recommendation(c, &verdict);
-    let reason = |k: &wizard::Contribution| {
-        let q = &questions[k.question];
-        let o = &q.options[k.option];
-        (q.prompt.as_str(), o.label.as_str(), o.why.as_str(), k.points)
-    };
-    if format == "json" {
-        let subjects: Vec<serde_json::Value> = verdict
+    let sentence = wizard::recommendation(c, &card);
+    if format == ReportFormat::Json {
+        let subjects: Vec<serde_json::Value> = card
             .ranking
             .iter()
             .map(|r| {
                 let list = |ks: &[wizard::Contribution]| {
                     ks.iter()
                         .map(|k| {
-                            let (q, o, why, points) = reason(k);
-                            serde_json::json!({"question": questions[k.question].id.as_str(), "prompt": q,
-                                "option": questions[k.question].options[k.option].id.as_str(), "label": o,
-                                "points": points, "why": why})
+                            let r = k.reason(c);
+                            serde_json::json!({"question": r.question.id.as_str(), "prompt": r.question.prompt.as_str(),
+                                "option": r.choice.id.as_str(), "label": r.choice.label.as_str(),
+                                "points": r.points, "why": r.choice.why.as_str()})
                         })
                         .collect::<Vec<_>>()
                 };
@@ -267,7 +250,7 @@ pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) 
                     "points": r.points, "share": r.share, "for": list(&r.pushed_for), "against": list(&r.pushed_against)})
             })
             .collect();
-        let outcome = match &verdict.outcome {
+        let outcome = match &card.outcome {
             Outcome::Winner(s) => serde_json::json!({"winner": c.subjects[*s].id.as_str()}),
             Outcome::Tie(t) => {
                 serde_json::json!({"tie": t.iter().map(|&s| c.subjects[s].id.as_str()).collect::<Vec<_>>()})
@@ -280,19 +263,19 @@ pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) 
             .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.as_str().into())))
             .collect();
         let report = serde_json::json!({"comparison": c.title.as_str(), "recommendation": sentence, "outcome": outcome,
-            "tie_margin": verdict.margin, "answered": verdict.answered, "questions": questions.len(),
+            "tie_margin": card.margin, "answered": card.answered, "questions": questions.len(),
             "answers": given, "subjects": subjects});
         return format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default());
     }
-    let md = format == "markdown";
+    let md = format == ReportFormat::Markdown;
     let mut out = String::new();
     if md {
         let _ = writeln!(out, "# Decision: {}\n\n**{sentence}**\n", c.title);
         let _ = writeln!(out, "## Scores\n\n| Subject | Points | Share of its possible range |\n|---|---|---|");
     } else {
-        let _ = writeln!(out, "{sentence}\n\nScores ({} of {} questions answered):", verdict.answered, questions.len());
+        let _ = writeln!(out, "{sentence}\n\nScores ({} of {} questions answered):", card.answered, questions.len());
     }
-    for r in &verdict.ranking {
+    for r in &card.ranking {
         if md {
             let _ = writeln!(out, "| {} | {:+} | {:.0}% |", cell(name(r.subject)), r.points, r.share * 100.0);
         } else {
@@ -305,7 +288,7 @@ pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) 
             );
         }
     }
-    for r in &verdict.ranking {
+    for r in &card.ranking {
         for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
             if list.is_empty() {
                 continue;
@@ -316,7 +299,8 @@ pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: &str) 
                 writeln!(out, "\nWhat counted {title} {}:", name(r.subject))
             };
             for k in list {
-                let (q, o, why, points) = reason(k);
+                let wizard::Reason { question, choice, points } = k.reason(c);
+                let (q, o, why) = (&question.prompt, &choice.label, &choice.why);
                 let _ = if md {
                     writeln!(out, "- **{q}** {o} ({points:+}): {why}")
                 } else {

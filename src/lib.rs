@@ -1,17 +1,20 @@
 //! versus: compare technologies side by side, in the terminal or headless.
 //!
-//! Data flows one way: RON file → [`data`] (validated model) → views and exports.
+//! Data flows one way: RON file → [`data`] (validated model) → [`search`]
+//! corpora and [`wizard`] scoring → [`app`] state → [`ui`] views. Input flows
+//! event + the last frame's [`ui::ScreenMap`] → [`input`] → action →
+//! [`app::App::update`]. ARCHITECTURE.md has a line per module.
 
 pub mod app;
-pub mod commands;
 pub mod data;
+pub mod entries;
 pub mod export;
-pub mod index;
-pub mod keys;
+pub mod headless;
+pub mod input;
 pub mod saved;
 pub mod screenshots;
 pub mod search;
-pub mod searcher;
+pub mod tab;
 pub mod tui;
 pub mod ui;
 pub mod wizard;

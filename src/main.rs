@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use versus::commands;
-use versus::export;
+use versus::export::{self, ReportFormat};
+use versus::headless;
 
 #[derive(Parser)]
 #[command(name = "versus", version, about = "Compare technologies side by side: Django vs Flask and more.")]
@@ -74,13 +74,6 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum ReportFormat {
-    Text,
-    Markdown,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Markdown,
     Json,
@@ -90,35 +83,28 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let data = cli.data.as_deref();
     match cli.command {
-        Some(Command::Check { files }) => commands::check(&files),
+        Some(Command::Check { files }) => headless::check(&files),
         Some(Command::Search { query, lines: true, limit, .. }) => {
-            commands::search_lines(&query, limit.unwrap_or(usize::MAX))
+            headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
         command => {
-            let comparison = match commands::load(data) {
+            let comparison = match headless::load(data) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
             match command {
                 Some(Command::Export { format: Format::Markdown }) => {
-                    commands::print_out(&export::markdown(&comparison))
+                    headless::print_out(&export::markdown(&comparison))
                 }
-                Some(Command::Export { format: Format::Json }) => commands::print_out(&export::json(&comparison)),
+                Some(Command::Export { format: Format::Json }) => headless::print_out(&export::json(&comparison)),
                 Some(Command::Search { query, limit, json, .. }) => {
-                    commands::search(&comparison, &query, limit.unwrap_or(20), json)
+                    headless::search(&comparison, &query, limit.unwrap_or(20), json)
                 }
-                Some(Command::StartupFrame { width, height }) => commands::startup_frame(comparison, width, height),
+                Some(Command::StartupFrame { width, height }) => headless::startup_frame(comparison, width, height),
                 Some(Command::Screenshot { out, width, height }) => {
-                    commands::screenshot(&comparison, &out, width, height)
+                    headless::screenshot(&comparison, &out, width, height)
                 }
-                Some(Command::Decide { answers, format }) => {
-                    let format = match format {
-                        ReportFormat::Text => "text",
-                        ReportFormat::Markdown => "markdown",
-                        ReportFormat::Json => "json",
-                    };
-                    commands::decide(&comparison, &answers, format)
-                }
+                Some(Command::Decide { answers, format }) => headless::decide(&comparison, &answers, format),
                 _ => interactive(comparison),
             }
         }
@@ -130,7 +116,7 @@ fn interactive(comparison: versus::data::Comparison) -> ExitCode {
     let mut app = versus::app::App::new(comparison);
     if let Some(path) = &answers_file {
         let loaded = versus::saved::load(path, &app.data);
-        app.offer_saved(loaded.answers, loaded.notice);
+        app.wizard.offer(loaded.answers, loaded.notice);
     }
     match versus::tui::run(&mut app, versus::ui::Theme::from_env(), answers_file.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,9 +6,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-use crate::app::{Action, App, Tab};
+use crate::app::{Action, App};
 use crate::data::Comparison;
+use crate::tab::Tab;
 use crate::ui::{self, Theme};
+use crate::wizard::WizardAction;
 
 /// (file name without extension, screen) for each scene, at `width`×`height`.
 pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> {
@@ -27,12 +29,12 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
     let mut faq = base.clone();
     faq.update(Action::GoToTab(Tab::Faq));
     faq.update(Action::Search);
-    type_query(&mut faq, "faster");
+    faq.type_query("faster");
     scenes.push(("faq-search".into(), faq));
 
     let mut palette = base.clone();
     palette.update(Action::Palette);
-    type_query(&mut palette, "admin");
+    palette.type_query("admin");
     scenes.push(("search-everything".into(), palette));
 
     if c.subjects.len() >= 2 {
@@ -40,27 +42,21 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
         wizard.update(Action::GoToTab(Tab::Decide));
         // Every answer leaning toward the first subject, as someone who prefers it would.
         for best in crate::wizard::leaning(c, 0, 1) {
-            wizard.update(Action::WizardPick(best));
+            wizard.update(Action::Wizard(WizardAction::Pick(best)));
         }
-        wizard.update(Action::WizardResult);
+        wizard.update(Action::Wizard(WizardAction::Result));
         scenes.push(("wizard-result".into(), wizard));
     }
 
+    let keys = crate::input::help_rows();
     scenes
         .into_iter()
         .filter_map(|(name, app)| {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).ok()?;
-            terminal.draw(|frame| ui::draw(frame, &app, &Theme::COLOR)).ok()?;
+            terminal.draw(|frame| _ = ui::draw(frame, &app, &Theme::COLOR, &keys)).ok()?;
             Some((name, terminal.backend().buffer().clone()))
         })
         .collect()
-}
-
-fn type_query(app: &mut App, query: &str) {
-    for c in query.chars() {
-        app.update(Action::Type(c));
-    }
-    app.settle();
 }
 
 /// The screen as plain text, one line per row, trailing spaces trimmed.

@@ -12,12 +12,11 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
 
-use crate::app::App;
-use crate::keys;
-use crate::searcher::Searcher;
-use crate::ui::{self, Theme};
+use crate::app::{Action, App};
+use crate::input;
+use crate::search::Searcher;
+use crate::ui::{self, ScreenMap, Theme};
 
 /// Why the interactive view did not start, or ended badly.
 #[derive(Debug, thiserror::Error)]
@@ -91,47 +90,124 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
+/// How often the loop wakes while idle, to notice a termination signal.
+const IDLE_WAKE: Duration = Duration::from_millis(250);
+/// How often it looks for results while a search runs on the search thread.
+const SEARCH_WAKE: Duration = Duration::from_millis(8);
+
 /// Runs the app until the user quits or a termination signal arrives. The
 /// wizard's answers are written to `answers_file` whenever they change.
+/// Draws only when something changed: an event, a search result, a notice.
 pub fn run(app: &mut App, theme: Theme, answers_file: Option<&std::path::Path>) -> Result<(), TuiError> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
     let mut session = Session::enter()?;
-    let searcher = Searcher::start(Arc::clone(&app.index));
+    let searcher = Searcher::start(Arc::clone(&app.corpora));
+    let keys = input::help_rows();
     let mut saved_answers = app.wizard.answers.clone();
+    let mut map = ScreenMap::default();
+    let mut changed = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        searcher.serve(app);
+        changed |= app.run_searches(|request| searcher.run(request));
+        for results in searcher.finished() {
+            app.update(Action::Found(results));
+            changed = true;
+        }
         if app.wizard.answers != saved_answers {
             saved_answers = app.wizard.answers.clone();
             if let Some(path) = answers_file
                 && let Err(e) = crate::saved::save(path, &app.data, &saved_answers)
             {
-                app.update(crate::app::Action::WizardNotice(format!("Could not save your answers: {e}")));
+                app.update(Action::Notice(format!("Could not save your answers: {e}")));
             }
         }
-        session.terminal.draw(|frame| ui::draw(frame, app, &theme))?;
-        // Wake up now and then to notice signals, and often while a search runs
-        // so its results show as soon as they are ready. Handle every queued
-        // event before redrawing.
-        let wait = if app.searching() { Duration::from_millis(8) } else { Duration::from_millis(200) };
-        if !event::poll(wait)? {
-            continue;
+        if changed {
+            session.terminal.draw(|frame| map = ui::draw(frame, app, &theme, &keys))?;
+            changed = false;
         }
-        let size = session.terminal.size()?;
-        let area = Rect::new(0, 0, size.width, size.height);
-        loop {
-            let ev = event::read()?;
-            let area = match ev {
-                event::Event::Resize(w, h) => Rect::new(0, 0, w, h),
-                _ => area,
-            };
-            if let Some(action) = keys::map_event(&ev, app, area) {
-                app.update(action);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+        let wait = if app.searching() { SEARCH_WAKE } else { IDLE_WAKE };
+        if event::poll(wait)? {
+            let mut queued = || if event::poll(Duration::ZERO)? { event::read().map(Some) } else { Ok(None) };
+            changed |= handle_queued(app, &map, &mut queued)?;
         }
     }
     Ok(())
+}
+
+/// Handles queued events in order, against the screen map of the last frame,
+/// until the queue is empty, the app quits or the window is resized. Events
+/// after a resize wait for a frame drawn at the new size, so that they are
+/// mapped against what the user then sees. True when a redraw is due.
+fn handle_queued(
+    app: &mut App,
+    map: &ScreenMap,
+    next: &mut dyn FnMut() -> io::Result<Option<event::Event>>,
+) -> io::Result<bool> {
+    let mut changed = false;
+    while !app.quit
+        && let Some(event) = next()?
+    {
+        if let event::Event::Resize(..) = event {
+            return Ok(true);
+        }
+        if let Some(action) = input::map_event(&event, app, map) {
+            app.update(action);
+            changed = true;
+        }
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+
+    use crate::tab::Tab;
+    use crate::ui::ListMap;
+
+    fn click(column: u16, row: u16) -> Event {
+        let kind = MouseEventKind::Down(MouseButton::Left);
+        Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+    }
+
+    fn app() -> App {
+        App::new(crate::data::open(None).expect("default data"))
+    }
+
+    /// A map of a 100×30 frame whose list has entry 3 on row 5.
+    fn drawn() -> ScreenMap {
+        let row = Rect::new(1, 5, 50, 1);
+        let list = ListMap { area: Rect::new(0, 1, 60, 20), rows: vec![(row, 3)], page: 18, len: 20 };
+        ScreenMap { area: Rect::new(0, 0, 100, 30), list: Some(list), ..ScreenMap::default() }
+    }
+
+    #[test]
+    fn events_after_a_resize_wait_for_a_frame_at_the_new_size() {
+        let mut app = app();
+        let mut queue = vec![Event::Resize(60, 20), click(10, 5)].into_iter();
+        let redraw = handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled");
+        assert!(redraw, "a resize asks for a redraw");
+        assert_eq!(app.state().selected, 0, "the click was not mapped against the old frame");
+        assert_eq!(queue.next(), Some(click(10, 5)), "the click is still queued");
+    }
+
+    #[test]
+    fn queued_events_are_handled_in_order_until_quit() {
+        let mut app = app();
+        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let mut queue = vec![click(10, 5), key('2'), key('q'), key('1')].into_iter();
+        let redraw = handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled");
+        assert!(redraw && app.quit);
+        assert_eq!(app.states[Tab::Features.index()].selected, 3, "the click selected the entry drawn there");
+        assert_eq!(app.tab, Tab::ProsCons, "keys after quit are left alone");
+    }
+
+    #[test]
+    fn an_event_that_changes_nothing_asks_for_no_redraw() {
+        let mut app = app();
+        let mut queue = vec![Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE))].into_iter();
+        assert!(!handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled"));
+    }
 }

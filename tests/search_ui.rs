@@ -7,17 +7,10 @@ use std::sync::Arc;
 
 use common::{SHIPPED, app, render, screen_text};
 use ratatui::style::Modifier;
-use versus::app::{Action, App, Tab, Target};
-use versus::index::Place;
-use versus::search::Hit;
+use versus::app::{Action, LineAction};
+use versus::search::{Hit, Results, Target};
+use versus::tab::Tab;
 use versus::ui::Theme;
-
-fn type_query(app: &mut App, query: &str) {
-    for c in query.chars() {
-        app.update(Action::Type(c));
-    }
-    app.settle();
-}
 
 #[test]
 fn faq_filter_ranks_highlights_and_clears() {
@@ -25,7 +18,7 @@ fn faq_filter_ranks_highlights_and_clears() {
     app.update(Action::GoToTab(Tab::Faq));
     app.update(Action::Move(2));
     app.update(Action::Search);
-    type_query(&mut app, "faster");
+    app.type_query("faster");
     let first = app.faq_entry(0).expect("a hit");
     assert_eq!(app.data.faq[first].question.as_str(), "Is Flask faster than Django?");
 
@@ -41,7 +34,7 @@ fn faq_filter_ranks_highlights_and_clears() {
     assert_eq!(underlined, "faster", "exactly the matched characters are highlighted");
 
     // Enter keeps the filter and gives the list the keys; Esc then clears it.
-    app.update(Action::Accept);
+    app.update(Action::Line(LineAction::Accept));
     assert!(!app.faq_editing && app.faq_search.is_some());
     app.update(Action::Move(1));
     let second = app.faq_entry(1).expect("a second hit");
@@ -58,8 +51,8 @@ fn an_empty_query_shows_everything_in_data_order() {
     app.settle();
     let order: Vec<usize> = (0..12).filter_map(|r| app.faq_entry(r)).collect();
     assert_eq!(order, (0..12).collect::<Vec<_>>());
-    type_query(&mut app, "x");
-    app.update(Action::Backspace);
+    app.type_query("x");
+    app.update(Action::Line(LineAction::Backspace));
     app.settle();
     assert_eq!(app.entry_count(Tab::Faq), 12);
 }
@@ -69,10 +62,10 @@ fn smart_case_in_the_faq_filter() {
     let mut app = app("django-vs-flask");
     app.update(Action::GoToTab(Tab::Faq));
     app.update(Action::Search);
-    type_query(&mut app, "django");
+    app.type_query("django");
     let insensitive = app.entry_count(Tab::Faq);
-    app.update(Action::ClearQuery);
-    type_query(&mut app, "dJango");
+    app.update(Action::Line(LineAction::Clear));
+    app.type_query("dJango");
     assert!(app.entry_count(Tab::Faq) < insensitive, "an uppercase letter makes the query case-sensitive");
 }
 
@@ -81,10 +74,10 @@ fn stale_results_never_replace_newer_ones() {
     let mut app = app("django-vs-flask");
     app.update(Action::GoToTab(Tab::Faq));
     app.update(Action::Search);
-    type_query(&mut app, "fast");
+    app.type_query("fast");
     let newest = app.faq_search.as_ref().map(|l| l.hits_generation).unwrap_or(0);
     let old: Arc<[Hit]> = Arc::from(vec![Hit { index: 0, len: 1, score: 1 }]);
-    app.update(Action::Found { target: Target::Faq, generation: newest - 1, hits: old });
+    app.update(Action::Found(Results { target: Target::Faq, generation: newest - 1, hits: old }));
     assert_ne!(app.entry_count(Tab::Faq), 1, "an older search's result was ignored");
 }
 
@@ -92,28 +85,21 @@ fn stale_results_never_replace_newer_ones() {
 fn the_palette_jumps_to_every_kind_of_entry() {
     for name in SHIPPED {
         let base = app(name);
-        for (i, found) in base.index.found.iter().enumerate() {
+        for (i, found) in base.corpora.found.iter().enumerate() {
             let mut app = base.clone();
             app.update(Action::Palette);
             app.settle();
             // Make `i` the only hit of a newer query, as a search would.
-            app.update(Action::Type('x'));
+            app.update(Action::Line(LineAction::Type('x')));
             let generation = app.palette.as_ref().map(|l| l.generation).unwrap_or(0);
             let hits: Arc<[Hit]> = Arc::from(vec![Hit { index: i as u32, len: 1, score: 1 }]);
-            app.update(Action::Found { target: Target::Palette, generation, hits });
-            app.update(Action::Accept);
-            let (tab, entry) = match found.place {
-                Place::Features(e) => (Tab::Features, e),
-                Place::ProsCons(e) => (Tab::ProsCons, e),
-                Place::UseCases(e) => (Tab::UseCases, e),
-                Place::Performance(e) => (Tab::Performance, e),
-                Place::Decide(e) => (Tab::Decide, e),
-                Place::Faq(e) => (Tab::Faq, e),
-            };
+            app.update(Action::Found(Results { target: Target::Palette, generation, hits }));
+            app.update(Action::Line(LineAction::Accept));
+            let (tab, entry) = (found.place.tab, found.place.entry);
             assert!(app.palette.is_none(), "{name} entry {i}: the palette closed");
             assert_eq!((app.tab, app.state().selected), (tab, entry), "{name} entry {i}: {found:?}");
             // What the hit says is on screen (its first words, in the list or the detail pane).
-            let text = app.index.line(i);
+            let text = app.corpora.line(i);
             let first_word = text.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
             let screen = screen_text(&render(&app, 160, 50, Theme::COLOR));
             assert!(screen.contains(first_word), "{name} entry {i}: {first_word:?} ({text:?}) not on screen");
@@ -126,8 +112,8 @@ fn palette_hit_for_admin_lands_on_the_admin_panel_row() {
     let mut app = app("django-vs-flask");
     app.update(Action::GoToTab(Tab::Faq));
     app.update(Action::Palette);
-    type_query(&mut app, "admin");
-    app.update(Action::Accept);
+    app.type_query("admin");
+    app.update(Action::Line(LineAction::Accept));
     assert_eq!(app.tab, Tab::Features);
     let row = &app.data.features[app.state().selected];
     assert_eq!(row.name.as_str(), "Admin panel");

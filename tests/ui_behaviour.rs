@@ -3,13 +3,12 @@
 
 mod common;
 
-use common::{SHIPPED, app, render, screen_text};
+use common::{SHIPPED, app, draw, render, screen_map, screen_text, send};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use versus::app::{Action, Tab};
-use versus::keys;
-use versus::ui::{self, Theme};
+use versus::app::Action;
+use versus::tab::Tab;
+use versus::ui::Theme;
 
 fn row_text(buffer: &Buffer, y: u16) -> String {
     (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect()
@@ -97,10 +96,13 @@ fn every_tab_draws_at_every_size_without_panicking() {
                         app.settle();
                         for &(w, h) in sizes {
                             let mut app = app.clone();
-                            let area = Rect::new(0, 0, w, h);
-                            let max = ui::max_scroll(&app, area);
-                            app.update(Action::Scroll { by: isize::MAX / 2, max });
-                            render(&app, w, h, Theme::COLOR);
+                            let map = draw(&app, w, h, Theme::COLOR).1;
+                            // Then scrolled to the end, where there is an end.
+                            let max = map.help.or(map.text).map_or(0, |p| p.max_scroll);
+                            if max > 0 {
+                                app.update(Action::Scroll { by: isize::MAX / 2, max });
+                                draw(&app, w, h, Theme::COLOR);
+                            }
                         }
                     }
                 }
@@ -112,7 +114,6 @@ fn every_tab_draws_at_every_size_without_panicking() {
 #[test]
 fn clicking_a_tab_and_a_row() {
     let mut app = app("django-vs-flask");
-    let area = Rect::new(0, 0, 100, 30);
     let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
     let faq_x = text.lines().next().and_then(|l| l.find("5 FAQ")).expect("FAQ tab label") as u16;
     let click = |x, y| {
@@ -123,21 +124,18 @@ fn clicking_a_tab_and_a_row() {
             modifiers: crossterm::event::KeyModifiers::NONE,
         })
     };
-    let action = keys::map_event(&click(faq_x + 1, 0), &app, area).expect("a tab click");
-    app.update(action);
+    send(&mut app, click(faq_x + 1, 0), 100, 30);
     assert_eq!(app.tab, Tab::Faq);
 
     let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
     let y = text.lines().position(|l| l.contains("3. Which big company uses Flask?")).expect("row 3") as u16;
-    let action = keys::map_event(&click(5, y), &app, area).expect("a row click");
-    app.update(action);
+    send(&mut app, click(5, y), 100, 30);
     assert_eq!(app.state().selected, 2);
     let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
     assert!(text.contains("Netflix"), "the answer to question 3 is shown:\n{text}");
 
     // Clicking the selected row again opens it full-screen.
-    let action = keys::map_event(&click(5, y), &app, area).expect("a second click");
-    app.update(action);
+    send(&mut app, click(5, y), 100, 30);
     assert!(app.expanded);
 }
 
@@ -145,7 +143,6 @@ fn clicking_a_tab_and_a_row() {
 fn the_wheel_moves_the_list_or_scrolls_the_text_under_the_pointer() {
     let mut app = app("django-vs-flask");
     app.update(Action::GoToTab(Tab::Faq));
-    let area = Rect::new(0, 0, 60, 20);
     let wheel = |x, y| {
         crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
             kind: crossterm::event::MouseEventKind::ScrollDown,
@@ -154,11 +151,11 @@ fn the_wheel_moves_the_list_or_scrolls_the_text_under_the_pointer() {
             modifiers: crossterm::event::KeyModifiers::NONE,
         })
     };
-    app.update(keys::map_event(&wheel(5, 4), &app, area).expect("wheel over the list"));
+    send(&mut app, wheel(5, 4), 60, 20);
     assert_eq!(app.state().selected, 1);
-    let text_y = ui::text_area(&app, area).expect("a text pane").y + 1;
-    assert!(ui::max_scroll(&app, area) > 0, "the second answer does not fit at 60x20");
-    app.update(keys::map_event(&wheel(5, text_y), &app, area).expect("wheel over the text"));
+    let text = screen_map(&app, 60, 20).text.expect("a text pane");
+    assert!(text.max_scroll > 0, "the second answer does not fit at 60x20");
+    send(&mut app, wheel(5, text.area.y + 1), 60, 20);
     assert_eq!((app.state().selected, app.state().scroll > 0), (1, true));
 }
 
@@ -167,7 +164,7 @@ fn help_lists_every_binding_of_the_keymap() {
     let mut app = app("django-vs-flask");
     app.update(Action::ToggleHelp);
     let text = screen_text(&render(&app, 120, 60, Theme::COLOR));
-    for (keys, what) in ui::help_rows() {
+    for (keys, what) in versus::input::help_rows() {
         assert!(text.contains(keys) && text.contains(what), "help lacks {keys:?} {what:?}:\n{text}");
     }
 }
@@ -176,7 +173,7 @@ fn help_lists_every_binding_of_the_keymap() {
 fn the_readme_key_table_matches_the_keymap() {
     let readme = include_str!("../README.md");
     let table: String = readme.lines().filter(|l| l.starts_with("| `") || l.starts_with("| mouse")).collect();
-    for b in keys::BINDINGS {
+    for b in versus::input::keymap::BINDINGS {
         for key in b.label.split(' ') {
             assert!(table.contains(&format!("`{key}`")), "README's key table lacks {key:?} ({})", b.help);
         }

@@ -3,12 +3,11 @@
 
 mod common;
 
-use common::{app, render};
+use common::{app, draw};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use proptest::prelude::*;
 use ratatui::layout::Rect;
-use versus::app::Tab;
-use versus::keys;
+use versus::tab::Tab;
 use versus::ui::Theme;
 
 #[derive(Debug, Clone)]
@@ -87,6 +86,8 @@ proptest! {
     ) {
         let mut app = app(data);
         let mut area = Rect::new(0, 0, 100, 30);
+        // As the terminal loop does: every event is mapped against the last frame.
+        let mut map = draw(&app, area.width, area.height, Theme::COLOR).1;
         for input in inputs {
             let event = match input {
                 Input::Key(code, m) => Event::Key(KeyEvent::new(code, m)),
@@ -100,7 +101,7 @@ proptest! {
             };
             let was_open = app.help || app.expanded || app.faq_search.is_some();
             let was_typing = app.typing();
-            if let Some(action) = keys::map_event(&event, &app, area) {
+            if let Some(action) = versus::input::map_event(&event, &app, &map) {
                 app.update(action);
             }
             if app.quit {
@@ -124,7 +125,7 @@ proptest! {
                 let state = app.states[tab.index()];
                 prop_assert!(state.selected < app.entry_count(tab).max(1), "{:?} selection {} out of range", tab, state.selected);
             }
-            render(&app, area.width, area.height, Theme::COLOR);
+            map = draw(&app, area.width, area.height, Theme::COLOR).1;
         }
     }
 }

@@ -4,8 +4,10 @@
 mod common;
 
 use common::{SHIPPED, app, render, screen_text};
-use versus::app::{Action, Tab};
+use versus::app::Action;
+use versus::tab::Tab;
 use versus::ui::Theme;
+use versus::wizard::WizardAction;
 
 #[test]
 fn every_tab_at_100x30_and_60x20() {
@@ -38,20 +40,13 @@ fn expanded_entry_and_a_moved_selection() {
     insta::assert_snapshot!("faq-6-expanded-60x20", screen_text(&render(&app, 60, 20, Theme::COLOR)));
 }
 
-fn type_query(app: &mut versus::app::App, query: &str) {
-    for c in query.chars() {
-        app.update(Action::Type(c));
-    }
-    app.settle();
-}
-
 #[test]
 fn faq_search_in_progress() {
     for (w, h) in [(100, 30), (60, 20)] {
         let mut app = app("django-vs-flask");
         app.update(Action::GoToTab(Tab::Faq));
         app.update(Action::Search);
-        type_query(&mut app, "faster");
+        app.type_query("faster");
         insta::assert_snapshot!(format!("faq-search-faster-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
     }
 }
@@ -60,7 +55,7 @@ fn faq_search_in_progress() {
 fn search_everything_palette() {
     let mut app = app("django-vs-flask-vs-fastapi");
     app.update(Action::Palette);
-    type_query(&mut app, "async");
+    app.type_query("async");
     insta::assert_snapshot!("palette-async-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
 }
 
@@ -77,13 +72,13 @@ fn decision_wizard_pages() {
     for (w, h) in [(100, 30), (60, 20)] {
         let mut app = app("django-vs-flask");
         app.update(Action::GoToTab(Tab::Decide));
-        app.update(Action::WizardCursor(2));
+        app.update(Action::Wizard(WizardAction::Cursor(2)));
         insta::assert_snapshot!(format!("wizard-question-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
         for option in common::options_toward(&app, "django", "flask") {
-            app.update(Action::WizardPick(Some(option)));
+            app.update(Action::Wizard(WizardAction::Pick(Some(option))));
         }
         insta::assert_snapshot!(format!("wizard-answers-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
-        app.update(Action::WizardResult);
+        app.update(Action::Wizard(WizardAction::Result));
         insta::assert_snapshot!(format!("wizard-result-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
     }
 }

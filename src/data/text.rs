@@ -190,13 +190,6 @@ fn paragraphs(s: &str) -> String {
     out
 }
 
-impl Text {
-    /// The paragraphs, in order.
-    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.0.split("\n\n")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +254,5 @@ mod tests {
     fn text_keeps_paragraphs_and_joins_wrapped_lines() {
         let t = Text::new("First line\n    wrapped.\n\n\n\tSecond\r\n\r\nThird  ");
         assert_eq!(t.as_str(), "First line wrapped.\n\nSecond\n\nThird");
-        assert_eq!(t.paragraphs().count(), 3);
     }
 }

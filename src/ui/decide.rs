@@ -1,10 +1,14 @@
 //! Decide: the decision snapshot (criteria × subjects) and the verdict.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::table::{TableSpec, value_row};
-use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
-use crate::app::{App, Tab};
+use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, panes, subject_header};
+use crate::app::App;
+use crate::tab::Tab;
+use crate::wizard::{self, WizardPage};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let header = subject_header(app, theme, "Criterion");
@@ -27,19 +31,31 @@ fn detail(app: &App, theme: &Theme) -> Doc {
             doc.blank().text(detail, Style::new());
         }
     }
-    if let Some(v) = &d.verdict {
-        if !doc.is_empty() {
-            doc.blank();
-        }
-        doc.styled(&[("Verdict", theme.heading())]).blank();
-        doc.text(&v.summary, Style::new());
-        for (i, s) in d.subjects.iter().enumerate() {
-            if let Some(text) = v.choose_if.get(&s.id) {
-                doc.blank().bullet(&format!("{}: ", s.name), theme.subject(i), text, Style::new());
+    if !doc.is_empty() && d.verdict.is_some() {
+        doc.blank();
+    }
+    source_verdict(app, theme, &mut doc, "Verdict", true);
+    doc
+}
+
+/// The source's verdict: its summary, then "choose X if …" per subject
+/// (`spaced`: a blank line before each, and one under the heading).
+fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, heading: &str, spaced: bool) {
+    let d = &app.data;
+    let Some(v) = &d.verdict else { return };
+    doc.styled(&[(heading, theme.heading())]);
+    if spaced {
+        doc.blank();
+    }
+    doc.text(&v.summary, Style::new());
+    for (i, s) in d.subjects.iter().enumerate() {
+        if let Some(text) = v.choose_if.get(&s.id) {
+            if spaced {
+                doc.blank();
             }
+            doc.bullet(&format!("{}: ", s.name), theme.subject(i), text, Style::new());
         }
     }
-    doc
 }
 
 pub const VIEW: ListTab =
@@ -47,11 +63,10 @@ pub const VIEW: ListTab =
 
 /// The wizard's current page as one scrollable document, `width` columns wide
 /// (the result's bars are sized to it).
-pub fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
-    use crate::app::WizardPage;
+fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
     let questions = &app.data.wizard.questions;
     let w = &app.wizard;
-    let answered = w.answers.iter().filter(|a| a.is_some()).count();
+    let answered = w.answered();
     let mut doc = Doc::new();
     match w.page {
         WizardPage::Question(i) => {
@@ -113,11 +128,11 @@ pub fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
 /// The result page: bars, the recommendation, why, and the decision snapshot.
 fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
     let d = &app.data;
-    let verdict = crate::wizard::score(d, &app.wizard.answers);
-    doc.styled(&[(&crate::export::recommendation(d, &verdict), theme.heading())]).blank();
+    let card = wizard::score(d, &app.wizard.answers);
+    doc.styled(&[(&wizard::recommendation(d, &card), theme.heading())]).blank();
     let name_width = d.subjects.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
     let bar_width = (width as usize).saturating_sub(name_width + 12).clamp(4, 60);
-    for r in &verdict.ranking {
+    for r in &card.ranking {
         let filled = (r.share * bar_width as f64).round() as usize;
         let bar = "█".repeat(filled) + &"░".repeat(bar_width - filled.min(bar_width));
         let name = format!("{:<name_width$}  ", d.subjects[r.subject].name);
@@ -127,21 +142,16 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             (&format!(" {:+}", r.points), Style::new()),
         ]);
     }
-    let questions = &d.wizard.questions;
-    let reason = |doc: &mut Doc, k: &crate::wizard::Contribution| {
-        let q = &questions[k.question];
-        let o = &q.options[k.option];
-        let text = format!("{} — {}: {}", q.prompt, o.label, o.why);
-        doc.bullet(&format!("{:+} ", k.points), theme.key(), &text, Style::new());
-    };
-    for r in &verdict.ranking {
+    for r in &card.ranking {
         let name = d.subjects[r.subject].name.as_str();
         for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
             if !list.is_empty() {
                 doc.blank()
                     .styled(&[(&format!("What counted {title} "), theme.heading()), (name, theme.subject(r.subject))]);
                 for k in list.iter().take(5) {
-                    reason(doc, k);
+                    let reason = k.reason(d);
+                    let text = format!("{} — {}: {}", reason.question.prompt, reason.choice.label, reason.choice.why);
+                    doc.bullet(&format!("{:+} ", reason.points), theme.key(), &text, Style::new());
                 }
             }
         }
@@ -157,28 +167,20 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             doc.push(if i == selected { rich.patch(theme.selected()) } else { rich });
         }
     }
-    if let Some(v) = &d.verdict {
-        doc.blank().styled(&[("The source's verdict", theme.heading())]);
-        doc.text(&v.summary, Style::new());
-        for (i, s) in d.subjects.iter().enumerate() {
-            if let Some(text) = v.choose_if.get(&s.id) {
-                doc.bullet(&format!("{}: ", s.name), theme.subject(i), text, Style::new());
-            }
-        }
+    if d.verdict.is_some() {
+        doc.blank();
+        source_verdict(app, theme, doc, "The source's verdict", false);
     }
     doc.blank().text("e reviews or changes the answers · o starts over · ↑↓ scroll", theme.dim());
 }
 
 /// Draws the wizard's current page over the whole body.
-pub fn draw_wizard(frame: &mut ratatui::Frame, app: &App, theme: &Theme, body: ratatui::layout::Rect) {
-    use crate::app::WizardPage;
+pub fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneMap {
     let title = match app.wizard.page {
         WizardPage::Question(_) => " Decide — questions ",
         WizardPage::Answers => " Decide — your answers ",
         WizardPage::Result => " Decide — result ",
     };
-    let inner = super::bordered_inner(body);
-    let doc = wizard_doc(app, theme, inner.width);
-    let pane = super::Pane { title, focused: true, position: true };
-    super::draw_doc(frame, theme, &doc, body, pane, app.states[Tab::Decide.index()].scroll);
+    let doc = wizard_doc(app, theme, bordered_inner(body).width);
+    draw_doc(frame, theme, &doc, body, Pane { title, focused: true, position: true }, app.wizard.scroll)
 }

@@ -172,12 +172,6 @@ impl Doc {
         self.push(Rich::default())
     }
 
-    /// Adds every paragraph of `other` at the end.
-    pub fn append(&mut self, other: Doc) -> &mut Self {
-        self.paras.extend(other.paras);
-        self
-    }
-
     pub fn is_empty(&self) -> bool {
         self.paras.is_empty()
     }

@@ -8,8 +8,9 @@ use ratatui::style::Style;
 
 use super::table::{TableRow, TableSpec};
 use super::{Doc, ListTab, Rich, Theme, panes};
-use crate::app::{App, Tab};
+use crate::app::App;
 use crate::search::Query;
+use crate::tab::Tab;
 
 /// The active filter's query, when there is one and it is not empty.
 fn query(app: &App) -> Option<Query> {

@@ -5,12 +5,13 @@ use ratatui::style::Style;
 
 use super::table::{TableRow, TableSpec, value_row};
 use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
-use crate::app::{App, Tab};
+use crate::app::App;
 use crate::data::KeyFeature;
+use crate::tab::Tab;
 
 /// Key feature `k` of the display order, with its subject's index.
 fn key_feature(app: &App, k: usize) -> Option<(usize, &KeyFeature)> {
-    let &(si, i) = app.index.key_features.get(k)?;
+    let &(si, i) = app.entries.key_features.get(k)?;
     app.data.key_features.get(&app.data.subjects[si].id)?.get(i).map(|f| (si, f))
 }
 

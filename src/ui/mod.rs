@@ -1,7 +1,6 @@
-//! Views: pure functions from [`App`] to a frame. They read state, never change it.
-//!
-//! The layout helpers here are shared with `keys`, so a mouse click is
-//! resolved against exactly the rectangles that were drawn.
+//! Views: pure functions from [`App`] to a frame. They read state, never
+//! change it, and return what they drew as a [`ScreenMap`] for the input
+//! mapping. They depend on neither the input mapping nor the exporters.
 
 mod decide;
 mod doc;
@@ -11,6 +10,7 @@ mod help;
 mod palette;
 mod performance;
 mod pros_cons;
+mod screen_map;
 mod status;
 pub mod svg;
 mod tab_bar;
@@ -25,13 +25,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Tab};
+use crate::app::App;
+use crate::tab::Tab;
 pub use doc::{Doc, Rich};
-pub use help::rows as help_rows;
-pub use tab_bar::tab_at;
+pub use screen_map::{ListMap, PaneMap, ScreenMap};
 use table::TableSpec;
 pub use theme::Theme;
-pub use wrap::wrap;
 
 /// Below this size the app shows a "terminal too small" message instead.
 pub const MIN_WIDTH: u16 = 44;
@@ -53,9 +52,8 @@ pub fn screen(area: Rect) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    // Plain arithmetic rather than the layout solver: this runs for every
-    // frame and every mouse event, and the solver's first solve of each
-    // shape is what made the first frame slow to draw.
+    // Plain arithmetic rather than the layout solver: the solver's first
+    // solve of each shape is what made the first frame slow to draw.
     let row = |y, height| Rect { y, height, ..area };
     Some(Screen { tabs: row(area.y, 1), body: row(area.y + 1, area.height - 2), status: row(area.bottom() - 1, 1) })
 }
@@ -72,9 +70,8 @@ fn panes(body: Rect, list_share: u16) -> (Rect, Rect) {
     }
 }
 
-/// The first visible entry of a list of `len` entries in `visible` rows, keeping
-/// the selection centred where the list allows. Stateless, so drawing and
-/// mouse hit-testing always agree.
+/// The first visible entry of a list of `len` entries in `visible` rows,
+/// keeping the selection centred where the list allows.
 pub fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
     if len <= visible || visible == 0 {
         return 0;
@@ -113,96 +110,40 @@ fn list_tab(app: &App, tab: Tab) -> Option<&'static ListTab> {
     }
 }
 
-/// Where the scrollable text of the current view is drawn (inside its border).
-pub fn text_area(app: &App, area: Rect) -> Option<Rect> {
-    let body = screen(area)?.body;
-    match list_tab(app, app.tab) {
-        _ if app.expanded => Some(bordered_inner(body)),
-        Some(view) => Some(bordered_inner((view.areas)(app, body).1)),
-        None => Some(bordered_inner(body)),
-    }
-}
-
-/// How far the current view's text can scroll at this terminal size (0 on
-/// Pros/Cons, whose page follows its selection).
-pub fn max_scroll(app: &App, area: Rect) -> usize {
-    let Some(inner) = text_area(app, area) else { return 0 };
-    if app.tab == Tab::Decide && app.has_wizard() && !app.expanded {
-        let doc = decide::wizard_doc(app, &Theme::NO_COLOR, inner.width);
-        return doc.height(inner.width).saturating_sub(inner.height as usize);
-    }
-    let Some(view) = list_tab(app, app.tab) else { return 0 };
-    (view.detail)(app, &Theme::NO_COLOR).height(inner.width).saturating_sub(inner.height as usize)
-}
-
-/// How far the help overlay scrolls at this size.
-pub fn help_max_scroll(area: Rect) -> usize {
-    screen(area).map_or(0, |s| help::max_scroll(s.body))
-}
-
-/// Rows of hits the palette shows at this size.
-pub fn palette_rows(area: Rect) -> usize {
-    screen(area).map_or(0, |s| palette::rows(s.body))
-}
-
-/// The palette hit under a click.
-pub fn palette_hit_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
-    palette::hit_at(app, screen(area)?.body, x, y)
-}
-
-/// Whether a position is inside the palette's box.
-pub fn in_palette(area: Rect, x: u16, y: u16) -> bool {
-    screen(area).is_some_and(|s| palette::contains(s.body, x, y))
-}
-
-/// How many list rows the current tab shows at this size (0 without a list).
-pub fn list_rows(app: &App, area: Rect) -> usize {
-    match (screen(area), list_tab(app, app.tab)) {
-        (Some(screen), Some(view)) => TableSpec::visible_rows((view.areas)(app, screen.body).0),
-        (Some(screen), None) => screen.body.height.saturating_sub(2) as usize / 2,
-        _ => 0,
-    }
-}
-
-/// The list entry under a mouse position, on the current tab.
-pub fn entry_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let screen = screen(area)?;
-    let view = list_tab(app, app.tab).filter(|_| !app.expanded)?;
-    let list = (view.areas)(app, screen.body).0;
-    (view.spec)(app, &Theme::NO_COLOR, TableSpec::visible_rows(list)).entry_at(list, x, y)
-}
-
-/// Draws the whole app.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+/// Draws the whole app, with `keys` as the help overlay's rows (keys, what
+/// they do; an empty key starts a section), and returns what it drew.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) -> ScreenMap {
     let area = frame.area();
+    let mut map = ScreenMap { area, ..ScreenMap::default() };
     let Some(screen) = screen(area) else {
         too_small(frame, area);
-        return;
+        return map;
     };
-    tab_bar::draw(frame, app, theme, screen.tabs);
+    map.tabs = tab_bar::draw(frame, app, theme, screen.tabs);
     status::draw(frame, app, theme, screen.status);
     let scroll = app.state().scroll;
     match list_tab(app, app.tab) {
         Some(view) if app.expanded => {
             let title = format!(" {} ", app.tab.title());
             let pane = Pane { title: &title, focused: true, position: true };
-            draw_doc(frame, theme, &(view.detail)(app, theme), screen.body, pane, scroll);
+            map.text = Some(draw_doc(frame, theme, &(view.detail)(app, theme), screen.body, pane, scroll));
         }
         Some(view) => {
             let (list, text) = (view.areas)(app, screen.body);
-            (view.spec)(app, theme, TableSpec::visible_rows(list)).draw(frame, theme, list);
+            map.list = Some((view.spec)(app, theme, TableSpec::visible_rows(list)).draw(frame, theme, list));
             let pane = Pane { title: view.detail_title, focused: false, position: true };
-            draw_doc(frame, theme, &(view.detail)(app, theme), text, pane, scroll);
+            map.text = Some(draw_doc(frame, theme, &(view.detail)(app, theme), text, pane, scroll));
         }
-        None if app.tab == Tab::ProsCons => pros_cons::draw(frame, app, theme, screen.body),
-        None => decide::draw_wizard(frame, app, theme, screen.body),
+        None if app.tab == Tab::ProsCons => map.list = Some(pros_cons::draw(frame, app, theme, screen.body)),
+        None => map.text = Some(decide::draw_wizard(frame, app, theme, screen.body)),
     }
     if app.palette.is_some() {
-        palette::draw(frame, app, theme, screen.body);
+        map.palette = palette::draw(frame, app, theme, screen.body);
     }
     if app.help {
-        help::draw(frame, theme, screen.body, app.help_scroll);
+        map.help = Some(help::draw(frame, theme, keys, screen.body, app.help_scroll));
     }
+    map
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -228,20 +169,35 @@ struct Pane<'a> {
 
 /// A bordered pane of wrapped text scrolled by `scroll` lines, with a
 /// position hint in the bottom border when it does not fit.
-fn draw_doc(frame: &mut Frame, theme: &Theme, doc: &Doc, area: Rect, p: Pane, scroll: usize) {
-    let block = pane(theme, p.title, p.focused);
+fn draw_doc(frame: &mut Frame, theme: &Theme, doc: &Doc, area: Rect, p: Pane, scroll: usize) -> PaneMap {
+    let position = p.position.then_some("");
+    draw_doc_in(frame, theme, doc, area, pane(theme, p.title, p.focused), position, scroll)
+}
+
+/// [`draw_doc`] inside a block of the caller's making (the help overlay's);
+/// `position`, when given, follows the line position in the bottom border.
+fn draw_doc_in(
+    frame: &mut Frame,
+    theme: &Theme,
+    doc: &Doc,
+    area: Rect,
+    block: Block,
+    position: Option<&str>,
+    scroll: usize,
+) -> PaneMap {
     let inner = block.inner(area);
     let lines = doc.lines(inner.width);
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = scroll.min(max);
-    let block = if max > 0 && p.position {
-        let hint = format!(" {}/{} ", scroll + 1, max + 1);
+    let block = if let Some(after) = position.filter(|_| max > 0) {
+        let hint = format!(" {}/{} {after}", scroll + 1, max + 1);
         block.title_bottom(Line::styled(hint, theme.dim()).right_aligned())
     } else {
         block
     };
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner.height as usize).collect();
     frame.render_widget(Paragraph::new(visible).block(block), area);
+    PaneMap { area: inner, page: (inner.height as usize).max(1), max_scroll: max }
 }
 
 /// A bordered pane; the focused one has a bold border.

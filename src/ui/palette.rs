@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{Rich, Theme, list_offset};
+use super::{ListMap, Rich, Theme, list_offset};
 use crate::app::App;
 use crate::search::Query;
 
@@ -28,28 +28,8 @@ fn list_area(body: Rect) -> Rect {
     Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner }
 }
 
-pub fn rows(body: Rect) -> usize {
-    list_area(body).height as usize
-}
-
-/// The hit under a click, as an index into the hits.
-pub fn hit_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
     let line = app.palette.as_ref()?;
-    let list = list_area(body);
-    if !list.contains((x, y).into()) {
-        return None;
-    }
-    let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
-    let i = offset + (y - list.y) as usize;
-    (i < line.hits.len()).then_some(i)
-}
-
-pub fn contains(body: Rect, x: u16, y: u16) -> bool {
-    area(body).contains((x, y).into())
-}
-
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
-    let Some(line) = &app.palette else { return };
     let area = area(body);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -58,8 +38,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
+    let list = list_area(body);
+    let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
+    let shown = offset..line.hits.len().min(offset + list.height as usize);
+    let rows = shown.clone().enumerate().map(|(k, hit)| (Rect { y: list.y + k as u16, height: 1, ..list }, hit));
+    let map = ListMap { area, rows: rows.collect(), page: (list.height as usize).max(1), len: line.hits.len() };
     if inner.height == 0 {
-        return;
+        return Some(map);
     }
     let status = if line.pending() { "…".to_string() } else { format!("{} hits", line.hits.len()) };
     let prompt = Line::from(vec![
@@ -76,24 +61,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
             Rect { y: inner.y + 1, height: 1, ..inner },
         );
     }
-    let list = list_area(body);
     let query = Query::new(&line.hits_query);
-    let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
-    let lines: Vec<Line> = line.hits[offset..line.hits.len().min(offset + list.height as usize)]
+    let lines: Vec<Line> = line.hits[shown]
         .iter()
         .enumerate()
         .filter_map(|(k, hit)| {
             let i = hit.index as usize;
-            let found = app.index.found.get(i)?;
-            let text = app.index.line(i);
+            let found = app.corpora.found.get(i)?;
+            let text = app.corpora.line(i);
             let text = text.as_str();
             let subject = found.subject.map(|s| (app.data.subjects[s].name.as_str(), theme.subject(s)));
             // Where the hit lives: its tab, and its kind where the tab holds several.
-            let tab = crate::app::Tab::of(found.place).0.title().replace("Performance & security", "Perf & security");
-            let label = match found.kind {
-                "Key feature" | "Pro" | "Con" | "At a glance" => format!("{tab} · {}", found.kind),
-                _ => tab,
-            };
+            let tab = found.place.tab.short_title();
+            let label =
+                if found.kind.shares_its_tab() { format!("{tab} · {}", found.kind.label()) } else { tab.to_string() };
             let label = format!("{label:<22} ");
             let mut parts = vec![(label.as_str(), theme.dim())];
             let subject_label = subject.map(|(n, st)| (format!("{n} · "), st));
@@ -110,4 +91,5 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    Some(map)
 }

@@ -6,7 +6,8 @@ use ratatui::style::{Modifier, Style};
 
 use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Theme, subject_header};
-use crate::app::{App, Tab};
+use crate::app::App;
+use crate::tab::Tab;
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let header = subject_header(app, theme, "Factor");

@@ -6,9 +6,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 
-use super::{Doc, Pane, Rich, Theme, bordered_inner, draw_doc};
-use crate::app::{App, Tab};
-use crate::index::ProsConsItem;
+use super::{Doc, ListMap, Pane, Rich, Theme, bordered_inner, draw_doc};
+use crate::app::App;
+use crate::entries::ProsConsItem;
+use crate::tab::Tab;
 
 /// Narrowest column worth drawing side by side.
 const MIN_COLUMN: u16 = 34;
@@ -20,7 +21,7 @@ const MIN_COLUMN: u16 = 34;
 fn column(app: &App, theme: &Theme, si: usize, doc: &mut Doc, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
     let d = &app.data;
     let s = &d.subjects[si];
-    let selected = app.index.pros_cons.get(app.states[Tab::ProsCons.index()].selected).copied();
+    let selected = app.entries.pros_cons.get(app.states[Tab::ProsCons.index()].selected).copied();
     let mut anchor = None;
     let mut ordinal = 0;
     let mut item = |doc: &mut Doc, this: ProsConsItem, rich: &dyn Fn() -> Rich| {
@@ -117,7 +118,8 @@ fn columns(app: &App, theme: &Theme, body: Rect) -> (Columns, Option<(usize, usi
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
+/// Draws the page; its list has no clickable rows, and a page key moves by half the body.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap {
     let (cols, anchor) = columns(app, theme, body);
     // Scroll so the selected item sits near the middle of its column.
     let scroll = anchor.map_or(0, |(c, p)| {
@@ -131,4 +133,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         // status line already says which item of how many is selected.
         draw_doc(frame, theme, doc, *area, Pane { title, focused: false, position: false }, scroll);
     }
+    let page = (body.height.saturating_sub(2) as usize / 2).max(1);
+    ListMap { area: body, rows: Vec::new(), page, len: app.entry_count(Tab::ProsCons) }
 }

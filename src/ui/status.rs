@@ -8,56 +8,49 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, Mode};
+use crate::tab::Tab;
+use crate::wizard::WizardPage;
 
-/// (keys, hint) pairs for the current view, most important first. The keys are
-/// checked against the keymap by a test in `keys`.
-fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    if app.help {
-        return vec![("? Esc", "close help"), ("q", "quit")];
-    }
-    if app.palette.is_some() {
-        return vec![("Enter", "jump"), ("↑↓", "choose"), ("Esc", "close")];
-    }
-    if app.faq_editing {
-        return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")];
-    }
-    if app.tab == crate::app::Tab::Decide && app.has_wizard() {
-        use crate::app::WizardPage;
-        let mut out = vec![("?", "help"), ("q", "quit")];
-        out.extend(match app.wizard.page {
-            WizardPage::Question(_) => {
-                vec![("Enter 1–9", "choose"), ("s", "skip"), ("b", "back"), ("e", "answers"), ("r", "result")]
-            }
-            WizardPage::Answers => vec![("Enter", "change"), ("r", "result"), ("o", "start over")],
-            WizardPage::Result => vec![("↑↓", "scroll"), ("e", "answers"), ("o", "start over")],
-        });
-        out.push(("Tab ←→", "tabs"));
-        return out;
-    }
-    let has_list = app.entry_count(app.tab) > 0 && !app.expanded;
+/// (keys, hint) pairs for the current mode, most important first. The keys
+/// are checked against the keymap by a test in `input`.
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     let mut out = vec![("?", "help"), ("q", "quit")];
-    out.push(if has_list { ("↑↓", "move") } else { ("↑↓", "scroll") });
-    out.push(("Tab ←→", "tabs"));
-    out.push(("/", "search"));
-    if app.expanded {
-        out.push(("Enter Esc", "close"));
-    } else if has_list && app.tab != crate::app::Tab::ProsCons {
-        out.push(("Enter", "open"));
-        out.push(("J K", "scroll text"));
+    match app.mode() {
+        Mode::Help => return vec![("? Esc", "close help"), ("q", "quit")],
+        Mode::Palette => return vec![("Enter", "jump"), ("↑↓", "choose"), ("Esc", "close")],
+        Mode::FaqFilter => return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")],
+        Mode::Wizard => {
+            out.extend(match app.wizard.page {
+                WizardPage::Question(_) => {
+                    vec![("Enter 1–9", "choose"), ("s", "skip"), ("b", "back"), ("e", "answers"), ("r", "result")]
+                }
+                WizardPage::Answers => vec![("Enter", "change"), ("r", "result"), ("o", "start over")],
+                WizardPage::Result => vec![("↑↓", "scroll"), ("e", "answers"), ("o", "start over")],
+            });
+            out.push(("Tab ←→", "tabs"));
+        }
+        Mode::Expanded => out.extend([("↑↓", "scroll"), ("Tab ←→", "tabs"), ("/", "search"), ("Enter Esc", "close")]),
+        Mode::Browse => {
+            let has_list = app.entry_count(app.tab) > 0;
+            out.push(if has_list { ("↑↓", "move") } else { ("↑↓", "scroll") });
+            out.extend([("Tab ←→", "tabs"), ("/", "search")]);
+            if has_list && app.tab != Tab::ProsCons {
+                out.extend([("Enter", "open"), ("J K", "scroll text")]);
+            }
+        }
     }
     out
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let count = app.entry_count(app.tab);
-    let position = match app.wizard.page {
-        crate::app::WizardPage::Question(i) if app.tab == crate::app::Tab::Decide && app.has_wizard() => {
-            format!(" {}/{} ", i + 1, app.data.wizard.questions.len())
-        }
-        _ if app.tab == crate::app::Tab::Decide && app.has_wizard() => " ".into(),
-        _ if count > 0 => format!(" {}/{} ", app.state().selected + 1, count),
-        _ => " ".into(),
+    let position = match (app.on_wizard(), app.wizard.page) {
+        (true, WizardPage::Question(i)) => format!(" {}/{} ", i + 1, app.data.wizard.questions.len()),
+        (true, _) => " ".into(),
+        _ => match app.entry_count(app.tab) {
+            0 => " ".into(),
+            count => format!(" {}/{} ", app.state().selected + 1, count),
+        },
     };
     let mut used = position.width();
     let mut spans = vec![Span::styled(position, theme.selected())];

@@ -13,8 +13,9 @@ use unicode_width::UnicodeWidthStr;
 
 use std::ops::Range;
 
-use super::{Rich, Theme, pane};
-use crate::app::{App, Tab};
+use super::{ListMap, Rich, Theme, pane};
+use crate::app::App;
+use crate::tab::Tab;
 
 pub enum TableRow {
     /// A selectable entry: one rich-text cell per column.
@@ -137,31 +138,29 @@ impl TableSpec {
         Placement { widths, heights, offset, selected_row }
     }
 
-    /// The entry drawn at screen position (x, y), if any.
-    pub fn entry_at(&self, area: Rect, x: u16, y: u16) -> Option<usize> {
+    /// Where each visible entry is drawn, for the screen map.
+    fn entry_rows(&self, area: Rect, p: &Placement) -> Vec<(Rect, usize)> {
         let inner = Block::new().borders(Borders::ALL).inner(area);
-        if !inner.contains((x, y).into()) || y == inner.y {
-            return None;
-        }
-        let p = self.placement(area);
-        let mut top = inner.y + 1;
-        for visual in p.offset..self.rows.len() {
-            let bottom = top.saturating_add(p.heights[visual] as u16);
-            if (top..bottom).contains(&y) {
-                return match self.rows[visual] {
-                    TableRow::Entry(_) => Some(
-                        self.first_entry
-                            + self.rows[..visual].iter().filter(|r| matches!(r, TableRow::Entry(_))).count(),
-                    ),
-                    TableRow::Section(_) => None,
-                };
+        let mut rows = Vec::new();
+        let mut top = inner.y.saturating_add(1);
+        let entries_above =
+            self.rows[..p.offset.min(self.rows.len())].iter().filter(|r| matches!(r, TableRow::Entry(_)));
+        let mut entry = self.first_entry + entries_above.count();
+        for (row, &height) in self.rows.iter().zip(&p.heights).skip(p.offset) {
+            if top >= inner.bottom() {
+                break;
             }
-            top = bottom;
+            let height = (height as u16).min(inner.bottom() - top);
+            if let TableRow::Entry(_) = row {
+                rows.push((Rect { y: top, height, ..inner }, entry));
+                entry += 1;
+            }
+            top += height;
         }
-        None
+        rows
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) -> ListMap {
         let p = self.placement(area);
         let cell = |rich: &Rich, width: u16| {
             let mut lines = rich.lines(width);
@@ -189,6 +188,7 @@ impl TableSpec {
             let bottom = Rect { y: area.bottom() - 1, height: 1, x: area.x + 1, width: area.width - 2 };
             frame.render_widget(hint, bottom);
         }
+        ListMap { area, rows: self.entry_rows(area, &p), page: Self::visible_rows(area).max(1), len: self.total }
     }
 }
 

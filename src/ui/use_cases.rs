@@ -5,7 +5,8 @@ use ratatui::style::Style;
 
 use super::table::{TableRow, TableSpec};
 use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
-use crate::app::{App, Tab};
+use crate::app::App;
+use crate::tab::Tab;
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;

@@ -1,12 +1,15 @@
-//! Helpers shared by the view tests: draw the real app into a TestBackend.
+//! Helpers shared by the tests: the shipped comparisons, drawing the real
+//! app into a TestBackend, the screen as text, and feeding it events the way
+//! the terminal loop does (mapped against the last frame's screen map).
 
 #![allow(dead_code)]
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use versus::app::App;
 use versus::data;
-use versus::ui::{self, Theme};
+use versus::ui::{self, ScreenMap, Theme};
 
 pub const SHIPPED: [&str; 2] = ["django-vs-flask", "django-vs-flask-vs-fastapi"];
 
@@ -15,23 +18,43 @@ pub fn app(name: &str) -> App {
     App::new(comparison)
 }
 
+/// Draws `app` at `width`×`height`; returns the terminal (for its buffer)
+/// and what the frame drew.
+pub fn draw(app: &App, width: u16, height: u16, theme: Theme) -> (Terminal<TestBackend>, ScreenMap) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let keys = versus::input::help_rows();
+    let mut map = ScreenMap::default();
+    terminal.draw(|frame| map = ui::draw(frame, app, &theme, &keys)).expect("draw");
+    (terminal, map)
+}
+
 /// Draws `app` at `width`×`height` and returns the terminal, for its buffer.
 pub fn render(app: &App, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| ui::draw(frame, app, &theme)).expect("draw");
-    terminal
+    draw(app, width, height, theme).0
+}
+
+/// What a frame of `app` at `width`×`height` drew.
+pub fn screen_map(app: &App, width: u16, height: u16) -> ScreenMap {
+    draw(app, width, height, Theme::NO_COLOR).1
 }
 
 /// The screen as text, one line per row, trailing spaces trimmed.
 pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
+    versus::screenshots::text(terminal.backend().buffer())
+}
+
+/// Feeds `event` to the app as the terminal loop does: mapped against a
+/// frame drawn at `width`×`height`, then applied.
+pub fn send(app: &mut App, event: Event, width: u16, height: u16) {
+    let map = screen_map(app, width, height);
+    if let Some(action) = versus::input::map_event(&event, app, &map) {
+        app.update(action);
     }
-    out
+}
+
+/// A key press with no modifiers.
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// For each wizard question, the option that favours `subject` most over

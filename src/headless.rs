@@ -1,14 +1,16 @@
-//! The headless commands: plain output for scripts, pipes and screen readers.
-//! They never touch the terminal's modes.
+//! The headless commands (check, export, search, decide, screenshot): plain
+//! output for scripts, pipes and screen readers. They never touch the
+//! terminal's modes.
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::data::{self, Comparison, LoadError};
+use crate::entries::Entries;
 use crate::export;
-use crate::index::Index;
-use crate::search::{self, Query};
+use crate::export::ReportFormat;
+use crate::search::{self, Corpora, Query};
 
 /// `versus check FILE…`
 pub fn check(files: &[PathBuf]) -> ExitCode {
@@ -64,26 +66,24 @@ fn finish(result: io::Result<()>) -> ExitCode {
 
 /// `versus search QUERY`: every entry of every tab, best first.
 pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode {
-    let index = Index::build(c);
+    let corpora = Corpora::build(c, &Entries::build(c));
     let q = Query::new(query);
-    let hits = search::rank(&index.everything, &q, None, &|| false).unwrap_or_default();
+    let hits = search::rank(&corpora.everything, &q, None, &|| false).unwrap_or_default();
     let hits = &hits[..hits.len().min(limit)];
     let rows: Vec<SearchRow> = hits
         .iter()
         .enumerate()
         .map(|(rank, hit)| {
             let i = hit.index as usize;
-            let found = index.found[i];
-            let text = index.line(i);
-            let (tab, entry) = crate::app::Tab::of(found.place);
-            let tab = tab.title();
+            let found = corpora.found[i];
+            let text = corpora.line(i);
             SearchRow {
                 rank: rank + 1,
                 score: hit.score,
-                kind: found.kind,
+                kind: found.kind.label(),
                 subject: found.subject.map(|s| c.subjects[s].id.to_string()),
-                tab,
-                entry: entry + 1,
+                tab: found.place.tab.title(),
+                entry: found.place.entry + 1,
                 matched: q.highlights(&text).into_iter().map(|r| [r.start, r.end]).collect(),
                 text,
             }
@@ -148,8 +148,10 @@ pub fn search_lines(query: &str, limit: usize) -> ExitCode {
 pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCode {
     let app = crate::app::App::new(comparison);
     let theme = crate::ui::Theme::from_env();
-    let drawn = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-        .and_then(|mut t| t.draw(|frame| crate::ui::draw(frame, &app, &theme)).map(|f| f.buffer.content.len()));
+    let keys = crate::input::help_rows();
+    let drawn = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).and_then(|mut t| {
+        t.draw(|frame| _ = crate::ui::draw(frame, &app, &theme, &keys)).map(|f| f.buffer.content.len())
+    });
     match drawn {
         Ok(cells) => print_out(&format!("{cells}\n")),
         Err(e) => {
@@ -161,7 +163,7 @@ pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCod
 
 /// `versus decide --answer QUESTION=OPTION …`: the wizard's verdict and its reasons.
 /// With no answers it lists the questions and their options instead.
-pub fn decide(c: &Comparison, answers: &[String], format: &str) -> ExitCode {
+pub fn decide(c: &Comparison, answers: &[String], format: ReportFormat) -> ExitCode {
     let mut pairs = Vec::with_capacity(answers.len());
     for a in answers {
         let Some((q, o)) = a.split_once('=') else {
@@ -177,7 +179,7 @@ pub fn decide(c: &Comparison, answers: &[String], format: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if pairs.is_empty() && format == "text" {
+    if pairs.is_empty() && format == ReportFormat::Text {
         let mut out = String::from("Answer with --answer QUESTION=OPTION (repeatable). The questions:\n");
         for q in &c.wizard.questions {
             let options: Vec<String> = q.options.iter().map(|o| format!("{} ({})", o.id, o.label)).collect();

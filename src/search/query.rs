@@ -71,10 +71,6 @@ impl Query {
         Query { text: text.to_string(), case_sensitive, ascii }
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
     /// `text` in the form this query is matched against: as it is for a
     /// case-sensitive query, ASCII-lowercased otherwise. Lowercasing keeps
     /// every byte offset, and spares exact-case words the matcher's penalty

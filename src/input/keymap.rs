@@ -1,11 +1,8 @@
-//! The keymap: one table that both handles keys and feeds the help overlay
-//! and status line, so what is documented is what happens.
+//! The keymaps, as data: which keys give which command, how help writes
+//! them and what it says they do. The same tables drive the mapping and the
+//! help overlay, so what is documented is what happens.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
-
-use crate::app::{Action, App, Tab};
-use crate::ui;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a binding does, before it is turned into an [`Action`] for the current view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,170 +276,29 @@ pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding<Command>> {
     find(BINDINGS, event)
 }
 
-/// Turns a terminal event into an action for this app at this terminal size.
-pub fn map_event(event: &Event, app: &App, area: Rect) -> Option<Action> {
-    match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => map_key(k, app, area),
-        Event::Mouse(m) => map_mouse(m, app, area),
-        _ => None,
-    }
-}
-
 /// The search-line binding for a key press, if any.
-pub fn input_binding_for(event: &KeyEvent) -> Option<&'static Binding<InputCommand>> {
+pub(super) fn input_binding_for(event: &KeyEvent) -> Option<&'static Binding<InputCommand>> {
     find(INPUT_BINDINGS, event)
 }
 
-/// Keys while a search line has the keyboard: editing, moving through hits, leaving.
-fn map_input_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
-    let page = if app.palette.is_some() { ui::palette_rows(area) } else { ui::list_rows(app, area) }.max(1) as isize;
-    if let Some(b) = input_binding_for(event) {
-        return Some(match b.command {
-            InputCommand::Accept => Action::Accept,
-            InputCommand::Cancel => Action::Cancel,
-            InputCommand::Down => Action::Move(1),
-            InputCommand::Up => Action::Move(-1),
-            InputCommand::PageDown => Action::Move(page),
-            InputCommand::PageUp => Action::Move(-page),
-            InputCommand::First => Action::First,
-            InputCommand::Last => Action::Last,
-            InputCommand::Backspace => Action::Backspace,
-            InputCommand::DeleteWord => Action::DeleteWord,
-            InputCommand::Clear => Action::ClearQuery,
-            InputCommand::Quit => Action::Quit,
-        });
-    }
-    match event.code {
-        KeyCode::Char(c) if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            Some(Action::Type(c))
-        }
-        _ => None,
-    }
+/// The wizard binding for a key press, if any.
+pub(super) fn wizard_binding_for(event: &KeyEvent) -> Option<&'static Binding<WizardCommand>> {
+    find(WIZARD_BINDINGS, event)
 }
 
-/// Keys on the wizard's pages; `None` lets the keymap have the key.
-fn map_wizard_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
-    use crate::app::WizardPage;
-    let b = find(WIZARD_BINDINGS, event)?;
-    let result = app.wizard.page == WizardPage::Result;
-    let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
-    Some(match b.command {
-        WizardCommand::Down if result => scroll(1),
-        WizardCommand::Up if result => scroll(-1),
-        WizardCommand::Down => Action::WizardCursor(1),
-        WizardCommand::Up => Action::WizardCursor(-1),
-        WizardCommand::Pick if result => return None,
-        WizardCommand::Pick => Action::WizardPick(None),
-        WizardCommand::PickNumber => match (app.wizard.page, event.code) {
-            (WizardPage::Question(_), KeyCode::Char(c)) => Action::WizardPick(Some(c.to_digit(10)? as usize - 1)),
-            _ => return None,
-        },
-        WizardCommand::Skip => Action::WizardSkip,
-        WizardCommand::Back => Action::WizardBack,
-        WizardCommand::Forward => Action::WizardForward,
-        WizardCommand::Answers => Action::WizardAnswers,
-        WizardCommand::Result => Action::WizardResult,
-        WizardCommand::Restart => Action::WizardRestart,
-        WizardCommand::Resume if app.wizard.offer.is_some() => Action::WizardResume,
-        WizardCommand::Resume => return None,
-    })
-}
-
-pub fn map_key(event: &KeyEvent, app: &App, area: Rect) -> Option<Action> {
-    if app.typing() {
-        return map_input_key(event, app, area);
-    }
-    if app.tab == Tab::Decide
-        && app.has_wizard()
-        && !app.help
-        && let Some(action) = map_wizard_key(event, app, area)
-    {
-        return Some(action);
-    }
-    let binding = binding_for(event)?;
-    // Where there is no list to move through (help, an open entry, an empty
-    // list), movement keys scroll the text.
-    let scrolls = app.help || app.expanded || app.entry_count(app.tab) == 0;
-    let page = if app.help { ui::palette_rows(area) } else { page_size(app, area, scrolls) }.max(1) as isize;
-    let max = if app.help { ui::help_max_scroll(area) } else { ui::max_scroll(app, area) };
-    let scroll = |by: isize| Action::Scroll { by, max };
-    Some(match binding.command {
-        Command::NextTab => Action::NextTab,
-        Command::PreviousTab => Action::PreviousTab,
-        Command::TabByNumber => match event.code {
-            KeyCode::Char(c) => Action::GoToTab(Tab::from_index(c.to_digit(10)? as usize - 1)?),
-            _ => return None,
-        },
-        Command::Down if scrolls => scroll(1),
-        Command::Up if scrolls => scroll(-1),
-        Command::PageDown if scrolls => scroll(page),
-        Command::PageUp if scrolls => scroll(-page),
-        Command::First if scrolls => scroll(isize::MIN / 2),
-        Command::Last if scrolls => scroll(isize::MAX / 2),
-        Command::Down => Action::Move(1),
-        Command::Up => Action::Move(-1),
-        Command::PageDown => Action::Move(page),
-        Command::PageUp => Action::Move(-page),
-        Command::First => Action::First,
-        Command::Last => Action::Last,
-        Command::Expand => Action::ToggleExpand,
-        Command::ScrollDown => scroll(1),
-        Command::ScrollUp => scroll(-1),
-        Command::Help => Action::ToggleHelp,
-        Command::Back => Action::Back,
-        Command::Quit => Action::Quit,
-        Command::Search => Action::Search,
-        Command::Palette => Action::Palette,
-    })
-}
-
-/// Rows a page key moves: the visible height of what is scrolling, at least 1.
-fn page_size(app: &App, area: Rect, scrolls: bool) -> usize {
-    let rows =
-        if scrolls { ui::text_area(app, area).map_or(1, |r| r.height as usize) } else { ui::list_rows(app, area) };
-    rows.max(1)
-}
-
-pub fn map_mouse(event: &MouseEvent, app: &App, area: Rect) -> Option<Action> {
-    let (x, y) = (event.column, event.row);
-    let screen = ui::screen(area)?;
-    let over_text = || ui::text_area(app, area).is_some_and(|r| r.contains((x, y).into()));
-    let scroll = |by: isize| Action::Scroll { by, max: ui::max_scroll(app, area) };
-    if app.palette.is_some() {
-        return match event.kind {
-            MouseEventKind::Down(MouseButton::Left) if !ui::in_palette(area, x, y) => Some(Action::Cancel),
-            MouseEventKind::Down(MouseButton::Left) => {
-                let i = ui::palette_hit_at(app, area, x, y)?;
-                Some(if i == app.palette_selected {
-                    Action::Accept
-                } else {
-                    Action::Move(i as isize - app.palette_selected as isize)
-                })
-            }
-            MouseEventKind::ScrollDown => Some(Action::Move(1)),
-            MouseEventKind::ScrollUp => Some(Action::Move(-1)),
-            _ => None,
-        };
-    }
-    match event.kind {
-        MouseEventKind::Down(MouseButton::Left) => {
-            if screen.tabs.contains((x, y).into()) {
-                return ui::tab_at(app, screen.tabs, x).map(Action::GoToTab);
-            }
-            if app.help {
-                return Some(Action::ToggleHelp);
-            }
-            let i = ui::entry_at(app, area, x, y)?;
-            Some(if i == app.state().selected { Action::ToggleExpand } else { Action::Select(i) })
-        }
-        MouseEventKind::ScrollDown if app.help => None,
-        MouseEventKind::ScrollUp if app.help => None,
-        MouseEventKind::ScrollDown if over_text() || app.entry_count(app.tab) == 0 => Some(scroll(3)),
-        MouseEventKind::ScrollUp if over_text() || app.entry_count(app.tab) == 0 => Some(scroll(-3)),
-        MouseEventKind::ScrollDown => Some(Action::Move(1)),
-        MouseEventKind::ScrollUp => Some(Action::Move(-1)),
-        _ => None,
-    }
+/// The help overlay's rows: (keys, what they do): the keymap, the search
+/// line's keys, the wizard's, then the mouse. An empty key starts a section.
+pub fn help_rows() -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .map(|b| (b.label, b.help))
+        .chain([("", "In a search line (type to search):")])
+        .chain(INPUT_BINDINGS.iter().map(|b| (b.label, b.help)))
+        .chain([("", "On the Decide tab (the decision wizard):")])
+        .chain(WIZARD_BINDINGS.iter().map(|b| (b.label, b.help)))
+        .chain([("", "Mouse:")])
+        .chain(MOUSE_HELP.iter().copied())
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
-//! The decision wizard's scoring: answers in, a ranked and explained verdict out.
+//! The decision wizard's scoring: answers in, a ranked and explained scorecard out.
 //!
 //! Pure: no terminal types and no I/O, so the TUI, the headless CLI and the
-//! tests all get the same verdict from the same answers. Every number here can
+//! tests all get the same scorecard from the same answers. Every number here can
 //! be checked by hand against the `weights` in the data file, which is the
 //! point: a recommendation the user cannot trace back to their answers is not
 //! worth showing.
@@ -75,7 +75,7 @@ pub enum Outcome {
 
 /// The wizard's result for one set of answers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Verdict {
+pub struct Scorecard {
     /// Every subject, highest points first; equal points keep the declared order.
     pub ranking: Vec<SubjectScore>,
     pub outcome: Outcome,
@@ -98,7 +98,9 @@ const ROUNDING_SLACK: f64 = 1e-9;
 /// fraction of how far the answered questions could have pushed at most, so it
 /// means the same whether three questions are answered or thirty. A gap exactly
 /// equal to the margin counts as a tie.
-pub fn score(c: &Comparison, answers: &Answers) -> Verdict {
+pub fn score(c: &Comparison, answers: &Answers) -> Scorecard {
+    #[cfg(test)]
+    SCORED.with(|n| n.set(n.get() + 1));
     let chosen = chosen(c, answers);
     let margin = c.wizard.tie_margin.unwrap_or(DEFAULT_TIE_MARGIN);
 
@@ -120,7 +122,53 @@ pub fn score(c: &Comparison, answers: &Answers) -> Verdict {
         _ => Outcome::NoAnswers,
     };
 
-    Verdict { ranking, outcome, margin, answered: chosen.len() }
+    Scorecard { ranking, outcome, margin, answered: chosen.len() }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many times [`score`] ran on this thread: lets tests check that a
+    /// key press which changes nothing does not score the answers again.
+    pub static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The wizard's result in one sentence.
+pub fn recommendation(c: &Comparison, card: &Scorecard) -> String {
+    let name = |s: usize| c.subjects[s].name.as_str();
+    match &card.outcome {
+        Outcome::Winner(s) => {
+            let runner = card.ranking.get(1).map_or(String::new(), |r| {
+                format!(" ({:+} points against {}'s {:+})", card.ranking[0].points, name(r.subject), r.points)
+            });
+            format!("{} fits these answers best{runner}.", name(*s))
+        }
+        Outcome::Tie(tied) => {
+            let names: Vec<&str> = tied.iter().map(|&s| name(s)).collect();
+            format!(
+                "No clear winner: {} are within the tie margin ({:.0}% of the largest possible swing).",
+                names.join(" and "),
+                card.margin * 100.0
+            )
+        }
+        Outcome::NoAnswers => "No answer pushes any way yet: nothing to recommend.".to_string(),
+    }
+}
+
+/// One answer that counted, in words: the question, the option chosen, the
+/// data's reason for it, and the points it gave.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reason<'a> {
+    pub question: &'a Question,
+    pub choice: &'a Choice,
+    pub points: f64,
+}
+
+impl Contribution {
+    /// This contribution in words, from the data it was scored on.
+    pub fn reason<'a>(&self, c: &'a Comparison) -> Reason<'a> {
+        let question = &c.wizard.questions[self.question];
+        Reason { question, choice: &question.options[self.option], points: self.points }
+    }
 }
 
 /// Resolves "QUESTION=OPTION" ids to indices; errors name the bad id and list the valid ones.
@@ -314,15 +362,15 @@ mod tests {
         data::load_str(FIXTURE, "fixture").expect("fixture loads")
     }
 
-    fn points_of(v: &Verdict, subject: usize) -> f64 {
+    fn points_of(v: &Scorecard, subject: usize) -> f64 {
         v.ranking.iter().find(|s| s.subject == subject).expect("subject ranked").points
     }
 
-    fn score_of(v: &Verdict, subject: usize) -> &SubjectScore {
+    fn score_of(v: &Scorecard, subject: usize) -> &SubjectScore {
         v.ranking.iter().find(|s| s.subject == subject).expect("subject ranked")
     }
 
-    fn order(v: &Verdict) -> Vec<usize> {
+    fn order(v: &Scorecard) -> Vec<usize> {
         v.ranking.iter().map(|s| s.subject).collect()
     }
 

@@ -1,0 +1,62 @@
+//! Everything that can change the app's state, as values: produced by the
+//! input mapping, the search runner and the terminal loop, consumed by
+//! [`super::App::update`].
+
+use crate::search::{Results, Target};
+use crate::tab::Tab;
+use crate::wizard::WizardAction;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    NextTab,
+    PreviousTab,
+    GoToTab(Tab),
+    /// Move the selection by this many entries (negative is up), stopping at the ends.
+    Move(isize),
+    First,
+    Last,
+    /// Select this entry of the current tab (a mouse click).
+    Select(usize),
+    /// Open the selected entry full-screen, or close it again.
+    ToggleExpand,
+    /// Scroll the text that scrolls here (a detail pane, an open entry, a
+    /// wizard page, the help) by `by` lines, to at most `max`.
+    Scroll {
+        by: isize,
+        max: usize,
+    },
+    ToggleHelp,
+    /// Close whatever is open (help, expanded entry, FAQ filter); quit when nothing is.
+    Back,
+    Quit,
+    /// Start editing the FAQ filter (on the FAQ tab) or open the palette (elsewhere).
+    Search,
+    /// Open the search-everything palette.
+    Palette,
+    /// An edit of the search line that has the keyboard.
+    Line(LineAction),
+    /// The decision wizard, on the Decide tab.
+    Wizard(WizardAction),
+    /// A search finished (see [`super::App::search_request`]).
+    Found(Results),
+    /// A search request was handed to a searcher.
+    SearchSent {
+        target: Target,
+        generation: u64,
+    },
+    /// A one-line message for the user (saved answers could not be read or written).
+    Notice(String),
+}
+
+/// What a key does in a search line (the FAQ filter or the palette).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineAction {
+    Type(char),
+    Backspace,
+    DeleteWord,
+    Clear,
+    /// Enter: keep the FAQ filter and focus the list, or jump to the palette's hit.
+    Accept,
+    /// Esc: clear the FAQ filter, or close the palette.
+    Cancel,
+}

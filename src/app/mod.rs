@@ -1,0 +1,505 @@
+//! Application state and the one place it changes: [`App::update`].
+//!
+//! Pure: no terminal types and no I/O, so every behaviour is testable by
+//! feeding actions and reading the state back. What an action does depends
+//! on the [`Mode`], decided in one place ([`App::mode`]); `update` only routes.
+
+mod action;
+mod search_line;
+
+use std::sync::Arc;
+
+pub use action::{Action, LineAction};
+pub use search_line::SearchLine;
+
+use crate::data::Comparison;
+use crate::entries::Entries;
+use crate::search::{self, Corpora, Results, SearchRequest, Target};
+use crate::tab::Tab;
+use crate::wizard::WizardState;
+
+/// Who has the keyboard. Earlier modes win: a search line over help, help
+/// over an open entry, an open entry over the tab beneath it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The search-everything palette is open.
+    Palette,
+    /// The FAQ filter's line has the keyboard.
+    FaqFilter,
+    Help,
+    /// The selected entry is open full-screen.
+    Expanded,
+    /// The Decide tab's decision wizard.
+    Wizard,
+    /// A tab's list and its detail.
+    Browse,
+}
+
+/// Per-tab position, kept when switching tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TabState {
+    pub selected: usize,
+    /// Lines scrolled in the detail pane.
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub data: Comparison,
+    /// The order of entries on the tabs that are not one plain list.
+    pub entries: Entries,
+    /// What can be searched, built once and shared with the search thread.
+    pub corpora: Arc<Corpora>,
+    pub tab: Tab,
+    pub states: [TabState; 6],
+    pub help: bool,
+    pub help_scroll: usize,
+    pub expanded: bool,
+    pub quit: bool,
+    /// The FAQ filter, when one is active; `faq_editing` while its line has the keyboard.
+    pub faq_search: Option<SearchLine>,
+    pub faq_editing: bool,
+    /// The search-everything palette, when open, and its selected hit.
+    pub palette: Option<SearchLine>,
+    pub palette_selected: usize,
+    pub wizard: WizardState,
+}
+
+impl App {
+    pub fn new(data: Comparison) -> Self {
+        let entries = Entries::build(&data);
+        App {
+            corpora: Arc::new(Corpora::build(&data, &entries)),
+            entries,
+            wizard: WizardState::new(data.wizard.questions.len()),
+            data,
+            tab: Tab::Features,
+            states: [TabState::default(); 6],
+            help: false,
+            help_scroll: 0,
+            expanded: false,
+            quit: false,
+            faq_search: None,
+            faq_editing: false,
+            palette: None,
+            palette_selected: 0,
+        }
+    }
+
+    /// True when the Decide tab is the wizard (the data has questions).
+    pub fn has_wizard(&self) -> bool {
+        !self.data.wizard.questions.is_empty()
+    }
+
+    /// True when the wizard is the tab on screen (perhaps under help or the palette).
+    pub fn on_wizard(&self) -> bool {
+        self.tab == Tab::Decide && self.has_wizard()
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.palette.is_some() {
+            Mode::Palette
+        } else if self.faq_editing {
+            Mode::FaqFilter
+        } else if self.help {
+            Mode::Help
+        } else if self.expanded {
+            Mode::Expanded
+        } else if self.on_wizard() {
+            Mode::Wizard
+        } else {
+            Mode::Browse
+        }
+    }
+
+    /// True while a search line has the keyboard.
+    pub fn typing(&self) -> bool {
+        matches!(self.mode(), Mode::Palette | Mode::FaqFilter)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Notice(notice) => self.wizard.notice = Some(notice),
+            Action::Found(results) => self.found(results),
+            Action::SearchSent { target, generation } => {
+                if let Some(line) = self.line_mut(target) {
+                    line.sent = line.sent.max(generation);
+                }
+            }
+            action => match self.mode() {
+                Mode::Palette => self.in_palette(action),
+                Mode::FaqFilter => self.in_faq_filter(action),
+                Mode::Help => self.in_help(action),
+                Mode::Wizard => match action {
+                    Action::Wizard(w) => self.wizard.apply(w, &self.data.wizard.questions),
+                    Action::Scroll { by, max } => {
+                        self.wizard.scroll = self.wizard.scroll.saturating_add_signed(by).min(max)
+                    }
+                    other => self.browse(other),
+                },
+                Mode::Expanded | Mode::Browse => self.browse(action),
+            },
+        }
+    }
+
+    /// While the palette is open, nothing else happens.
+    fn in_palette(&mut self, action: Action) {
+        let count = self.palette.as_ref().map_or(0, |l| l.hits.len());
+        match action {
+            Action::Line(LineAction::Accept) => self.jump_to_palette_hit(),
+            Action::Line(LineAction::Cancel) => self.palette = None,
+            Action::Line(edit) => self.palette.iter_mut().for_each(|l| l.edit(edit)),
+            Action::Move(by) => {
+                self.palette_selected = self.palette_selected.saturating_add_signed(by).min(count.saturating_sub(1))
+            }
+            Action::First => self.palette_selected = 0,
+            Action::Last => self.palette_selected = count.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// While the FAQ filter's line has the keyboard, only it and the list listen.
+    fn in_faq_filter(&mut self, action: Action) {
+        match action {
+            Action::Line(LineAction::Accept) => self.faq_editing = false,
+            Action::Line(LineAction::Cancel) => self.clear_faq_filter(),
+            Action::Line(edit) => self.faq_search.iter_mut().for_each(|l| l.edit(edit)),
+            Action::Move(by) => self.select(self.state().selected.saturating_add_signed(by)),
+            Action::First => self.select(0),
+            Action::Last => self.select(usize::MAX),
+            Action::Select(i) => self.select(i),
+            _ => {}
+        }
+    }
+
+    /// While help is shown, it is the only thing on screen that listens.
+    fn in_help(&mut self, action: Action) {
+        match action {
+            Action::Back | Action::ToggleHelp => self.help = false,
+            Action::Scroll { by, max } => self.help_scroll = self.help_scroll.saturating_add_signed(by).min(max),
+            _ => {}
+        }
+    }
+
+    /// A tab's list and detail, or an open entry.
+    fn browse(&mut self, action: Action) {
+        match action {
+            Action::Palette => self.open_palette(),
+            Action::Search if self.tab == Tab::Faq => {
+                self.expanded = false;
+                self.faq_editing = true;
+                self.faq_search.get_or_insert_with(SearchLine::default);
+            }
+            Action::Search => self.open_palette(),
+            Action::Back if self.expanded => self.close_expanded(),
+            Action::Back if self.tab == Tab::Faq && self.faq_search.is_some() => self.clear_faq_filter(),
+            Action::Back => self.quit = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::NextTab => self.go_to(self.tab.next()),
+            Action::PreviousTab => self.go_to(self.tab.previous()),
+            Action::GoToTab(tab) => self.go_to(tab),
+            Action::Move(by) => self.select(self.state().selected.saturating_add_signed(by)),
+            Action::First => self.select(0),
+            Action::Last => self.select(usize::MAX),
+            Action::Select(i) => self.select(i),
+            Action::ToggleExpand if self.expanded => self.close_expanded(),
+            // Pros/Cons items are shown whole already; the wizard has pages of its own.
+            Action::ToggleExpand
+                if self.entry_count(self.tab) > 0 && self.tab != Tab::ProsCons && self.mode() != Mode::Wizard =>
+            {
+                self.expanded = true;
+                self.state_mut().scroll = 0;
+            }
+            Action::Scroll { by, max } => {
+                let state = self.state_mut();
+                state.scroll = state.scroll.saturating_add_signed(by).min(max);
+            }
+            _ => {}
+        }
+    }
+
+    fn found(&mut self, results: Results) {
+        let Some(line) = self.line_mut(results.target) else { return };
+        if !line.receive(results.generation, results.hits) {
+            return;
+        }
+        match results.target {
+            Target::Faq => self.states[Tab::Faq.index()] = TabState::default(),
+            Target::Palette => self.palette_selected = 0,
+        }
+    }
+
+    fn open_palette(&mut self) {
+        self.help = false;
+        self.palette = Some(SearchLine::default());
+        self.palette_selected = 0;
+    }
+
+    fn clear_faq_filter(&mut self) {
+        // Keep the selected question selected in the full list.
+        let entry = self.faq_entry(self.states[Tab::Faq.index()].selected).unwrap_or(0);
+        self.faq_search = None;
+        self.faq_editing = false;
+        self.states[Tab::Faq.index()] = TabState { selected: entry, scroll: 0 };
+    }
+
+    fn jump_to_palette_hit(&mut self) {
+        let hit = self.palette.as_ref().and_then(|l| l.hits.get(self.palette_selected)).map(|h| h.index as usize);
+        self.palette = None;
+        let Some(place) = hit.and_then(|i| self.corpora.found.get(i)).map(|f| f.place) else { return };
+        if place.tab == Tab::Faq {
+            // The entry is numbered in the full list, so any filter goes.
+            self.faq_search = None;
+            self.faq_editing = false;
+        }
+        self.go_to(place.tab);
+        self.states[place.tab.index()] = TabState { selected: place.entry, scroll: 0 };
+        if self.mode() == Mode::Wizard {
+            // Decision snapshot rows are shown on the wizard's result page.
+            self.wizard.go(crate::wizard::WizardPage::Result);
+        }
+    }
+
+    fn go_to(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.expanded = false;
+    }
+
+    fn close_expanded(&mut self) {
+        self.expanded = false;
+        self.state_mut().scroll = 0;
+    }
+
+    /// Selects entry `i`, clamped to the list; a new selection starts its detail at the top.
+    fn select(&mut self, i: usize) {
+        let count = self.entry_count(self.tab);
+        if count == 0 {
+            return;
+        }
+        let i = i.min(count - 1);
+        let state = self.state_mut();
+        if state.selected != i {
+            state.selected = i;
+            state.scroll = 0;
+        }
+    }
+
+    /// The FAQ entries in list order: the filter's hits, or all of them.
+    pub fn faq_entry(&self, row: usize) -> Option<usize> {
+        match &self.faq_search {
+            Some(line) => line.hits.get(row).map(|h| h.index as usize),
+            None => (row < self.data.faq.len()).then_some(row),
+        }
+    }
+
+    fn line_mut(&mut self, target: Target) -> Option<&mut SearchLine> {
+        match target {
+            Target::Faq => self.faq_search.as_mut(),
+            Target::Palette => self.palette.as_mut(),
+        }
+    }
+
+    /// True while some shown results are for an older query.
+    pub fn searching(&self) -> bool {
+        [&self.faq_search, &self.palette].into_iter().flatten().any(SearchLine::pending)
+    }
+
+    /// A search that needs running: a query line whose newest query has not
+    /// been handed to a searcher yet.
+    pub fn search_request(&self) -> Option<SearchRequest> {
+        [(Target::Palette, &self.palette), (Target::Faq, &self.faq_search)].into_iter().find_map(|(target, line)| {
+            let line = line.as_ref()?;
+            (line.sent < line.generation).then(|| {
+                let complete = line.hits_generation > 0;
+                let within = (complete && search::extends(&line.hits_query, &line.query)).then(|| line.hits.clone());
+                SearchRequest { target, generation: line.generation, query: line.query.clone(), within }
+            })
+        })
+    }
+
+    /// Hands every pending search to `run`, which returns its results at once
+    /// or `None` when it took the search elsewhere (the search thread, whose
+    /// results come back as [`Action::Found`]). True when any results were taken in.
+    pub fn run_searches(&mut self, mut run: impl FnMut(SearchRequest) -> Option<Results>) -> bool {
+        let mut any = false;
+        while let Some(request) = self.search_request() {
+            self.update(Action::SearchSent { target: request.target, generation: request.generation });
+            if let Some(results) = run(request) {
+                self.update(Action::Found(results));
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// Runs every pending search here and now, on this thread: what tests,
+    /// screenshots and small data use.
+    pub fn settle(&mut self) {
+        let corpora = Arc::clone(&self.corpora);
+        self.run_searches(|request| request.run(&corpora, &|| false));
+    }
+
+    /// Types `text` into the open search line and waits for its results.
+    pub fn type_query(&mut self, text: &str) {
+        for c in text.chars() {
+            self.update(Action::Line(LineAction::Type(c)));
+        }
+        self.settle();
+    }
+
+    pub fn state(&self) -> TabState {
+        self.states[self.tab.index()]
+    }
+
+    fn state_mut(&mut self) -> &mut TabState {
+        &mut self.states[self.tab.index()]
+    }
+
+    /// How many selectable entries `tab` has (0 for a tab that only scrolls).
+    pub fn entry_count(&self, tab: Tab) -> usize {
+        let d = &self.data;
+        match tab {
+            Tab::Features => d.features.len() + self.entries.key_features.len(),
+            Tab::ProsCons => self.entries.pros_cons.len(),
+            Tab::UseCases => d.use_cases.len(),
+            Tab::Performance => d.factors.len(),
+            Tab::Faq => self.faq_search.as_ref().map_or(d.faq.len(), |l| l.hits.len()),
+            Tab::Decide => d.decision.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::{WizardAction, WizardPage};
+
+    fn app() -> App {
+        App::new(crate::data::open(None).expect("default data"))
+    }
+
+    #[test]
+    fn tabs_cycle_both_ways_and_remember_their_selection() {
+        let mut app = app();
+        app.update(Action::Move(3));
+        app.update(Action::PreviousTab);
+        assert_eq!(app.tab, Tab::Decide);
+        app.update(Action::NextTab);
+        assert_eq!(app.tab, Tab::Features);
+        assert_eq!(app.state().selected, 3);
+    }
+
+    #[test]
+    fn selection_stops_at_both_ends() {
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Faq));
+        app.update(Action::Move(-5));
+        assert_eq!(app.state().selected, 0);
+        app.update(Action::Move(1000));
+        assert_eq!(app.state().selected, 11);
+        app.update(Action::First);
+        assert_eq!(app.state().selected, 0);
+        app.update(Action::Last);
+        assert_eq!(app.state().selected, 11);
+    }
+
+    #[test]
+    fn back_closes_help_then_expanded_then_quits() {
+        let mut app = app();
+        app.update(Action::ToggleExpand);
+        app.update(Action::ToggleHelp);
+        app.update(Action::Back);
+        assert!(!app.help && app.expanded && !app.quit);
+        app.update(Action::Back);
+        assert!(!app.expanded && !app.quit);
+        app.update(Action::Back);
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn help_swallows_everything_but_closing_and_quitting() {
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        app.update(Action::NextTab);
+        app.update(Action::Move(2));
+        assert_eq!((app.tab, app.state().selected), (Tab::Features, 0));
+        app.update(Action::Quit);
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn the_wizard_walks_through_questions_answers_and_result() {
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Decide));
+        let n = app.data.wizard.questions.len();
+        assert_eq!(app.wizard.page, WizardPage::Question(0));
+        app.update(Action::Wizard(WizardAction::Pick(Some(2))));
+        assert_eq!((app.wizard.answers[0], app.wizard.page), (Some(2), WizardPage::Question(1)));
+        app.update(Action::Wizard(WizardAction::Cursor(1)));
+        app.update(Action::Wizard(WizardAction::Pick(None)));
+        assert_eq!(app.wizard.answers[1], Some(1), "Enter takes the highlighted option");
+        app.update(Action::Wizard(WizardAction::Skip));
+        assert_eq!((app.wizard.answers[2], app.wizard.page), (None, WizardPage::Question(3)));
+        app.update(Action::Wizard(WizardAction::Pick(Some(99))));
+        assert_eq!(app.wizard.page, WizardPage::Question(3), "an option that does not exist is ignored");
+        app.update(Action::Wizard(WizardAction::Back));
+        app.update(Action::Wizard(WizardAction::Back));
+        assert_eq!((app.wizard.page, app.wizard.cursor), (WizardPage::Question(1), 1), "back shows the answer given");
+        for _ in 1..n {
+            app.update(Action::Wizard(WizardAction::Forward));
+        }
+        assert_eq!(app.wizard.page, WizardPage::Answers, "after the last question, the answers");
+        app.update(Action::Wizard(WizardAction::Pick(None)));
+        assert_eq!(app.wizard.page, WizardPage::Question(0), "Enter on an answer goes to change it");
+        app.update(Action::Wizard(WizardAction::Result));
+        assert_eq!(app.wizard.page, WizardPage::Result);
+        app.update(Action::Wizard(WizardAction::Restart));
+        assert!(app.wizard.answers.iter().all(Option::is_none));
+        assert_eq!(app.wizard.page, WizardPage::Question(0));
+    }
+
+    #[test]
+    fn saved_answers_are_offered_until_taken_up_or_set_aside() {
+        let mut app = app();
+        let mut saved = vec![None; app.wizard.answers.len()];
+        saved[0] = Some(2);
+        app.wizard.offer(saved.clone(), None);
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::Wizard(WizardAction::Resume));
+        assert_eq!((app.wizard.answers.clone(), app.wizard.page), (saved.clone(), WizardPage::Answers));
+        assert!(app.wizard.offer.is_none());
+
+        let mut fresh = self::app();
+        fresh.wizard.offer(saved, Some("note".into()));
+        fresh.update(Action::GoToTab(Tab::Decide));
+        fresh.update(Action::Wizard(WizardAction::Pick(Some(0))));
+        assert!(fresh.wizard.offer.is_none(), "answering afresh sets the offer aside");
+        assert_eq!(fresh.wizard.notice.as_deref(), Some("note"));
+    }
+
+    #[test]
+    fn wizard_actions_do_nothing_off_the_decide_tab_or_under_help() {
+        let mut app = app();
+        app.update(Action::Wizard(WizardAction::Pick(Some(0))));
+        assert_eq!(app.wizard.answers[0], None);
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::ToggleHelp);
+        app.update(Action::Wizard(WizardAction::Pick(Some(0))));
+        assert_eq!(app.wizard.answers[0], None);
+    }
+
+    #[test]
+    fn scrolling_is_clamped_and_reset_by_a_new_selection() {
+        let mut app = app();
+        app.update(Action::Scroll { by: 50, max: 7 });
+        assert_eq!(app.state().scroll, 7);
+        app.update(Action::Scroll { by: -3, max: 7 });
+        assert_eq!(app.state().scroll, 4);
+        app.update(Action::Move(1));
+        assert_eq!(app.state().scroll, 0);
+    }
+}

@@ -1,0 +1,116 @@
+//! A search line's state: the query as typed, which generation of it has
+//! been sent to a searcher, and the newest results received.
+
+use std::sync::Arc;
+
+use super::action::LineAction;
+use crate::search::Hit;
+
+/// Queries are typed by hand; a cap keeps a stuck key from making one absurd.
+const MAX_QUERY_CHARS: usize = 200;
+
+#[derive(Debug, Clone)]
+pub struct SearchLine {
+    pub query: String,
+    /// Bumped on every change of `query`.
+    pub generation: u64,
+    /// The newest generation handed to a searcher.
+    pub sent: u64,
+    /// The newest results received, and the generation and query they answer.
+    pub hits: Arc<[Hit]>,
+    pub hits_generation: u64,
+    pub hits_query: String,
+}
+
+impl Default for SearchLine {
+    /// An empty line whose first search (everything, in data order) is still to run.
+    fn default() -> Self {
+        SearchLine {
+            query: String::new(),
+            generation: 1,
+            sent: 0,
+            hits: Arc::from([]),
+            hits_generation: 0,
+            hits_query: String::new(),
+        }
+    }
+}
+
+impl SearchLine {
+    /// True while the shown hits are for an older query.
+    pub fn pending(&self) -> bool {
+        self.hits_generation != self.generation
+    }
+
+    /// Applies an editing action; `Accept` and `Cancel` are the caller's.
+    pub fn edit(&mut self, action: LineAction) {
+        let before = self.query.clone();
+        match action {
+            LineAction::Type(c) => self.query.push(c),
+            LineAction::Backspace => {
+                self.query.pop();
+            }
+            LineAction::DeleteWord => {
+                let kept = self.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                self.query.truncate(kept);
+            }
+            LineAction::Clear => self.query.clear(),
+            LineAction::Accept | LineAction::Cancel => {}
+        }
+        while self.query.chars().count() > MAX_QUERY_CHARS {
+            self.query.pop();
+        }
+        if self.query != before {
+            self.generation += 1;
+        }
+    }
+
+    /// Takes in results; an older answer never replaces a newer one (results
+    /// may arrive out of order). True when they were taken.
+    pub fn receive(&mut self, generation: u64, hits: Arc<[Hit]>) -> bool {
+        if generation <= self.hits_generation || generation > self.generation {
+            return false;
+        }
+        self.hits = hits;
+        self.hits_generation = generation;
+        self.hits_query = self.query.clone();
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_bump_the_generation_only_when_the_query_changes() {
+        let mut line = SearchLine::default();
+        line.edit(LineAction::Backspace);
+        assert_eq!(line.generation, 1);
+        for c in "one two".chars() {
+            line.edit(LineAction::Type(c));
+        }
+        line.edit(LineAction::DeleteWord);
+        assert_eq!((line.query.as_str(), line.generation), ("one ", 9));
+        line.edit(LineAction::Clear);
+        assert!(line.query.is_empty());
+    }
+
+    #[test]
+    fn a_query_is_capped() {
+        let mut line = SearchLine::default();
+        for _ in 0..500 {
+            line.edit(LineAction::Type('x'));
+        }
+        assert_eq!(line.query.chars().count(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn stale_results_are_dropped() {
+        let mut line = SearchLine::default();
+        line.edit(LineAction::Type('a'));
+        assert!(line.receive(2, Arc::from([])));
+        assert!(!line.receive(1, Arc::from([])), "older than what is shown");
+        assert!(!line.receive(3, Arc::from([])), "newer than the query");
+    }
+}

@@ -1,0 +1,12 @@
+//! The decision wizard: scoring answers into a ranked, explained
+//! [`Scorecard`] ([`score`]), and the pages the user moves through
+//! ([`flow`]). Depends only on the data model.
+
+pub mod flow;
+pub mod score;
+
+pub use flow::{WizardAction, WizardPage, WizardState};
+pub use score::{
+    Answers, Contribution, DEFAULT_TIE_MARGIN, Outcome, Reason, Scorecard, SubjectScore, answers_from_ids, leaning,
+    recommendation, score,
+};
