@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a binding does, before it is turned into an [`Action`] for the current view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub enum KeyCommand {
     NextTab,
     PreviousTab,
     TabByNumber,
@@ -28,7 +28,7 @@ pub enum Command {
 
 /// What a key does while a search line has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputCommand {
+pub enum LineCommand {
     Accept,
     Cancel,
     Down,
@@ -105,49 +105,49 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
 ];
 
 /// Keys of a search line (FAQ filter or palette). Any other character is typed.
-pub const INPUT_BINDINGS: &[Binding<InputCommand>] = &[
+pub const LINE_BINDINGS: &[Binding<LineCommand>] = &[
     Binding {
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         help: "FAQ: keep the filter and go to the list · palette: jump to the hit",
-        command: InputCommand::Accept,
+        command: LineCommand::Accept,
     },
     Binding {
         keys: &[key(KeyCode::Esc)],
         label: "Esc",
         help: "FAQ: clear the filter · palette: close",
-        command: InputCommand::Cancel,
+        command: LineCommand::Cancel,
     },
     Binding {
         keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')],
         label: "↓ Ctrl-N",
         help: "next hit",
-        command: InputCommand::Down,
+        command: LineCommand::Down,
     },
     Binding {
         keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')],
         label: "↑ Ctrl-P",
         help: "previous hit",
-        command: InputCommand::Up,
+        command: LineCommand::Up,
     },
     Binding {
         keys: &[key(KeyCode::PageDown)],
         label: "PgDn",
         help: "a page of hits down",
-        command: InputCommand::PageDown,
+        command: LineCommand::PageDown,
     },
-    Binding { keys: &[key(KeyCode::PageUp)], label: "PgUp", help: "a page of hits up", command: InputCommand::PageUp },
-    Binding { keys: &[key(KeyCode::Home)], label: "Home", help: "best hit", command: InputCommand::First },
-    Binding { keys: &[key(KeyCode::End)], label: "End", help: "last hit", command: InputCommand::Last },
+    Binding { keys: &[key(KeyCode::PageUp)], label: "PgUp", help: "a page of hits up", command: LineCommand::PageUp },
+    Binding { keys: &[key(KeyCode::Home)], label: "Home", help: "best hit", command: LineCommand::First },
+    Binding { keys: &[key(KeyCode::End)], label: "End", help: "last hit", command: LineCommand::Last },
     Binding {
         keys: &[key(KeyCode::Backspace)],
         label: "Backspace",
         help: "delete a character",
-        command: InputCommand::Backspace,
+        command: LineCommand::Backspace,
     },
-    Binding { keys: &[ctrl('w')], label: "Ctrl-W", help: "delete a word", command: InputCommand::DeleteWord },
-    Binding { keys: &[ctrl('u')], label: "Ctrl-U", help: "clear the query", command: InputCommand::Clear },
-    Binding { keys: &[ctrl('c')], label: "Ctrl-C", help: "quit", command: InputCommand::Quit },
+    Binding { keys: &[ctrl('w')], label: "Ctrl-W", help: "delete a word", command: LineCommand::DeleteWord },
+    Binding { keys: &[ctrl('u')], label: "Ctrl-U", help: "clear the query", command: LineCommand::Clear },
+    Binding { keys: &[ctrl('c')], label: "Ctrl-C", help: "quit", command: LineCommand::Quit },
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,84 +177,84 @@ pub struct Binding<C> {
 }
 
 /// Every key the app understands. Order is the order of the help overlay.
-pub const BINDINGS: &[Binding<Command>] = &[
+pub const BINDINGS: &[Binding<KeyCommand>] = &[
     Binding {
         keys: &[key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
         label: "Tab → l",
         help: "next tab",
-        command: Command::NextTab,
+        command: KeyCommand::NextTab,
     },
     Binding {
         keys: &[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')],
         label: "Shift-Tab ← h",
         help: "previous tab",
-        command: Command::PreviousTab,
+        command: KeyCommand::PreviousTab,
     },
     Binding {
         keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
         label: "1–6",
         help: "go to tab by number",
-        command: Command::TabByNumber,
+        command: KeyCommand::TabByNumber,
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
         label: "↓ j",
         help: "move down (scroll, where a page has no list)",
-        command: Command::Down,
+        command: KeyCommand::Down,
     },
-    Binding { keys: &[key(KeyCode::Up), ch('k')], label: "↑ k", help: "move up", command: Command::Up },
+    Binding { keys: &[key(KeyCode::Up), ch('k')], label: "↑ k", help: "move up", command: KeyCommand::Up },
     Binding {
         keys: &[key(KeyCode::PageDown), ctrl('d')],
         label: "PgDn Ctrl-D",
         help: "a page down",
-        command: Command::PageDown,
+        command: KeyCommand::PageDown,
     },
     Binding {
         keys: &[key(KeyCode::PageUp), ctrl('u')],
         label: "PgUp Ctrl-U",
         help: "a page up",
-        command: Command::PageUp,
+        command: KeyCommand::PageUp,
     },
-    Binding { keys: &[key(KeyCode::Home), ch('g')], label: "Home g", help: "first", command: Command::First },
-    Binding { keys: &[key(KeyCode::End), ch('G')], label: "End G", help: "last", command: Command::Last },
+    Binding { keys: &[key(KeyCode::Home), ch('g')], label: "Home g", help: "first", command: KeyCommand::First },
+    Binding { keys: &[key(KeyCode::End), ch('G')], label: "End G", help: "last", command: KeyCommand::Last },
     Binding {
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         help: "open the selection full-screen; Enter again closes it",
-        command: Command::Expand,
+        command: KeyCommand::Expand,
     },
     Binding {
         keys: &[ch('J'), key(KeyCode::Char(' '))],
         label: "J Space",
         help: "scroll the text pane down",
-        command: Command::ScrollDown,
+        command: KeyCommand::ScrollDown,
     },
     Binding {
         keys: &[ch('K'), key(KeyCode::Backspace)],
         label: "K Backspace",
         help: "scroll the text pane up",
-        command: Command::ScrollUp,
+        command: KeyCommand::ScrollUp,
     },
     Binding {
         keys: &[ch('/')],
         label: "/",
         help: "search: filter the FAQ (on the FAQ tab), search everything (elsewhere)",
-        command: Command::Search,
+        command: KeyCommand::Search,
     },
     Binding {
         keys: &[ctrl('p'), ctrl('f'), ch(':')],
         label: "Ctrl-P Ctrl-F :",
         help: "search everything, then Enter jumps to the hit",
-        command: Command::Palette,
+        command: KeyCommand::Palette,
     },
-    Binding { keys: &[ch('?')], label: "?", help: "show or hide this help", command: Command::Help },
+    Binding { keys: &[ch('?')], label: "?", help: "show or hide this help", command: KeyCommand::Help },
     Binding {
         keys: &[key(KeyCode::Esc)],
         label: "Esc",
         help: "close help, the open entry or the FAQ filter; quit when nothing is open",
-        command: Command::Back,
+        command: KeyCommand::Back,
     },
-    Binding { keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", help: "quit", command: Command::Quit },
+    Binding { keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", help: "quit", command: KeyCommand::Quit },
 ];
 
 /// Mouse use, for the help overlay.
@@ -272,13 +272,13 @@ fn find<C>(table: &'static [Binding<C>], event: &KeyEvent) -> Option<&'static Bi
 }
 
 /// The binding for a key press, if any.
-pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding<Command>> {
+pub fn binding_for(event: &KeyEvent) -> Option<&'static Binding<KeyCommand>> {
     find(BINDINGS, event)
 }
 
 /// The search-line binding for a key press, if any.
-pub(super) fn input_binding_for(event: &KeyEvent) -> Option<&'static Binding<InputCommand>> {
-    find(INPUT_BINDINGS, event)
+pub(super) fn line_binding_for(event: &KeyEvent) -> Option<&'static Binding<LineCommand>> {
+    find(LINE_BINDINGS, event)
 }
 
 /// The wizard binding for a key press, if any.
@@ -293,7 +293,7 @@ pub fn help_rows() -> Vec<(&'static str, &'static str)> {
         .iter()
         .map(|b| (b.label, b.help))
         .chain([("", "In a search line (type to search):")])
-        .chain(INPUT_BINDINGS.iter().map(|b| (b.label, b.help)))
+        .chain(LINE_BINDINGS.iter().map(|b| (b.label, b.help)))
         .chain([("", "On the Decide tab (the decision wizard):")])
         .chain(WIZARD_BINDINGS.iter().map(|b| (b.label, b.help)))
         .chain([("", "Mouse:")])
@@ -315,7 +315,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice() {
         assert_unique(BINDINGS.iter().flat_map(|b| b.keys));
-        assert_unique(INPUT_BINDINGS.iter().flat_map(|b| b.keys));
+        assert_unique(LINE_BINDINGS.iter().flat_map(|b| b.keys));
         assert_unique(WIZARD_BINDINGS.iter().flat_map(|b| b.keys));
     }
 
@@ -323,18 +323,18 @@ mod tests {
     #[test]
     fn status_line_keys_do_what_they_say() {
         let claims = [
-            (KeyCode::Char('?'), Command::Help),
-            (KeyCode::Char('q'), Command::Quit),
-            (KeyCode::Up, Command::Up),
-            (KeyCode::Down, Command::Down),
-            (KeyCode::Tab, Command::NextTab),
-            (KeyCode::Left, Command::PreviousTab),
-            (KeyCode::Right, Command::NextTab),
-            (KeyCode::Enter, Command::Expand),
-            (KeyCode::Esc, Command::Back),
-            (KeyCode::Char('J'), Command::ScrollDown),
-            (KeyCode::Char('K'), Command::ScrollUp),
-            (KeyCode::Char('/'), Command::Search),
+            (KeyCode::Char('?'), KeyCommand::Help),
+            (KeyCode::Char('q'), KeyCommand::Quit),
+            (KeyCode::Up, KeyCommand::Up),
+            (KeyCode::Down, KeyCommand::Down),
+            (KeyCode::Tab, KeyCommand::NextTab),
+            (KeyCode::Left, KeyCommand::PreviousTab),
+            (KeyCode::Right, KeyCommand::NextTab),
+            (KeyCode::Enter, KeyCommand::Expand),
+            (KeyCode::Esc, KeyCommand::Back),
+            (KeyCode::Char('J'), KeyCommand::ScrollDown),
+            (KeyCode::Char('K'), KeyCommand::ScrollUp),
+            (KeyCode::Char('/'), KeyCommand::Search),
         ];
         for (code, command) in claims {
             let bound = binding_for(&KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
@@ -362,10 +362,10 @@ mod tests {
     fn shifted_letters_match_with_or_without_the_shift_flag() {
         for modifiers in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
             let g = KeyEvent::new(KeyCode::Char('G'), modifiers);
-            assert_eq!(binding_for(&g).map(|b| b.command), Some(Command::Last));
+            assert_eq!(binding_for(&g).map(|b| b.command), Some(KeyCommand::Last));
         }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(binding_for(&ctrl_c).map(|b| b.command), Some(Command::Quit));
+        assert_eq!(binding_for(&ctrl_c).map(|b| b.command), Some(KeyCommand::Quit));
         let plain_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
         assert!(binding_for(&plain_c).is_none());
     }

@@ -4,7 +4,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-use super::keymap::{Command, InputCommand, WizardCommand, binding_for, input_binding_for, wizard_binding_for};
+use super::keymap::{KeyCommand, LineCommand, WizardCommand, binding_for, line_binding_for, wizard_binding_for};
 use crate::app::{Action, App, LineAction, Mode};
 use crate::tab::Tab;
 use crate::ui::{PaneMap, ScreenMap};
@@ -44,32 +44,32 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let list = map.list.as_ref().filter(|l| l.len > 0 && !app.help);
     let page = |by: isize| by * list.map_or(pane.map_or(1, |p| p.page), |l| l.page).max(1) as isize;
     Some(match (binding.command, list) {
-        (Command::NextTab, _) => Action::NextTab,
-        (Command::PreviousTab, _) => Action::PreviousTab,
-        (Command::TabByNumber, _) => match event.code {
+        (KeyCommand::NextTab, _) => Action::NextTab,
+        (KeyCommand::PreviousTab, _) => Action::PreviousTab,
+        (KeyCommand::TabByNumber, _) => match event.code {
             KeyCode::Char(c) => Action::GoToTab(Tab::from_index((c.to_digit(10)? as usize).checked_sub(1)?)?),
             _ => return None,
         },
-        (Command::Down, None) => scroll(pane, 1),
-        (Command::Up, None) => scroll(pane, -1),
-        (Command::PageDown, None) => scroll(pane, page(1)),
-        (Command::PageUp, None) => scroll(pane, page(-1)),
-        (Command::First, None) => scroll(pane, isize::MIN / 2),
-        (Command::Last, None) => scroll(pane, isize::MAX / 2),
-        (Command::Down, Some(_)) => Action::Move(1),
-        (Command::Up, Some(_)) => Action::Move(-1),
-        (Command::PageDown, Some(_)) => Action::Move(page(1)),
-        (Command::PageUp, Some(_)) => Action::Move(page(-1)),
-        (Command::First, Some(_)) => Action::First,
-        (Command::Last, Some(_)) => Action::Last,
-        (Command::Expand, _) => Action::ToggleExpand,
-        (Command::ScrollDown, _) => scroll(pane, 1),
-        (Command::ScrollUp, _) => scroll(pane, -1),
-        (Command::Help, _) => Action::ToggleHelp,
-        (Command::Back, _) => Action::Back,
-        (Command::Quit, _) => Action::Quit,
-        (Command::Search, _) => Action::Search,
-        (Command::Palette, _) => Action::Palette,
+        (KeyCommand::Down, None) => scroll(pane, 1),
+        (KeyCommand::Up, None) => scroll(pane, -1),
+        (KeyCommand::PageDown, None) => scroll(pane, page(1)),
+        (KeyCommand::PageUp, None) => scroll(pane, page(-1)),
+        (KeyCommand::First, None) => scroll(pane, isize::MIN / 2),
+        (KeyCommand::Last, None) => scroll(pane, isize::MAX / 2),
+        (KeyCommand::Down, Some(_)) => Action::Move(1),
+        (KeyCommand::Up, Some(_)) => Action::Move(-1),
+        (KeyCommand::PageDown, Some(_)) => Action::Move(page(1)),
+        (KeyCommand::PageUp, Some(_)) => Action::Move(page(-1)),
+        (KeyCommand::First, Some(_)) => Action::First,
+        (KeyCommand::Last, Some(_)) => Action::Last,
+        (KeyCommand::Expand, _) => Action::ToggleExpand,
+        (KeyCommand::ScrollDown, _) => scroll(pane, 1),
+        (KeyCommand::ScrollUp, _) => scroll(pane, -1),
+        (KeyCommand::Help, _) => Action::ToggleHelp,
+        (KeyCommand::Back, _) => Action::Back,
+        (KeyCommand::Quit, _) => Action::Quit,
+        (KeyCommand::Search, _) => Action::Search,
+        (KeyCommand::Palette, _) => Action::Palette,
     })
 }
 
@@ -77,20 +77,20 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
 fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let list = if app.palette.is_some() { map.palette.as_ref() } else { map.list.as_ref() };
     let page = list.map_or(1, |l| l.page).max(1) as isize;
-    if let Some(b) = input_binding_for(event) {
+    if let Some(b) = line_binding_for(event) {
         return Some(match b.command {
-            InputCommand::Accept => Action::Line(LineAction::Accept),
-            InputCommand::Cancel => Action::Line(LineAction::Cancel),
-            InputCommand::Down => Action::Move(1),
-            InputCommand::Up => Action::Move(-1),
-            InputCommand::PageDown => Action::Move(page),
-            InputCommand::PageUp => Action::Move(-page),
-            InputCommand::First => Action::First,
-            InputCommand::Last => Action::Last,
-            InputCommand::Backspace => Action::Line(LineAction::Backspace),
-            InputCommand::DeleteWord => Action::Line(LineAction::DeleteWord),
-            InputCommand::Clear => Action::Line(LineAction::Clear),
-            InputCommand::Quit => Action::Quit,
+            LineCommand::Accept => Action::Line(LineAction::Accept),
+            LineCommand::Cancel => Action::Line(LineAction::Cancel),
+            LineCommand::Down => Action::Move(1),
+            LineCommand::Up => Action::Move(-1),
+            LineCommand::PageDown => Action::Move(page),
+            LineCommand::PageUp => Action::Move(-page),
+            LineCommand::First => Action::First,
+            LineCommand::Last => Action::Last,
+            LineCommand::Backspace => Action::Line(LineAction::Backspace),
+            LineCommand::DeleteWord => Action::Line(LineAction::DeleteWord),
+            LineCommand::Clear => Action::Line(LineAction::Clear),
+            LineCommand::Quit => Action::Quit,
         });
     }
     match event.code {
@@ -165,5 +165,127 @@ pub fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Actio
         MouseEventKind::ScrollDown => Some(Action::Move(1)),
         MouseEventKind::ScrollUp => Some(Action::Move(-1)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+    use ratatui::layout::Rect;
+
+    use crate::app::TabState;
+    use crate::ui::ListMap;
+
+    fn app() -> App {
+        App::new(crate::data::open(None).expect("default data"))
+    }
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+    }
+
+    fn click(column: u16, row: u16) -> Event {
+        mouse(MouseEventKind::Down(MouseButton::Left), column, row)
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    /// A frame drawn by hand: tabs "1" at x 0..4 and "5" at x 10..14 on row 0;
+    /// a list at rows 2..10 showing entries 4 (row 3) and 5 (rows 4–5); a text
+    /// pane at x 50..80, rows 2..20, that scrolls 7 lines.
+    fn frame() -> ScreenMap {
+        let list = ListMap {
+            area: Rect::new(0, 1, 50, 10),
+            rows: vec![(Rect::new(1, 3, 48, 1), 4), (Rect::new(1, 4, 48, 2), 5)],
+            page: 8,
+            len: 12,
+        };
+        ScreenMap {
+            area: Rect::new(0, 0, 80, 24),
+            tabs: vec![(Rect::new(0, 0, 4, 1), Tab::Features), (Rect::new(10, 0, 4, 1), Tab::Faq)],
+            list: Some(list),
+            text: Some(PaneMap { area: Rect::new(50, 2, 30, 18), page: 18, max_scroll: 7 }),
+            ..ScreenMap::default()
+        }
+    }
+
+    #[test]
+    fn a_click_on_a_tab_label_goes_there_and_between_labels_does_nothing() {
+        let app = app();
+        assert_eq!(map_event(&click(11, 0), &app, &frame()), Some(Action::GoToTab(Tab::Faq)));
+        assert_eq!(map_event(&click(6, 0), &app, &frame()), None);
+    }
+
+    #[test]
+    fn a_click_on_a_row_selects_its_entry_and_again_opens_it() {
+        let mut app = app();
+        assert_eq!(map_event(&click(20, 5), &app, &frame()), Some(Action::Select(5)), "second line of a tall row");
+        assert_eq!(map_event(&click(20, 2), &app, &frame()), None, "the header row");
+        app.states[Tab::Features.index()] = TabState { selected: 4, scroll: 0 };
+        assert_eq!(map_event(&click(20, 3), &app, &frame()), Some(Action::ToggleExpand));
+    }
+
+    #[test]
+    fn the_wheel_moves_the_list_or_scrolls_the_pane_under_the_pointer() {
+        let app = app();
+        let down = |x, y| mouse(MouseEventKind::ScrollDown, x, y);
+        assert_eq!(map_event(&down(20, 4), &app, &frame()), Some(Action::Move(1)));
+        assert_eq!(map_event(&down(60, 4), &app, &frame()), Some(Action::Scroll { by: 3, max: 7 }));
+        let no_list = ScreenMap { list: None, ..frame() };
+        assert_eq!(map_event(&down(20, 4), &app, &no_list), Some(Action::Scroll { by: 3, max: 7 }));
+    }
+
+    #[test]
+    fn the_palette_takes_every_click() {
+        let mut app = app();
+        app.update(Action::Palette);
+        app.settle();
+        let palette = ListMap {
+            area: Rect::new(10, 2, 40, 12),
+            rows: vec![(Rect::new(11, 5, 38, 1), 0), (Rect::new(11, 6, 38, 1), 1)],
+            page: 9,
+            len: 2,
+        };
+        let map = ScreenMap { palette: Some(palette), ..frame() };
+        assert_eq!(map_event(&click(20, 6), &app, &map), Some(Action::Move(1)));
+        assert_eq!(map_event(&click(20, 5), &app, &map), Some(Action::Line(LineAction::Accept)), "the selected hit");
+        assert_eq!(map_event(&click(11, 0), &app, &map), Some(Action::Line(LineAction::Cancel)), "outside closes");
+        assert_eq!(map_event(&mouse(MouseEventKind::ScrollUp, 60, 20), &app, &map), Some(Action::Move(-1)));
+    }
+
+    #[test]
+    fn page_keys_move_by_what_was_drawn() {
+        let mut app = app();
+        assert_eq!(map_event(&key(KeyCode::PageDown), &app, &frame()), Some(Action::Move(8)));
+        app.update(Action::ToggleExpand);
+        let open = ScreenMap { list: None, ..frame() };
+        assert_eq!(map_event(&key(KeyCode::PageDown), &app, &open), Some(Action::Scroll { by: 18, max: 7 }));
+        app.update(Action::ToggleHelp);
+        let help = PaneMap { area: Rect::new(5, 3, 60, 15), page: 15, max_scroll: 40 };
+        let map = ScreenMap { help: Some(help), ..frame() };
+        assert_eq!(map_event(&key(KeyCode::Down), &app, &map), Some(Action::Scroll { by: 1, max: 40 }));
+        assert_eq!(map_event(&click(20, 3), &app, &map), Some(Action::ToggleHelp), "a click closes help");
+    }
+
+    #[test]
+    fn keys_on_the_result_page_never_score_the_wizard() {
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::Wizard(WizardAction::Result));
+        let map = ScreenMap { list: None, ..frame() };
+        let before = crate::wizard::score::SCORED.with(|n| n.get());
+        for code in
+            [KeyCode::Char('q'), KeyCode::Char('x'), KeyCode::Down, KeyCode::PageDown, KeyCode::End, KeyCode::Esc]
+        {
+            let action = map_event(&key(code), &app, &map);
+            assert!(action.is_some() || code == KeyCode::Char('x'), "{code:?}");
+        }
+        assert_eq!(crate::wizard::score::SCORED.with(|n| n.get()), before, "mapping keys scored the answers");
+        crate::wizard::score(&app.data, &app.wizard.answers);
+        assert_eq!(crate::wizard::score::SCORED.with(|n| n.get()), before + 1, "the counter counts");
+        assert_eq!(map_event(&key(KeyCode::End), &app, &map), Some(Action::Scroll { by: isize::MAX / 2, max: 7 }));
     }
 }
