@@ -43,6 +43,15 @@ fn load(c: &mut Criterion) {
         b.iter(|| App::new(data::load_str(&big, "big").expect("valid")));
     });
     group.finish();
+    // What the first search of a large comparison waits for (the search
+    // thread builds it at start, while the user reads).
+    let app = App::new(data::load_str(&big, "big").expect("valid"));
+    let mut group = c.benchmark_group("word index, 100k entries");
+    group.sample_size(10);
+    group.bench_function("FAQ corpus", |b| {
+        b.iter(|| versus::search::words::WordIndex::build(&app.corpora.faq));
+    });
+    group.finish();
 }
 
 fn draw(c: &mut Criterion) {

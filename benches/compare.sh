@@ -55,12 +55,16 @@ printf '   versus startup-frame %8s ms   bare_frame %8s ms   ratio %s× (target 
 echo
 
 echo "3. versus search --lines vs fzf --filter, 1,000,000 lines, median of 7 runs each:"
-for q in cfgdeploy rollback zzqx; do
+# One term matching every line, one selective term, two terms, and no hit.
+for q in cfgdeploy rollback "cfg staging" zzqx; do
     hyperfine --style none --warmup 1 --runs 7 --export-json "$tmp/lines.json" \
-        "$bin/versus search --lines $q < $tmp/1m.txt > /dev/null" \
-        "fzf --filter $q < $tmp/1m.txt > /dev/null" -i >/dev/null 2>&1
+        "$bin/versus search --lines '$q' < $tmp/1m.txt > /dev/null" \
+        "fzf --filter '$q' < $tmp/1m.txt > /dev/null" -i >/dev/null 2>&1
     l_v=$(median "$tmp/lines.json" 0); l_f=$(median "$tmp/lines.json" 1)
-    printf '   %-10s versus %8s ms   fzf %8s ms   ratio %s× (target ≤ 0.6×)\n' "$q" "$l_v" "$l_f" "$(ratio "$l_v" "$l_f")"
+    h_v=$("$bin/versus" search --lines "$q" < "$tmp/1m.txt" | wc -l || true)
+    h_f=$(fzf --filter "$q" < "$tmp/1m.txt" | wc -l || true)
+    printf '   %-12s versus %8s ms   fzf %8s ms   ratio %s× (target ≤ 0.6×)   hits %s / %s\n' \
+        "$q" "$l_v" "$l_f" "$(ratio "$l_v" "$l_f")" "$h_v" "$h_f"
 done
 echo
 

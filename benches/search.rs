@@ -154,7 +154,7 @@ fn versus_vs_fzf(gen_data: &Path, versus_bin: &Path) {
         .expect("write lines");
     println!("3. `versus search --lines Q` vs `fzf --filter Q`, 1,000,000 lines, median of 5 interleaved runs:");
     println!("   {:<14} {:>10} {:>10} {:>8} {:>10}", "query", "versus", "fzf", "ratio", "hits");
-    for query in ["cfgdeploy", "rollback", "stagingdeploy7", "zzqx"] {
+    for query in ["cfgdeploy", "rollback", "cfg staging", "stagingdeploy7", "zzqx"] {
         let (mut ours, mut theirs, mut hits) = (Vec::new(), Vec::new(), (0, 0));
         for _ in 0..5 {
             let (t, n) = run_timed(Command::new(versus_bin).args(["search", "--lines", query]), &lines);

@@ -1,5 +1,5 @@
 //! The order of entries on the tabs that do not simply list one list of the
-//! data: the Pros/Cons items and the key features. Built once per
+//! data: the Pros/Cons items, the key features and the Overview's sections. Built once per
 //! comparison; the app, the views and the search corpora all number entries
 //! through it, so a search hit lands on the row that was drawn.
 
@@ -24,6 +24,17 @@ impl ProsConsItem {
     }
 }
 
+/// An entry of the Overview tab, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewItem {
+    /// The comparison's title and summary.
+    About,
+    Subject(usize),
+    /// The source's verdict.
+    Verdict,
+    Sources,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entries {
     /// The Pros/Cons tab's entries.
@@ -31,6 +42,8 @@ pub struct Entries {
     /// Key features in display order (after the feature rows on the Features
     /// tab): (subject, index in that subject's list).
     pub key_features: Vec<(usize, usize)>,
+    /// The Overview tab's entries.
+    pub overview: Vec<OverviewItem>,
 }
 
 impl Entries {
@@ -45,6 +58,14 @@ impl Entries {
             e.pros_cons.extend((0..pc.pros.len()).map(|index| ProsConsItem::Pro { subject: si, index }));
             e.pros_cons.extend((0..pc.cons.len()).map(|index| ProsConsItem::Con { subject: si, index }));
             e.pros_cons.extend((0..c.pros_cons_table.len()).map(|row| ProsConsItem::Glance { subject: si, row }));
+        }
+        e.overview.push(OverviewItem::About);
+        e.overview.extend((0..c.subjects.len()).map(OverviewItem::Subject));
+        if c.verdict.is_some() {
+            e.overview.push(OverviewItem::Verdict);
+        }
+        if !c.sources.is_empty() {
+            e.overview.push(OverviewItem::Sources);
         }
         e
     }

@@ -64,19 +64,29 @@ fn finish(result: io::Result<()>) -> ExitCode {
     }
 }
 
-/// `versus search QUERY`: every entry of every tab, best first.
+/// `versus search QUERY`: every entry of every tab, best first; at most
+/// `limit` (0: no limit). Exit 1 when nothing matches, with or without `--json`.
 pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode {
     let corpora = Corpora::build(c, &Entries::build(c));
     let q = Query::new(query);
-    let hits = search::rank(&corpora.everything, &q, None, &|| false).unwrap_or_default();
-    let hits = &hits[..hits.len().min(limit)];
+    let hits = search::rank(&corpora.everything, &q, &|| false).unwrap_or_default();
+    let limit = if limit == 0 { usize::MAX } else { limit };
     let rows: Vec<SearchRow> = hits
         .iter()
+        .take(limit)
         .enumerate()
         .map(|(rank, hit)| {
             let i = hit.index as usize;
             let found = corpora.found[i];
             let text = corpora.line(i);
+            let matches = corpora
+                .everything
+                .fields(i)
+                .filter_map(|(field, t)| {
+                    let ranges: Vec<[usize; 2]> = q.highlights(t).into_iter().map(|r| [r.start, r.end]).collect();
+                    (!ranges.is_empty()).then(|| FieldMatch { field: field.label(), text: t.to_string(), ranges })
+                })
+                .collect();
             SearchRow {
                 rank: rank + 1,
                 score: hit.score,
@@ -86,25 +96,31 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
                 entry: found.place.entry + 1,
                 matched: q.highlights(&text).into_iter().map(|r| [r.start, r.end]).collect(),
                 text,
+                matches,
             }
         })
         .collect();
-    if json {
+    let code = if json {
         let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
         out.push('\n');
-        return print_out(&out);
-    }
+        print_out(&out)
+    } else {
+        let mut out = String::new();
+        for r in &rows {
+            let name = |id: &str| c.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string());
+            let subject = r.subject.as_deref().and_then(name).map_or(String::new(), |n| format!(" · {n}"));
+            out.push_str(&format!(
+                "{}. [{}{}] {} ({} tab, entry {})\n",
+                r.rank, r.kind, subject, r.text, r.tab, r.entry
+            ));
+        }
+        print_out(&out)
+    };
     if rows.is_empty() {
-        eprintln!("versus: nothing matches \"{query}\"");
+        eprintln!("versus: nothing matches \"{}\"", data::sanitize(query));
         return ExitCode::from(1);
     }
-    let mut out = String::new();
-    for r in &rows {
-        let name = |id: &str| c.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string());
-        let subject = r.subject.as_deref().and_then(name).map_or(String::new(), |n| format!(" · {n}"));
-        out.push_str(&format!("{}. [{}{}] {} ({} tab, entry {})\n", r.rank, r.kind, subject, r.text, r.tab, r.entry));
-    }
-    print_out(&out)
+    code
 }
 
 #[derive(serde::Serialize)]
@@ -116,26 +132,43 @@ struct SearchRow {
     tab: &'static str,
     /// 1-based position in the tab's list.
     entry: usize,
+    /// The line shown for the entry.
     text: String,
     /// Byte ranges of `text` the query matched.
     matched: Vec<[usize; 2]>,
+    /// Every field of the entry the query matched, with byte ranges into its text.
+    matches: Vec<FieldMatch>,
+}
+
+#[derive(serde::Serialize)]
+struct FieldMatch {
+    field: &'static str,
+    text: String,
+    ranges: Vec<[usize; 2]>,
 }
 
 /// `versus search --lines QUERY`: like `fzf --filter`, lines from stdin that
-/// match, best first. Exit 1 when none match, as fzf does.
+/// match, best first, printed byte for byte as they were read (invalid UTF-8
+/// included: it is matched as if replaced by U+FFFD). Exit 1 when none match,
+/// as fzf does.
 pub fn search_lines(query: &str, limit: usize) -> ExitCode {
     let mut input = Vec::new();
     if let Err(e) = io::stdin().lock().read_to_end(&mut input) {
         eprintln!("versus: cannot read standard input: {e}");
         return ExitCode::FAILURE;
     }
-    let text = String::from_utf8_lossy(&input);
-    let query = Query::new(query);
-    let lines: Vec<&str> = text.lines().collect();
-    let hits = search::rank_lines(&lines, &query);
+    let mut raw: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+    if raw.last().is_some_and(|l| l.is_empty()) {
+        raw.pop();
+    }
+    let texts: Vec<std::borrow::Cow<str>> =
+        raw.iter().map(|l| String::from_utf8_lossy(l.strip_suffix(b"\r").unwrap_or(l))).collect();
+    let lines: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    let hits = search::rank_lines(&lines, query);
+    let limit = if limit == 0 { usize::MAX } else { limit };
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = hits.iter().take(limit).try_for_each(|h| {
-        out.write_all(lines[h.index as usize].as_bytes())?;
+        out.write_all(raw[h.index as usize])?;
         out.write_all(b"\n")
     });
     let code = finish(written.and_then(|_| out.flush()));

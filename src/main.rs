@@ -31,16 +31,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
     },
-    /// Fuzzy-search every entry of every tab, best first (or, with --lines, stdin).
+    /// Search every entry of every tab, best first (or, with --lines, stdin, like fzf --filter).
+    /// QUERY uses fzf's extended syntax: words AND, 'exact, ^prefix, suffix$, !not, a | b.
     Search {
         query: String,
         /// Filter lines read from stdin instead, best first, like `fzf --filter`.
         #[arg(long)]
         lines: bool,
-        /// At most this many results [default: 20; all with --lines].
+        /// At most this many results; 0 means no limit [default: 20; all with --lines].
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
-        /// JSON output: rank, score, kind, subject, tab, entry, text and matched byte ranges.
+        /// JSON output: rank, score, kind, subject, tab, entry, text, and every
+        /// matched field with its byte ranges.
         #[arg(long, conflicts_with = "lines")]
         json: bool,
     },

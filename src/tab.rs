@@ -1,4 +1,4 @@
-//! The tabs, their names at every length, and where an entry of a tab lives
+//! The seven tabs, their names at every length, and where an entry of a tab lives
 //! ([`Place`]). Depends on nothing, so the search corpora, the headless
 //! commands and the views can all name a tab without depending on the app.
 
@@ -11,10 +11,12 @@ pub enum Tab {
     Performance,
     Faq,
     Decide,
+    Overview,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Features, Tab::ProsCons, Tab::UseCases, Tab::Performance, Tab::Faq, Tab::Decide];
+    pub const ALL: [Tab; 7] =
+        [Tab::Features, Tab::ProsCons, Tab::UseCases, Tab::Performance, Tab::Faq, Tab::Decide, Tab::Overview];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -24,6 +26,7 @@ impl Tab {
             Tab::Performance => "Performance & security",
             Tab::Faq => "FAQ",
             Tab::Decide => "Decide",
+            Tab::Overview => "Overview",
         }
     }
 
@@ -44,6 +47,7 @@ impl Tab {
             Tab::Performance => "Perf",
             Tab::Faq => "FAQ",
             Tab::Decide => "Decide",
+            Tab::Overview => "About",
         }
     }
 
@@ -78,8 +82,8 @@ mod tests {
 
     #[test]
     fn next_and_previous_wrap_around() {
-        assert_eq!(Tab::Decide.next(), Tab::Features);
-        assert_eq!(Tab::Features.previous(), Tab::Decide);
+        assert_eq!(Tab::Overview.next(), Tab::Features);
+        assert_eq!(Tab::Features.previous(), Tab::Overview);
         for tab in Tab::ALL {
             assert_eq!(tab.next().previous(), tab);
             assert_eq!(Tab::from_index(tab.index()), Some(tab));

@@ -163,7 +163,7 @@ fn the_wheel_moves_the_list_or_scrolls_the_text_under_the_pointer() {
 fn help_lists_every_binding_of_the_keymap() {
     let mut app = app("django-vs-flask");
     app.update(Action::ToggleHelp);
-    let text = screen_text(&render(&app, 120, 60, Theme::COLOR));
+    let text = screen_text(&render(&app, 120, 90, Theme::COLOR));
     for (keys, what) in versus::input::help_rows() {
         assert!(text.contains(keys) && text.contains(what), "help lacks {keys:?} {what:?}:\n{text}");
     }

@@ -14,7 +14,7 @@ pub use search_line::SearchLine;
 
 use crate::data::Comparison;
 use crate::entries::Entries;
-use crate::search::{self, Corpora, Results, SearchRequest, Target};
+use crate::search::{Corpora, Results, SearchRequest, Target};
 use crate::tab::Tab;
 use crate::wizard::WizardState;
 
@@ -51,7 +51,7 @@ pub struct App {
     /// What can be searched, built once and shared with the search thread.
     pub corpora: Arc<Corpora>,
     pub tab: Tab,
-    pub states: [TabState; 6],
+    pub states: [TabState; Tab::ALL.len()],
     pub help: bool,
     pub help_scroll: usize,
     pub expanded: bool,
@@ -74,7 +74,7 @@ impl App {
             wizard: WizardState::new(data.wizard.questions.len()),
             data,
             tab: Tab::Features,
-            states: [TabState::default(); 6],
+            states: [TabState::default(); Tab::ALL.len()],
             help: false,
             help_scroll: 0,
             expanded: false,
@@ -313,10 +313,10 @@ impl App {
     pub fn search_request(&self) -> Option<SearchRequest> {
         [(Target::Palette, &self.palette), (Target::Faq, &self.faq_search)].into_iter().find_map(|(target, line)| {
             let line = line.as_ref()?;
-            (line.sent < line.generation).then(|| {
-                let complete = line.hits_generation > 0;
-                let within = (complete && search::extends(&line.hits_query, &line.query)).then(|| line.hits.clone());
-                SearchRequest { target, generation: line.generation, query: line.query.clone(), within }
+            (line.sent < line.generation).then(|| SearchRequest {
+                target,
+                generation: line.generation,
+                query: line.query.clone(),
             })
         })
     }
@@ -369,6 +369,7 @@ impl App {
             Tab::Performance => d.factors.len(),
             Tab::Faq => self.faq_search.as_ref().map_or(d.faq.len(), |l| l.hits.len()),
             Tab::Decide => d.decision.len(),
+            Tab::Overview => self.entries.overview.len(),
         }
     }
 }
@@ -387,7 +388,7 @@ mod tests {
         let mut app = app();
         app.update(Action::Move(3));
         app.update(Action::PreviousTab);
-        assert_eq!(app.tab, Tab::Decide);
+        assert_eq!(app.tab, Tab::Overview);
         app.update(Action::NextTab);
         assert_eq!(app.tab, Tab::Features);
         assert_eq!(app.state().selected, 3);

@@ -52,6 +52,10 @@ pub struct Subject {
 pub struct KeyFeature {
     pub name: Line,
     pub detail: Text,
+    /// Words a person might search for that the text does not use
+    /// (synonyms, common names); searched, not shown.
+    #[serde(default)]
+    pub keywords: Vec<Line>,
 }
 
 /// A row of a comparison table: a name and one value per subject.
@@ -63,6 +67,10 @@ pub struct Row {
     /// Optional longer explanation shown when the row is selected.
     #[serde(default)]
     pub detail: Option<Text>,
+    /// Words a person might search for that the text does not use
+    /// (synonyms, common names); searched, not shown.
+    #[serde(default)]
+    pub keywords: Vec<Line>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,6 +86,10 @@ pub struct ProsCons {
 pub struct UseCase {
     pub domain: Line,
     pub fits: PerSubject<Fit>,
+    /// Words a person might search for that the text does not use
+    /// (synonyms, common names); searched, not shown.
+    #[serde(default)]
+    pub keywords: Vec<Line>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,6 +114,10 @@ pub struct Factor {
     pub summary: PerSubject<Line>,
     /// The longer discussion per subject.
     pub discussion: PerSubject<Text>,
+    /// Words a person might search for that the text does not use
+    /// (synonyms, common names); searched, not shown.
+    #[serde(default)]
+    pub keywords: Vec<Line>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

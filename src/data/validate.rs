@@ -45,6 +45,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
         for (i, f) in list.iter().enumerate() {
             check.text(&format!("{at}[{i}].name"), &f.name);
             check.text(&format!("{at}[{i}].detail"), &f.detail);
+            check.keywords(&format!("{at}[{i}]"), &f.keywords);
         }
     });
     check.rows("features", &c.features);
@@ -61,6 +62,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
     for (i, u) in c.use_cases.iter().enumerate() {
         let at = format!("use_cases[{i}]");
         check.text(&format!("{at}.domain"), &u.domain);
+        check.keywords(&at, &u.keywords);
         check.covers(&format!("{at}.fits"), &u.fits, |check, at, fit| {
             check.text(&format!("{at}.why"), &fit.why);
             for (j, e) in fit.examples.iter().enumerate() {
@@ -72,6 +74,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
     for (i, f) in c.factors.iter().enumerate() {
         let at = format!("factors[{i}]");
         check.text(&format!("{at}.name"), &f.name);
+        check.keywords(&at, &f.keywords);
         check.covers(&format!("{at}.summary"), &f.summary, |check, at, v| check.text(at, v));
         check.covers(&format!("{at}.discussion"), &f.discussion, |check, at, v| check.text(at, v));
     }
@@ -168,6 +171,14 @@ impl Checker {
             if let Some(d) = &row.detail {
                 self.text(&format!("{at}.detail"), d);
             }
+            self.keywords(&at, &row.keywords);
+        }
+    }
+
+    /// Search keywords: none may be empty.
+    fn keywords(&mut self, at: &str, keywords: &[super::text::Line]) {
+        for (j, k) in keywords.iter().enumerate() {
+            self.text(&format!("{at}.keywords[{j}]"), k);
         }
     }
 

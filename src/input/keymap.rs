@@ -191,8 +191,8 @@ pub const BINDINGS: &[Binding<KeyCommand>] = &[
         command: KeyCommand::PreviousTab,
     },
     Binding {
-        keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
-        label: "1–6",
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7')],
+        label: "1–7",
         help: "go to tab by number",
         command: KeyCommand::TabByNumber,
     },
@@ -257,6 +257,16 @@ pub const BINDINGS: &[Binding<KeyCommand>] = &[
     Binding { keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", help: "quit", command: KeyCommand::Quit },
 ];
 
+/// The query language of every search line (fzf's extended search), for the help overlay.
+pub const SEARCH_SYNTAX_HELP: &[(&str, &str)] = &[
+    ("flask fast", "both words (each matches a word, its start, its stem or a typo of it)"),
+    ("'text", "exactly this text"),
+    ("^text", "a text that starts with it"),
+    ("text$", "a text that ends with it"),
+    ("!text", "leave out entries that contain it"),
+    ("a | b", "either"),
+];
+
 /// Mouse use, for the help overlay.
 pub const MOUSE_HELP: &[(&str, &str)] = &[
     ("click a tab", "go to that tab"),
@@ -294,6 +304,8 @@ pub fn help_rows() -> Vec<(&'static str, &'static str)> {
         .map(|b| (b.label, b.help))
         .chain([("", "In a search line (type to search):")])
         .chain(LINE_BINDINGS.iter().map(|b| (b.label, b.help)))
+        .chain([("", "Search syntax (as in fzf; an uppercase letter makes a word case-sensitive):")])
+        .chain(SEARCH_SYNTAX_HELP.iter().copied())
         .chain([("", "On the Decide tab (the decision wizard):")])
         .chain(WIZARD_BINDINGS.iter().map(|b| (b.label, b.help)))
         .chain([("", "Mouse:")])

@@ -2,9 +2,9 @@
 //! and the search-everything corpus, with each entry's kind, subject and
 //! [`Place`]. Built once when a comparison is opened.
 
-use super::query::Corpus;
-use crate::data::{Comparison, Line, PerSubject};
-use crate::entries::{Entries, ProsConsItem};
+use super::corpus::{Corpus, Field};
+use crate::data::{Comparison, Line, PerSubject, Row};
+use crate::entries::{Entries, OverviewItem, ProsConsItem};
 use crate::tab::{Place, Tab};
 
 /// What an entry of the everything-search is, for labelling it.
@@ -19,6 +19,10 @@ pub enum Kind {
     Factor,
     Decision,
     Faq,
+    About,
+    Subject,
+    Verdict,
+    Source,
 }
 
 impl Kind {
@@ -33,6 +37,10 @@ impl Kind {
             Kind::Factor => "Factor",
             Kind::Decision => "Decision",
             Kind::Faq => "FAQ",
+            Kind::About => "About",
+            Kind::Subject => "Subject",
+            Kind::Verdict => "Verdict",
+            Kind::Source => "Sources",
         }
     }
 
@@ -48,8 +56,8 @@ pub struct Found {
     pub place: Place,
     pub kind: Kind,
     pub subject: Option<usize>,
-    /// Shown as "first text: second text" (a row's name and its values),
-    /// rather than the first text alone.
+    /// Shown as "first text: second text" (a row's name and its values, a
+    /// domain and why), rather than the first text alone.
     pub joined: bool,
 }
 
@@ -67,21 +75,22 @@ impl Corpora {
     pub fn build(c: &Comparison, entries: &Entries) -> Corpora {
         let mut corpora = Corpora::default();
         for f in &c.faq {
-            corpora.faq.push([f.question.as_str(), f.answer.as_str()]);
+            let tags = f.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
+            corpora.faq.push([
+                (Field::Question, f.question.as_str()),
+                (Field::Answer, &f.answer),
+                (Field::Tags, &tags),
+            ]);
         }
         corpora.build_everything(c, entries);
         corpora
     }
 
-    fn add(&mut self, texts: &[&str], place: Place, kind: Kind, subject: Option<usize>, joined: bool) {
-        self.everything.push(texts.iter().copied());
+    /// An entry; its first text is the line shown for it (with the second,
+    /// when `joined`: a row's name and its values).
+    fn add(&mut self, texts: Vec<(Field, String)>, place: Place, kind: Kind, subject: Option<usize>, joined: bool) {
+        self.everything.push(texts.iter().map(|(f, t)| (*f, t.as_str())));
         self.found.push(Found { place, kind, subject, joined });
-    }
-
-    /// A table row: its name is the first text (what a search for the name
-    /// should find first), its values the second, its detail the third.
-    fn add_row(&mut self, name: &str, values: &str, detail: &str, place: Place, kind: Kind) {
-        self.add(&[name, values, detail], place, kind, None, true);
     }
 
     /// The line shown for entry `i` of the everything-search.
@@ -95,59 +104,116 @@ impl Corpora {
     }
 
     fn build_everything(&mut self, c: &Comparison, entries: &Entries) {
+        use Field::*;
         let values = |v: &PerSubject<Line>| {
             c.subjects.iter().filter_map(|s| v.get(&s.id).map(|x| x.as_str())).collect::<Vec<_>>().join(" · ")
         };
+        let joined = |list: &[Line]| list.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ");
         let at = |tab, entry| Place { tab, entry };
+        let row = |r: &Row| {
+            vec![
+                (Name, r.name.to_string()),
+                (Values, values(&r.values)),
+                (Detail, r.detail.as_deref().unwrap_or("").to_string()),
+                (Keywords, joined(&r.keywords)),
+            ]
+        };
         for (i, f) in c.features.iter().enumerate() {
-            let detail = f.detail.as_deref().unwrap_or("");
-            self.add_row(&f.name, &values(&f.values), detail, at(Tab::Features, i), Kind::Feature);
+            self.add(row(f), at(Tab::Features, i), Kind::Feature, None, true);
         }
         for (k, &(si, i)) in entries.key_features.iter().enumerate() {
             let Some(f) = c.key_features.get(&c.subjects[si].id).and_then(|l| l.get(i)) else { continue };
-            let place = at(Tab::Features, c.features.len() + k);
-            self.add(&[&f.name, &f.detail], place, Kind::KeyFeature, Some(si), false);
+            let texts = vec![
+                (Name, f.name.to_string()),
+                (Detail, f.detail.to_string()),
+                (Subject, c.subjects[si].name.to_string()),
+                (Keywords, joined(&f.keywords)),
+            ];
+            self.add(texts, at(Tab::Features, c.features.len() + k), Kind::KeyFeature, Some(si), false);
         }
         for (k, item) in entries.pros_cons.iter().enumerate() {
-            let id = &c.subjects[item.subject()].id;
-            let place = at(Tab::ProsCons, k);
-            match *item {
-                ProsConsItem::Pro { subject, index } => {
-                    let text = c.pros_cons.get(id).map_or("", |pc| pc.pros[index].as_str());
-                    self.add(&[text], place, Kind::Pro, Some(subject), false);
-                }
-                ProsConsItem::Con { subject, index } => {
-                    let text = c.pros_cons.get(id).map_or("", |pc| pc.cons[index].as_str());
-                    self.add(&[text], place, Kind::Con, Some(subject), false);
-                }
-                ProsConsItem::Glance { subject, row } => {
+            let si = item.subject();
+            let id = &c.subjects[si].id;
+            let subject = (Subject, c.subjects[si].name.to_string());
+            let (kind, text) = match *item {
+                ProsConsItem::Pro { index, .. } => (Kind::Pro, c.pros_cons.get(id).map_or("", |pc| &pc.pros[index])),
+                ProsConsItem::Con { index, .. } => (Kind::Con, c.pros_cons.get(id).map_or("", |pc| &pc.cons[index])),
+                ProsConsItem::Glance { row, .. } => {
                     let r = &c.pros_cons_table[row];
                     let line = format!("{}: {}", r.name, r.values.get(id).map_or("", |v| v.as_str()));
-                    self.add(&[&line], place, Kind::Glance, Some(subject), false);
+                    let texts = vec![(Name, line), subject, (Keywords, joined(&r.keywords))];
+                    self.add(texts, at(Tab::ProsCons, k), Kind::Glance, Some(si), false);
+                    continue;
                 }
-            }
+            };
+            self.add(vec![(Name, text.to_string()), subject], at(Tab::ProsCons, k), kind, Some(si), false);
         }
         for (i, u) in c.use_cases.iter().enumerate() {
             for (si, s) in c.subjects.iter().enumerate() {
                 let Some(fit) = u.fits.get(&s.id) else { continue };
-                let line = format!("{}: {}", u.domain, fit.why);
-                let examples: Vec<&str> = fit.examples.iter().map(|e| e.as_str()).collect();
-                self.add(&[&line, &examples.join(", ")], at(Tab::UseCases, i), Kind::UseCase, Some(si), false);
+                let texts = vec![
+                    (Name, u.domain.to_string()),
+                    (Detail, fit.why.to_string()),
+                    (Subject, s.name.to_string()),
+                    (Keywords, joined(&u.keywords)),
+                    (Examples, joined(&fit.examples)),
+                ];
+                self.add(texts, at(Tab::UseCases, i), Kind::UseCase, Some(si), true);
             }
         }
         for (i, f) in c.factors.iter().enumerate() {
             for (si, s) in c.subjects.iter().enumerate() {
-                let line = format!("{}: {}", f.name, f.summary.get(&s.id).map_or("", |v| v.as_str()));
-                let discussion = f.discussion.get(&s.id).map_or("", |v| v.as_str());
-                self.add(&[&line, discussion], at(Tab::Performance, i), Kind::Factor, Some(si), false);
+                let texts = vec![
+                    (Name, f.name.to_string()),
+                    (Values, f.summary.get(&s.id).map_or("", |v| v.as_str()).to_string()),
+                    (Discussion, f.discussion.get(&s.id).map_or("", |v| v.as_str()).to_string()),
+                    (Subject, s.name.to_string()),
+                    (Keywords, joined(&f.keywords)),
+                ];
+                self.add(texts, at(Tab::Performance, i), Kind::Factor, Some(si), true);
             }
         }
         for (i, r) in c.decision.iter().enumerate() {
-            let detail = r.detail.as_deref().unwrap_or("");
-            self.add_row(&r.name, &values(&r.values), detail, at(Tab::Decide, i), Kind::Decision);
+            self.add(row(r), at(Tab::Decide, i), Kind::Decision, None, true);
         }
         for (i, f) in c.faq.iter().enumerate() {
-            self.add(&[&f.question, &f.answer], at(Tab::Faq, i), Kind::Faq, None, false);
+            let texts =
+                vec![(Question, f.question.to_string()), (Answer, f.answer.to_string()), (Tags, joined(&f.tags))];
+            self.add(texts, at(Tab::Faq, i), Kind::Faq, None, false);
+        }
+        for (i, item) in entries.overview.iter().enumerate() {
+            let place = at(Tab::Overview, i);
+            match *item {
+                OverviewItem::About => {
+                    let texts = vec![(Title, c.title.to_string()), (Summary, c.summary.to_string())];
+                    self.add(texts, place, Kind::About, None, false);
+                }
+                OverviewItem::Subject(si) => {
+                    let s = &c.subjects[si];
+                    let texts = vec![
+                        (Name, s.name.to_string()),
+                        (Description, s.description.to_string()),
+                        (Homepage, s.homepage.as_deref().unwrap_or("").to_string()),
+                    ];
+                    self.add(texts, place, Kind::Subject, Some(si), false);
+                }
+                OverviewItem::Verdict => {
+                    let Some(v) = &c.verdict else { continue };
+                    let mut texts = vec![(Name, "The source's verdict".to_string()), (Summary, v.summary.to_string())];
+                    texts.extend(
+                        c.subjects.iter().map(|s| (Detail, v.choose_if.get(&s.id).map_or("", |t| t).to_string())),
+                    );
+                    self.add(texts, place, Kind::Verdict, None, false);
+                }
+                OverviewItem::Sources => {
+                    let mut texts = vec![(Name, "Sources".to_string())];
+                    for s in &c.sources {
+                        texts.push((Sources, s.title.to_string()));
+                        texts.push((Homepage, s.url.to_string()));
+                    }
+                    self.add(texts, place, Kind::Source, None, false);
+                }
+            }
         }
     }
 }

@@ -1,14 +1,23 @@
-//! Search: the matcher and ranking ([`query`]), what can be searched
-//! ([`corpora`]), requests and results as values ([`request`]), and the
+//! Search: the query language ([`syntax`]), folding of case and accents
+//! ([`fold`]), the app's word search ([`words`]), the fzf-compatible line
+//! filter ([`lines`], with [`fuzzy`]), what can be searched ([`corpora`],
+//! [`corpus`]), requests and results as values ([`request`]), and the
 //! background thread for large data ([`worker`]). Depends only on the data
 //! model, the entry order and the tab names, never on the app or the views.
 
 pub mod corpora;
-pub mod query;
+pub mod corpus;
+pub mod fold;
+pub mod fuzzy;
+pub mod lines;
 pub mod request;
+pub mod syntax;
+pub mod words;
 pub mod worker;
 
 pub use corpora::{Corpora, Found, Kind};
-pub use query::{Corpus, Hit, Query, extends, is_case_sensitive, rank, rank_lines};
+pub use corpus::{Corpus, Field, Hit};
+pub use lines::rank_lines;
 pub use request::{Results, SearchRequest, Target};
+pub use words::{Query, rank};
 pub use worker::Searcher;

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use super::corpora::Corpora;
-use super::query::{Corpus, Hit, Query, rank};
+use super::corpus::{Corpus, Hit};
+use super::words::{Query, rank};
 
 /// Which search line a request or its results belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,8 +21,6 @@ pub struct SearchRequest {
     pub target: Target,
     pub generation: u64,
     pub query: String,
-    /// The previous results, when the new query extends theirs: only they can match.
-    pub within: Option<Arc<[Hit]>>,
 }
 
 /// The hits for one request.
@@ -43,7 +42,7 @@ impl SearchRequest {
 
     /// Runs the search; `None` when `cancelled` said stop.
     pub fn run(&self, corpora: &Corpora, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Results> {
-        let hits = rank(self.corpus(corpora), &Query::new(&self.query), self.within.as_deref(), cancelled)?;
+        let hits = rank(self.corpus(corpora), &Query::new(&self.query), cancelled)?;
         Some(Results { target: self.target, generation: self.generation, hits: hits.into() })
     }
 }

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::corpora::Corpora;
+use super::corpus::Corpus;
 use super::request::{Results, SearchRequest, Target};
 
 /// Searches over fewer entries than this are best run at once on the UI
@@ -37,7 +38,25 @@ impl Searcher {
         let seen = Arc::clone(&newest);
         let shared = Arc::clone(&corpora);
         std::thread::spawn(move || {
-            while let Ok(first) = inbox.recv() {
+            // Large data: build the word indexes while the user reads, one at
+            // a time, so that a request never waits for an index it does not need.
+            let mut unbuilt: Vec<&Corpus> =
+                [&shared.everything, &shared.faq].into_iter().filter(|c| c.len() >= INLINE_SEARCH_ENTRIES).collect();
+            loop {
+                let first = match inbox.try_recv() {
+                    Ok(request) => request,
+                    Err(mpsc::TryRecvError::Empty) => match unbuilt.pop() {
+                        Some(corpus) => {
+                            corpus.words();
+                            continue;
+                        }
+                        None => match inbox.recv() {
+                            Ok(request) => request,
+                            Err(_) => return,
+                        },
+                    },
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                };
                 // Only the newest request per target matters.
                 let mut queue: Vec<SearchRequest> = vec![first];
                 queue.extend(inbox.try_iter());

@@ -40,7 +40,7 @@ fn detail(app: &App, theme: &Theme) -> Doc {
 
 /// The source's verdict: its summary, then "choose X if …" per subject
 /// (`spaced`: a blank line before each, and one under the heading).
-fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, heading: &str, spaced: bool) {
+pub(super) fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, heading: &str, spaced: bool) {
     let d = &app.data;
     let Some(v) = &d.verdict else { return };
     doc.styled(&[(heading, theme.heading())]);

@@ -36,9 +36,15 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     TableSpec::windowed(app, Tab::Faq, title(app), header, (total, visible), |row, rows| {
         let Some(i) = app.faq_entry(row) else { return };
         let question = &app.data.faq[i].question;
-        let number = format!("{}. ", i + 1);
-        let cell = Rich::parts(&[(&number, theme.dim()), (question, Style::new())]);
-        rows.push(TableRow::Entry(vec![cell.mark(&marks(&query, question), number.len(), theme.highlight())]));
+        // Filtered, the number is the rank (best first) and the question's own
+        // number follows; continuation lines hang under the text either way.
+        let cell = match &app.faq_search {
+            Some(_) => Rich::parts(&[(question, Style::new()), (&format!("  #{}", i + 1), theme.dim())])
+                .mark(&marks(&query, question), 0, theme.highlight())
+                .with_marker(&format!("{}. ", row + 1), theme.key()),
+            None => Rich::new(question, Style::new()).with_marker(&format!("{}. ", i + 1), theme.dim()),
+        };
+        rows.push(TableRow::Entry(vec![cell]));
     })
 }
 
@@ -55,8 +61,9 @@ fn detail(app: &App, theme: &Theme) -> Doc {
     doc.blank();
     doc.marked_text(&f.answer, Style::new(), &marks(&query, &f.answer), theme.highlight());
     if !f.tags.is_empty() {
-        let tags: Vec<&str> = f.tags.iter().map(|t| t.as_str()).collect();
-        doc.blank().bullet("Tags: ", theme.dim(), &tags.join(", "), theme.dim());
+        let tags = f.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
+        let rich = Rich::new(&tags, theme.dim()).mark(&marks(&query, &tags), 0, theme.highlight());
+        doc.blank().push(rich.with_marker("Tags: ", theme.dim()));
     }
     doc
 }

@@ -7,6 +7,7 @@ mod doc;
 mod faq;
 mod features;
 mod help;
+mod overview;
 mod palette;
 mod performance;
 mod pros_cons;
@@ -107,6 +108,7 @@ fn list_tab(app: &App, tab: Tab) -> Option<&'static ListTab> {
         Tab::Performance => Some(&performance::VIEW),
         Tab::Faq => Some(&faq::VIEW),
         Tab::Decide => Some(&decide::VIEW),
+        Tab::Overview => Some(&overview::VIEW),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The search-everything palette: a query line over a list of hits from every
-//! tab, each labelled with where it lives, matched characters highlighted.
+//! tab, each labelled with where it lives, matched words highlighted, and a
+//! preview of the selected hit's full text.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{ListMap, Rich, Theme, list_offset};
+use super::{Doc, ListMap, Rich, Theme, list_offset};
 use crate::app::App;
 use crate::search::Query;
 
@@ -22,10 +23,33 @@ fn area(body: Rect) -> Rect {
     area
 }
 
-/// The hit list inside the box: below the query line and a rule.
-fn list_area(body: Rect) -> Rect {
+/// Below this many rows for hits, the palette shows no preview.
+const MIN_ROWS_FOR_PREVIEW: u16 = 12;
+
+/// The hit list inside the box, below the query line and a rule; and, where
+/// there is room, the preview of the selected hit below the list and a rule.
+fn list_and_preview(body: Rect) -> (Rect, Option<Rect>) {
     let inner = Block::new().borders(Borders::ALL).inner(area(body));
-    Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner }
+    let rows = Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner };
+    if rows.height < MIN_ROWS_FOR_PREVIEW {
+        return (rows, None);
+    }
+    let preview = rows.height * 2 / 5;
+    let list = Rect { height: rows.height - preview - 1, ..rows };
+    (list, Some(Rect { y: list.bottom() + 1, height: preview, ..rows }))
+}
+
+/// The selected hit in full: every text of its entry, labelled with its
+/// field, matched words highlighted.
+fn preview(app: &App, theme: &Theme, query: &Query, hit: usize) -> Doc {
+    let mut doc = Doc::new();
+    for (field, text) in app.corpora.everything.fields(hit) {
+        // Paragraph breaks become two spaces: the same bytes, so the marks still fit.
+        let flat = text.replace("\n\n", "  ");
+        let rich = Rich::new(&flat, Style::new()).mark(&query.highlights(text), 0, theme.highlight());
+        doc.push(rich.with_marker(&format!("{:<12}", field.label()), theme.dim()));
+    }
+    doc
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
@@ -38,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let list = list_area(body);
+    let (list, preview_area) = list_and_preview(body);
     let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
     let shown = offset..line.hits.len().min(offset + list.height as usize);
     let rows = shown.clone().enumerate().map(|(k, hit)| (Rect { y: list.y + k as u16, height: 1, ..list }, hit));
@@ -91,5 +115,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    let selected = line.hits.get(app.palette_selected).map(|h| h.index as usize);
+    if let (Some(area), Some(hit)) = (preview_area, selected) {
+        let rule = Span::styled("─".repeat(area.width as usize), theme.dim());
+        frame.render_widget(Paragraph::new(rule), Rect { y: area.y - 1, height: 1, ..area });
+        let lines: Vec<Line> =
+            preview(app, theme, &query, hit).lines(area.width).into_iter().take(area.height as usize).collect();
+        frame.render_widget(Paragraph::new(lines), area);
+    }
     Some(map)
 }

@@ -63,7 +63,7 @@ mod tests {
     fn labels_fit_or_shrink() {
         let wide = labels(Tab::Features, 120);
         assert!(wide.iter().any(|(_, l, ..)| l.contains("Performance & security")));
-        let medium = labels(Tab::Faq, 60);
+        let medium = labels(Tab::Faq, 66);
         assert!(medium.iter().any(|(_, l, ..)| l == " 4 Perf "));
         let narrow = labels(Tab::Faq, 44);
         assert!(narrow.last().is_some_and(|(_, _, _, end)| *end <= 44));
