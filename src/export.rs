@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::data::{Comparison, PerSubject, Row};
+use crate::wizard::{self, Importance, Outcome, Scorecard};
 
 /// One line of counts, as printed by `versus check`.
 pub fn summary_line(c: &Comparison) -> String {
@@ -222,104 +223,169 @@ pub enum ReportFormat {
     Json,
 }
 
-/// The wizard's result for `answers`: the recommendation in one sentence,
-/// every subject's score, and for each subject the answers that pushed it up
-/// and down with the data's reason for each.
-pub fn decision_report(c: &Comparison, answers: &[Option<usize>], format: ReportFormat) -> String {
-    use crate::wizard::{self, Outcome};
-    let card = wizard::score(c, answers);
+/// The wizard's result for `answers` weighed by `importance`: the
+/// recommendation in one sentence, every subject's score and how far behind
+/// the leader it is, for each subject every answer that pushed it up or down
+/// with the data's reason, the questions left unanswered, the decision
+/// snapshot and the source's verdict.
+pub fn decision_report(
+    c: &Comparison,
+    answers: &[Option<usize>],
+    importance: &[Importance],
+    format: ReportFormat,
+) -> String {
+    let card = wizard::score(c, answers, importance);
+    match format {
+        ReportFormat::Json => decision_json(c, answers, importance, &card),
+        ReportFormat::Text | ReportFormat::Markdown => {
+            decision_prose(c, answers, importance, &card, format == ReportFormat::Markdown)
+        }
+    }
+}
+
+fn level(importance: &[Importance], question: usize) -> Importance {
+    importance.get(question).copied().unwrap_or_default()
+}
+
+fn decision_json(c: &Comparison, answers: &[Option<usize>], importance: &[Importance], card: &Scorecard) -> String {
+    use serde_json::json;
+    let questions = &c.wizard.questions;
+    let list = |ks: &[wizard::Contribution]| {
+        ks.iter()
+            .map(|k| {
+                let r = k.reason(c);
+                json!({"question": r.question.id.as_str(), "prompt": r.question.prompt.as_str(),
+                    "option": r.choice.id.as_str(), "label": r.choice.label.as_str(),
+                    "importance": level(importance, k.question).id(), "points": r.points, "why": r.why})
+            })
+            .collect::<Vec<_>>()
+    };
+    let subjects: Vec<serde_json::Value> = card
+        .ranking
+        .iter()
+        .map(|r| {
+            json!({"id": c.subjects[r.subject].id.as_str(), "name": c.subjects[r.subject].name.as_str(),
+                "points": r.points, "behind": r.behind, "bar": r.bar,
+                "for": list(&r.pushed_for), "against": list(&r.pushed_against)})
+        })
+        .collect();
+    let outcome = match &card.outcome {
+        Outcome::Winner(s) => json!({"winner": c.subjects[*s].id.as_str()}),
+        Outcome::Tie(t) => json!({"tie": t.iter().map(|&s| c.subjects[s].id.as_str()).collect::<Vec<_>>()}),
+        Outcome::NoAnswers => json!("no_answers"),
+    };
+    let given: serde_json::Map<String, serde_json::Value> = questions
+        .iter()
+        .zip(answers)
+        .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.as_str().into())))
+        .collect();
+    let weighed: serde_json::Map<String, serde_json::Value> = questions
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| level(importance, i) != Importance::Normal)
+        .map(|(i, q)| (q.id.to_string(), level(importance, i).id().into()))
+        .collect();
+    let report = json!({"comparison": c.title.as_str(), "recommendation": wizard::recommendation(c, card),
+        "outcome": outcome, "tie_margin": card.margin, "answered": card.answered, "questions": questions.len(),
+        "answers": given, "importance": weighed, "subjects": subjects});
+    format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default())
+}
+
+fn decision_prose(
+    c: &Comparison,
+    answers: &[Option<usize>],
+    importance: &[Importance],
+    card: &Scorecard,
+    md: bool,
+) -> String {
     let name = |s: usize| c.subjects[s].name.as_str();
     let questions = &c.wizard.questions;
-    let sentence = wizard::recommendation(c, &card);
-    if format == ReportFormat::Json {
-        let subjects: Vec<serde_json::Value> = card
-            .ranking
-            .iter()
-            .map(|r| {
-                let list = |ks: &[wizard::Contribution]| {
-                    ks.iter()
-                        .map(|k| {
-                            let r = k.reason(c);
-                            serde_json::json!({"question": r.question.id.as_str(), "prompt": r.question.prompt.as_str(),
-                                "option": r.choice.id.as_str(), "label": r.choice.label.as_str(),
-                                "points": r.points, "why": r.choice.why.as_str()})
-                        })
-                        .collect::<Vec<_>>()
-                };
-                serde_json::json!({"id": c.subjects[r.subject].id.as_str(), "name": name(r.subject),
-                    "points": r.points, "share": r.share, "for": list(&r.pushed_for), "against": list(&r.pushed_against)})
-            })
-            .collect();
-        let outcome = match &card.outcome {
-            Outcome::Winner(s) => serde_json::json!({"winner": c.subjects[*s].id.as_str()}),
-            Outcome::Tie(t) => {
-                serde_json::json!({"tie": t.iter().map(|&s| c.subjects[s].id.as_str()).collect::<Vec<_>>()})
-            }
-            Outcome::NoAnswers => serde_json::json!("no_answers"),
-        };
-        let given: serde_json::Map<String, serde_json::Value> = questions
-            .iter()
-            .zip(answers)
-            .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.as_str().into())))
-            .collect();
-        let report = serde_json::json!({"comparison": c.title.as_str(), "recommendation": sentence, "outcome": outcome,
-            "tie_margin": card.margin, "answered": card.answered, "questions": questions.len(),
-            "answers": given, "subjects": subjects});
-        return format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default());
-    }
-    let md = format == ReportFormat::Markdown;
+    let sentence = wizard::recommendation(c, card);
     let mut out = String::new();
+    let heading = |out: &mut String, title: &str| {
+        let _ = if md { writeln!(out, "\n## {title}\n") } else { writeln!(out, "\n{title}:") };
+    };
     if md {
-        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}**\n", c.title);
-        let _ = writeln!(out, "## Scores\n\n| Subject | Points | Share of its possible range |\n|---|---|---|");
+        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}**", c.title);
     } else {
-        let _ = writeln!(out, "{sentence}\n\nScores ({} of {} questions answered):", card.answered, questions.len());
+        let _ = writeln!(out, "{sentence}");
+    }
+    heading(&mut out, &format!("Scores ({} of {} questions answered)", card.answered, questions.len()));
+    if md {
+        let _ = writeln!(out, "| Subject | Points | Behind the leader |\n|---|---|---|");
     }
     for r in &card.ranking {
-        if md {
-            let _ = writeln!(out, "| {} | {:+} | {:.0}% |", cell(name(r.subject)), r.points, r.share * 100.0);
+        let behind = if r.behind > 0.0 { wizard::points(r.behind).replace('+', "") } else { "—".to_string() };
+        let _ = if md {
+            writeln!(out, "| {} | {} | {behind} |", cell(name(r.subject)), wizard::points(r.points))
         } else {
-            let _ = writeln!(
-                out,
-                "  {:<12} {:>+6}  ({:.0}% of its possible range)",
-                name(r.subject),
-                r.points,
-                r.share * 100.0
-            );
-        }
+            writeln!(out, "  {:<12} {:>6}   behind by {behind}", name(r.subject), wizard::points(r.points))
+        };
     }
     for r in &card.ranking {
         for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
             if list.is_empty() {
                 continue;
             }
-            let _ = if md {
-                writeln!(out, "\n## What counted {title} {}\n", name(r.subject))
-            } else {
-                writeln!(out, "\nWhat counted {title} {}:", name(r.subject))
-            };
+            heading(&mut out, &format!("What counted {title} {}", name(r.subject)));
             for k in list {
-                let wizard::Reason { question, choice, points } = k.reason(c);
-                let (q, o, why) = (&question.prompt, &choice.label, &choice.why);
+                let reason = k.reason(c);
+                let (q, o, why, p) =
+                    (&reason.question.prompt, &reason.choice.label, reason.why, wizard::points(reason.points));
+                let weight = match level(importance, k.question) {
+                    Importance::Normal => String::new(),
+                    other => format!(", {} importance", other.id()),
+                };
                 let _ = if md {
-                    writeln!(out, "- **{q}** {o} ({points:+}): {why}")
+                    writeln!(out, "- **{q}** {o} ({p}{weight}): {why}")
                 } else {
-                    writeln!(out, "  {points:+}  {q} — {o}: {why}")
+                    writeln!(out, "  {p:>4}  {q} — {o}{weight}: {why}")
                 };
             }
         }
     }
-    let skipped: Vec<&str> = questions
+    let open: Vec<&str> = questions
         .iter()
         .zip(answers.iter().chain(std::iter::repeat(&None)))
         .filter(|(_, a)| a.is_none())
-        .map(|(q, _)| q.id.as_str())
+        .map(|(q, _)| q.prompt.as_str())
         .collect();
-    if !skipped.is_empty() {
-        let _ = writeln!(out, "\n{}Not answered: {}", if md { "_" } else { "" }, skipped.join(", "));
+    if !open.is_empty() {
+        heading(&mut out, "Not answered");
+        for prompt in open {
+            let _ = writeln!(out, "{} {prompt}", if md { "-" } else { " " });
+        }
+    }
+    if !c.decision.is_empty() {
+        heading(&mut out, "Decision snapshot");
         if md {
-            out.pop();
-            out.push_str("_\n");
+            let names: Vec<String> = c.subjects.iter().map(|s| cell(&s.name)).collect();
+            let _ = writeln!(out, "| Criterion | {} |\n|---|{}", names.join(" | "), "---|".repeat(names.len()));
+        }
+        for row in &c.decision {
+            let values: Vec<String> =
+                c.subjects.iter().map(|s| row.values.get(&s.id).map_or("", |v| v).to_string()).collect();
+            let _ = if md {
+                writeln!(
+                    out,
+                    "| {} | {} |",
+                    cell(&row.name),
+                    values.iter().map(|v| cell(v)).collect::<Vec<_>>().join(" | ")
+                )
+            } else {
+                let pairs: Vec<String> =
+                    c.subjects.iter().zip(&values).map(|(s, v)| format!("{}: {v}", s.name)).collect();
+                writeln!(out, "  {} — {}", row.name, pairs.join(" · "))
+            };
+        }
+    }
+    if let Some(v) = &c.verdict {
+        heading(&mut out, "The source's verdict");
+        let _ = writeln!(out, "{}{}", if md { "" } else { "  " }, v.summary.replace("\n\n", " "));
+        for s in &c.subjects {
+            if let Some(text) = v.choose_if.get(&s.id) {
+                let _ = writeln!(out, "{} {}: {}", if md { "-" } else { " " }, s.name, text.replace("\n\n", " "));
+            }
         }
     }
     out

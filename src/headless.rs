@@ -11,6 +11,7 @@ use crate::entries::Entries;
 use crate::export;
 use crate::export::ReportFormat;
 use crate::search::{self, Corpora, Query};
+use crate::wizard;
 
 /// `versus check FILE…`
 pub fn check(files: &[PathBuf]) -> ExitCode {
@@ -157,18 +158,26 @@ pub fn search_lines(query: &str, limit: usize) -> ExitCode {
         eprintln!("versus: cannot read standard input: {e}");
         return ExitCode::FAILURE;
     }
-    let mut raw: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
-    if raw.last().is_some_and(|l| l.is_empty()) {
-        raw.pop();
+    // Lines that are not valid UTF-8 are matched as if repaired (repairing
+    // never adds or removes a line break) and printed as they were read.
+    let ascii = input.is_ascii();
+    let valid = ascii || std::str::from_utf8(&input).is_ok();
+    let text = if valid {
+        std::borrow::Cow::Borrowed(std::str::from_utf8(&input).unwrap_or_default())
+    } else {
+        String::from_utf8_lossy(&input)
+    };
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
     }
-    let texts: Vec<std::borrow::Cow<str>> =
-        raw.iter().map(|l| String::from_utf8_lossy(l.strip_suffix(b"\r").unwrap_or(l))).collect();
-    let lines: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-    let hits = search::rank_lines(&lines, query);
+    let raw: Option<Vec<&[u8]>> = (!valid).then(|| input.split(|&b| b == b'\n').collect());
+    let hits = search::lines::rank_lines_of(&lines, query, ascii);
     let limit = if limit == 0 { usize::MAX } else { limit };
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = hits.iter().take(limit).try_for_each(|h| {
-        out.write_all(raw[h.index as usize])?;
+        let i = h.index as usize;
+        out.write_all(raw.as_ref().map_or(lines[i].as_bytes(), |raw| raw[i]))?;
         out.write_all(b"\n")
     });
     let code = finish(written.and_then(|_| out.flush()));
@@ -194,33 +203,92 @@ pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCod
     }
 }
 
-/// `versus decide --answer QUESTION=OPTION …`: the wizard's verdict and its reasons.
-/// With no answers it lists the questions and their options instead.
-pub fn decide(c: &Comparison, answers: &[String], format: ReportFormat) -> ExitCode {
-    let mut pairs = Vec::with_capacity(answers.len());
-    for a in answers {
-        let Some((q, o)) = a.split_once('=') else {
-            eprintln!("versus: expected QUESTION=OPTION, got {a:?}");
+/// "KEY=VALUE" arguments as pairs, or the malformed ones as errors.
+fn key_values(args: &[String], what: &str, errors: &mut Vec<String>) -> Vec<(String, String)> {
+    args.iter()
+        .filter_map(|a| match a.split_once('=') {
+            Some((k, v)) => Some((k.trim().to_string(), v.trim().to_string())),
+            None => {
+                errors.push(format!("expected {what}, got {a:?}"));
+                None
+            }
+        })
+        .collect()
+}
+
+/// `versus decide`: the wizard's verdict and its reasons, from `--answer`
+/// and `--importance` pairs, or from the answers the app saved (`--saved`,
+/// which the pairs then change). Every bad pair is reported at once. With no
+/// answers at all it lists the questions and their options instead.
+pub fn decide(c: &Comparison, data: Option<&Path>, args: &DecideArgs, format: ReportFormat) -> ExitCode {
+    let mut errors = Vec::new();
+    let answer_pairs = key_values(&args.answers, "QUESTION=OPTION", &mut errors);
+    let level_pairs = key_values(&args.importance, "QUESTION=LEVEL", &mut errors);
+    let given = wizard::answers_from_ids(c, &answer_pairs).unwrap_or_else(|e| {
+        errors.extend(e);
+        Vec::new()
+    });
+    let levels = wizard::importance_from_ids(c, &level_pairs).unwrap_or_else(|e| {
+        errors.extend(e);
+        Vec::new()
+    });
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("versus: {}", data::sanitize(e));
+        }
+        return ExitCode::from(2);
+    }
+    let (mut answers, mut importance) = (vec![None; c.wizard.questions.len()], levels.clone());
+    if args.saved {
+        let identity =
+            crate::saved::identity(data::shipped_name(data), data.filter(|_| data::shipped_name(data).is_none()));
+        let Some(path) = crate::saved::path_for(&identity) else {
+            eprintln!("versus: no state directory (set XDG_STATE_HOME or HOME) to read saved answers from");
             return ExitCode::from(2);
         };
-        pairs.push((q.trim().to_string(), o.trim().to_string()));
-    }
-    let chosen = match crate::wizard::answers_from_ids(c, &pairs) {
-        Ok(chosen) => chosen,
-        Err(e) => {
-            eprintln!("versus: {e}");
-            return ExitCode::from(2);
+        let loaded = crate::saved::load(&path, &identity, c);
+        if let Some(notice) = &loaded.notice {
+            eprintln!("versus: {notice}");
         }
-    };
-    if pairs.is_empty() && format == ReportFormat::Text {
-        let mut out = String::from("Answer with --answer QUESTION=OPTION (repeatable). The questions:\n");
+        let Some(saved) = loaded.saved else {
+            eprintln!(
+                "versus: no saved answers for this comparison in {}",
+                data::sanitize(&path.display().to_string())
+            );
+            return ExitCode::from(1);
+        };
+        answers = saved.answers;
+        importance = saved.importance;
+        for (i, l) in levels.iter().enumerate() {
+            if level_pairs.iter().any(|(q, _)| c.wizard.questions[i].id.as_str() == q) {
+                importance[i] = *l;
+            }
+        }
+    }
+    for (i, a) in given.iter().enumerate() {
+        if a.is_some() {
+            answers[i] = *a;
+        }
+    }
+    if answers.iter().all(Option::is_none) && format == ReportFormat::Text {
+        let mut out = String::from(
+            "Answer with --answer QUESTION=OPTION (repeatable), weigh with --importance QUESTION=ignore|low|normal|high,\nor use the answers saved in the app with --saved. The questions:\n",
+        );
         for q in &c.wizard.questions {
             let options: Vec<String> = q.options.iter().map(|o| format!("{} ({})", o.id, o.label)).collect();
             out.push_str(&format!("  {}: {}\n      {}\n", q.id, q.prompt, options.join(", ")));
         }
         return print_out(&out);
     }
-    print_out(&export::decision_report(c, &chosen, format))
+    print_out(&export::decision_report(c, &answers, &importance, format))
+}
+
+/// What `versus decide` was asked.
+#[derive(Debug, Clone, Default)]
+pub struct DecideArgs {
+    pub answers: Vec<String>,
+    pub importance: Vec<String>,
+    pub saved: bool,
 }
 
 /// `versus screenshot --out DIR`: every scene as SVG and plain text.

@@ -51,6 +51,12 @@ enum Command {
         /// An answer, as QUESTION=OPTION (ids as in `versus export`); repeat for more.
         #[arg(long = "answer", value_name = "QUESTION=OPTION")]
         answers: Vec<String>,
+        /// How much a question matters: QUESTION=ignore|low|normal|high (×0, ×0.5, ×1, ×2); repeat for more.
+        #[arg(long = "importance", value_name = "QUESTION=LEVEL")]
+        importance: Vec<String>,
+        /// Start from the answers and importance saved by the app (--answer and --importance change them).
+        #[arg(long)]
+        saved: bool,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
@@ -106,22 +112,20 @@ fn main() -> ExitCode {
                 Some(Command::Screenshot { out, width, height }) => {
                     headless::screenshot(&comparison, &out, width, height)
                 }
-                Some(Command::Decide { answers, format }) => headless::decide(&comparison, &answers, format),
-                _ => interactive(comparison),
+                Some(Command::Decide { answers, importance, saved, format }) => {
+                    let args = headless::DecideArgs { answers, importance, saved };
+                    headless::decide(&comparison, data, &args, format)
+                }
+                _ => interactive(comparison, data),
             }
         }
     }
 }
 
-fn interactive(comparison: versus::data::Comparison) -> ExitCode {
-    let answers_file = versus::saved::path_for(&comparison);
-    let mut app = versus::app::App::new(comparison);
-    if let Some(path) = &answers_file {
-        let loaded = versus::saved::load(path, &app.data);
-        app.wizard.offer(loaded.answers, loaded.notice);
-    }
-    match versus::tui::run(&mut app, versus::ui::Theme::from_env(), answers_file.as_deref()) {
-        Ok(()) => ExitCode::SUCCESS,
+fn interactive(comparison: versus::data::Comparison, data: Option<&std::path::Path>) -> ExitCode {
+    match versus::tui::open(comparison, data) {
+        Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
+        Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
         Err(e) => {
             eprintln!("versus: {e}");
             ExitCode::from(2)

@@ -1,119 +1,490 @@
-//! The wizard's answers, kept between runs in the user's state directory
-//! (`$XDG_STATE_HOME/versus`, else `~/.local/state/versus`), one JSON file per
-//! comparison. Answers are stored by question and option id, so a file still
-//! means the same after the data is reordered; ids that no longer exist are
-//! dropped with a notice. A missing file is normal; an unreadable or corrupt
-//! one is ignored with a notice. Nothing here can stop the app from starting.
+//! The wizard's answers, kept between runs: one JSON file per comparison,
+//! `answers-<identity>.json` in the state directory (`$XDG_STATE_HOME/versus`,
+//! else `~/.local/state/versus`; relative values are ignored). The identity is
+//! a shipped comparison's name, or a user file's stem plus a hash of its path.
+//! The file holds answers and non-normal importance levels by question and
+//! option id, so it still means the same after the data is reordered:
+//!
+//! `{"version": 2, "identity": "…", "title": "…", "saved_at": 1764000000,
+//!   "answers": {"size": "large"}, "importance": {"size": "high"}}`
+//!
+//! (the old `{"comparison": "<title>", "answers": {…}}` is still read).
+//!
+//! Nothing here can stop the app from starting, and the file is untrusted:
+//! - only a regular file is read (never a symlink, FIFO or device), opened
+//!   without following links or blocking, and at most 1 MiB of it;
+//! - a missing file is normal; a file of another comparison, a refused or
+//!   damaged one, or ids that no longer exist yield a one-line, sanitized
+//!   notice; a damaged file is first copied to `<file>.damaged`;
+//! - writes go to an exclusively created, randomly named temporary file
+//!   (mode 0600, in a 0700 directory), are fsynced, then renamed over the
+//!   target, which is never written through a symlink;
+//! - when another instance changed the file since we read or wrote it, its
+//!   version is first copied to `<file>.other` (see [`Written::kept_other`]).
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::ffi::OsString;
+use std::fs::{File, OpenOptions};
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::data::Comparison;
+use crate::data::{Comparison, sanitize};
+use crate::wizard::Importance;
 
-/// What was found on disk: answers (one slot per question) and, when
-/// something was off, a one-line notice for the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loaded {
+/// One set of saved answers: one slot per question of the comparison, in question order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// Option index per question.
     pub answers: Vec<Option<usize>>,
+    /// Per question (Normal when not stored).
+    pub importance: Vec<Importance>,
+    /// Unix seconds of the write; None when never saved (or an old-format file).
+    pub saved_at: Option<u64>,
+}
+
+/// What was found on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// None: nothing usable (missing, refused, damaged, other comparison).
+    pub saved: Option<Saved>,
+    /// One line for the user when something was off.
     pub notice: Option<String>,
+    /// What the file looked like when read, for [`save`]'s conflict check.
+    /// None when the file was missing or is not ours to replace silently
+    /// (another comparison's, too large, newer format), so a save keeps it
+    /// as `<file>.other` first.
+    pub stamp: Option<Stamp>,
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
-struct File {
-    comparison: String,
-    answers: BTreeMap<String, String>,
+/// A fingerprint of the file's bytes (length + a 64-bit hash of the content), to notice another writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    hash: u64,
 }
 
-/// Where the answers for `c` live, or `None` when there is no home to put them in.
-pub fn path_for(c: &Comparison) -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| Path::new(&h).join(".local/state")))?;
-    let slug: String = c
-        .title
-        .chars()
-        .map(|ch| if ch.is_ascii_alphanumeric() { ch.to_ascii_lowercase() } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    Some(base.join("versus").join(format!("answers-{slug}.json")))
+impl Stamp {
+    fn of(bytes: &[u8]) -> Stamp {
+        Stamp { len: bytes.len() as u64, hash: fnv1a(bytes) }
+    }
 }
 
-/// Reads the saved answers for `c` from `path`.
-pub fn load(path: &Path, c: &Comparison) -> Loaded {
-    let questions = &c.wizard.questions;
-    let mut answers = vec![None; questions.len()];
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded { answers, notice: None },
-        Err(e) => {
-            let notice = Some(format!("Saved answers in {} could not be read ({e}); starting afresh.", path.display()));
-            return Loaded { answers, notice };
+/// What a save did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub stamp: Stamp,
+    /// When another process had changed the file since we read or last wrote it: where its version was kept.
+    pub kept_other: Option<PathBuf>,
+}
+
+/// The most of a file that is ever read: real answer files are a few hundred bytes.
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// The format written; 1 is the old `{"comparison", "answers"}` file.
+const VERSION: u64 = 2;
+
+// Open flags, without the libc crate. The values differ by architecture, so
+// they are only set where known; elsewhere the lstat before opening and the
+// fstat after it still refuse links, FIFOs and devices.
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    any(
+        target_arch = "x86",
+        target_arch = "x86_64",
+        target_arch = "riscv32",
+        target_arch = "riscv64",
+        target_arch = "s390x",
+        target_arch = "loongarch64"
+    )
+))]
+const O_FLAGS: (i32, i32) = (0o4000, 0o400000);
+// ARM and PowerPC Linux number O_NOFOLLOW differently (0o400000 is O_LARGEFILE there).
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    any(target_arch = "arm", target_arch = "aarch64", target_arch = "powerpc", target_arch = "powerpc64")
+))]
+const O_FLAGS: (i32, i32) = (0o4000, 0o100000);
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
+const O_FLAGS: (i32, i32) = (0x4, 0x100);
+#[cfg(not(any(
+    all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "riscv32",
+            target_arch = "riscv64",
+            target_arch = "s390x",
+            target_arch = "loongarch64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "powerpc",
+            target_arch = "powerpc64"
+        )
+    ),
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+)))]
+const O_FLAGS: (i32, i32) = (0, 0);
+/// Opening a FIFO or device for reading must not wait for a writer.
+#[cfg_attr(not(unix), allow(dead_code))]
+const O_NONBLOCK: i32 = O_FLAGS.0;
+/// A symlink swapped in after the lstat must make the open fail.
+#[cfg_attr(not(unix), allow(dead_code))]
+const O_NOFOLLOW: i32 = O_FLAGS.1;
+
+/// The state directory: `$XDG_STATE_HOME/versus` when XDG_STATE_HOME is set,
+/// non-empty and absolute (a relative one is ignored, as the XDG spec says),
+/// else `$HOME/.local/state/versus` (HOME must be absolute too); None when neither.
+pub fn state_dir() -> Option<PathBuf> {
+    state_dir_from(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME"))
+}
+
+/// [`state_dir`] with the variables passed in, so tests need not touch the environment.
+fn state_dir_from(xdg_state_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+    let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute(xdg_state_home)
+        .or_else(|| absolute(home).map(|h| h.join(".local").join("state")))
+        .map(|base| base.join("versus"))
+}
+
+/// A stable identity for a comparison: for a shipped comparison its name
+/// (e.g. "django-vs-flask"); for a user file the file's stem, sanitised to
+/// `[a-z0-9-]` (at most 40 chars, "comparison" if empty), plus '-' and 8 hex
+/// digits of a hash of the file's canonical path (the path as given when it
+/// cannot be resolved). The hash keeps two files of the same or an all
+/// non-ASCII name apart. With neither, the default shipped comparison's name
+/// (what `data::open(None)` opens).
+pub fn identity(shipped_name: Option<&str>, file: Option<&Path>) -> String {
+    match (shipped_name, file) {
+        (Some(name), _) => slug(name, usize::MAX),
+        (None, Some(file)) => {
+            let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+            let resolved = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+            let h = fnv1a(&path_bytes(&resolved));
+            format!("{}-{:08x}", slug(&stem, 40), (h ^ (h >> 32)) as u32)
         }
-    };
-    let file: File = match serde_json::from_str(&text) {
-        Ok(file) => file,
-        Err(e) => {
-            let notice = Some(format!("Saved answers in {} are damaged ({e}); starting afresh.", path.display()));
-            return Loaded { answers, notice };
-        }
-    };
-    let mut dropped = 0;
-    for (question, option) in &file.answers {
-        let found = questions
-            .iter()
-            .position(|q| q.id.as_str() == question)
-            .and_then(|qi| questions[qi].options.iter().position(|o| o.id.as_str() == option).map(|oi| (qi, oi)));
-        match found {
-            Some((qi, oi)) => answers[qi] = Some(oi),
-            None => dropped += 1,
+        (None, None) => crate::data::DEFAULT.to_string(),
+    }
+}
+
+/// Lowercase ASCII letters and digits; every run of anything else becomes one
+/// '-', none at either end; "comparison" when nothing is left.
+fn slug(raw: &str, max: usize) -> String {
+    let mut out = String::new();
+    for ch in raw.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
         }
     }
-    let notice =
-        (dropped > 0).then(|| format!("{dropped} saved answer(s) no longer match the questions and were dropped."));
-    Loaded { answers, notice }
+    out.truncate(max);
+    let out = out.trim_end_matches('-');
+    if out.is_empty() { "comparison".to_string() } else { out.to_string() }
 }
 
-/// Writes the answers for `c` to `path`, atomically: a temporary file in the
-/// same directory, then a rename, so a crash leaves the old file or the new
-/// one, never half of one.
-pub fn save(path: &Path, c: &Comparison, answers: &[Option<usize>]) -> io::Result<()> {
-    let questions = &c.wizard.questions;
-    let file = File {
-        comparison: c.title.to_string(),
-        answers: questions
-            .iter()
-            .zip(answers)
-            .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.to_string())))
-            .collect(),
+/// The file for an identity: `state_dir()/answers-<identity>.json`; None when
+/// there is no state directory or the identity is not `[a-z0-9-]+` (so it can
+/// never name a path outside the directory).
+pub fn path_for(identity: &str) -> Option<PathBuf> {
+    path_in(&state_dir()?, identity)
+}
+
+fn path_in(dir: &Path, identity: &str) -> Option<PathBuf> {
+    let valid =
+        !identity.is_empty() && identity.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    valid.then(|| dir.join(format!("answers-{identity}.json")))
+}
+
+/// The file as stored, and as read from older versions.
+#[derive(serde::Deserialize)]
+struct OnDisk {
+    #[serde(default)]
+    version: Option<u64>,
+    #[serde(default)]
+    identity: Option<String>,
+    /// The comparison's title in version 1 files.
+    #[serde(default)]
+    comparison: Option<String>,
+    #[serde(default)]
+    saved_at: Option<u64>,
+    answers: BTreeMap<String, String>,
+    #[serde(default)]
+    importance: BTreeMap<String, String>,
+}
+
+#[derive(serde::Serialize)]
+struct ToDisk<'a> {
+    version: u64,
+    identity: &'a str,
+    title: &'a str,
+    saved_at: u64,
+    answers: BTreeMap<&'a str, &'a str>,
+    importance: BTreeMap<&'a str, &'static str>,
+}
+
+/// Reads saved answers for comparison `c` with identity `identity` from `path`.
+pub fn load(path: &Path, identity: &str, c: &Comparison) -> Loaded {
+    let nothing = |notice: Option<String>, stamp: Option<Stamp>| Loaded { saved: None, notice, stamp };
+    let file = show(path);
+    let bytes = match read_bounded(path) {
+        Ok(Found::Missing) => return nothing(None, None),
+        Ok(Found::Refused(kind)) => {
+            return nothing(Some(format!("Saved answers in {file} are {kind}, not a regular file; not read.")), None);
+        }
+        Ok(Found::TooLarge) => {
+            return nothing(Some(format!("Saved answers in {file} are too large (over 1 MiB); not read.")), None);
+        }
+        Ok(Found::Bytes(bytes)) => bytes,
+        Err(e) => {
+            let e = clean(&e.to_string());
+            return nothing(Some(format!("Saved answers in {file} could not be read ({e}); starting afresh.")), None);
+        }
     };
-    let json = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
-    write_atomically(path, &json, |f, bytes| f.write_all(bytes))
+    let stamp = Stamp::of(&bytes);
+    let disk: OnDisk = match serde_json::from_slice(&bytes) {
+        Ok(disk) => disk,
+        Err(e) => return damaged(path, &bytes, &e.to_string()),
+    };
+    let version = disk.version.unwrap_or(1);
+    let ours = match version {
+        1 => disk.comparison.as_deref().map(|t| t == c.title.as_str()),
+        VERSION => disk.identity.as_deref().map(|i| i == identity),
+        _ => {
+            let notice = format!("Saved answers in {file} are from a newer versus (format {version}); set aside.");
+            return nothing(Some(notice), None);
+        }
+    };
+    match ours {
+        None => damaged(path, &bytes, "no comparison or identity in it"),
+        // Not ours: no stamp, so a save keeps it as `.other` rather than replacing it.
+        Some(false) => nothing(Some(format!("Saved answers in {file} belong to another comparison; set aside.")), None),
+        Some(true) => {
+            let (saved, notice) = decode(&disk, c);
+            Loaded { saved: Some(saved), notice, stamp: Some(stamp) }
+        }
+    }
 }
 
-/// The atomic write itself, with the writing step passed in so a test can make it fail halfway.
+/// A file that does not parse: kept as `<file>.damaged` before a save could
+/// replace it. Its stamp is returned only when that copy exists; otherwise the
+/// next save keeps it as `<file>.other` instead.
+fn damaged(path: &Path, bytes: &[u8], error: &str) -> Loaded {
+    let (file, error) = (show(path), clean(error));
+    let backup = sibling(path, "damaged");
+    let (kept, stamp) = match write_atomically(&backup, bytes, |f, b| f.write_all(b)) {
+        Ok(()) => (format!("a copy was kept in {}", show(&backup)), Some(Stamp::of(bytes))),
+        Err(e) => (format!("no copy could be kept ({})", clean(&e.to_string())), None),
+    };
+    let notice = format!("Saved answers in {file} are damaged ({error}); {kept}; starting afresh.");
+    Loaded { saved: None, notice: Some(notice), stamp }
+}
+
+/// Ids to indices, dropping (and counting) what no longer exists.
+fn decode(disk: &OnDisk, c: &Comparison) -> (Saved, Option<String>) {
+    let questions = &c.wizard.questions;
+    let question = |id: &str| questions.iter().position(|q| q.id.as_str() == id);
+    let mut answers = vec![None; questions.len()];
+    let mut importance = vec![Importance::default(); questions.len()];
+    let mut dropped = (0, 0);
+    for (q, o) in &disk.answers {
+        let found =
+            question(q).and_then(|qi| questions[qi].options.iter().position(|x| x.id.as_str() == o).map(|oi| (qi, oi)));
+        match found {
+            Some((qi, oi)) => answers[qi] = Some(oi),
+            None => dropped.0 += 1,
+        }
+    }
+    for (q, level) in &disk.importance {
+        match (question(q), Importance::parse(level)) {
+            (Some(qi), Some(level)) => importance[qi] = level,
+            _ => dropped.1 += 1,
+        }
+    }
+    let notices = [dropped_notice(dropped.0, "answer"), dropped_notice(dropped.1, "importance level")];
+    let notice = notices.into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let saved = Saved { answers, importance, saved_at: disk.saved_at };
+    (saved, (!notice.is_empty()).then_some(notice))
+}
+
+/// "1 saved answer no longer matches … was dropped." / "3 saved answers no longer match … were dropped."
+fn dropped_notice(n: usize, what: &str) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some(format!("1 saved {what} no longer matches the questions and was dropped.")),
+        n => Some(format!("{n} saved {what}s no longer match the questions and were dropped.")),
+    }
+}
+
+/// Writes `saved` (saved_at is set to now in the file), atomically. `expected`
+/// is the stamp from load or from the previous save: when the file on disk no
+/// longer matches it, another instance wrote it, and its version is kept as
+/// `<file>.other` first. Refuses to write through a symlink or over anything
+/// but a regular file.
+pub fn save(
+    path: &Path,
+    identity: &str,
+    c: &Comparison,
+    saved: &Saved,
+    expected: Option<Stamp>,
+) -> io::Result<Written> {
+    let bytes = encode(identity, c, saved, now())?;
+    let kept_other = keep_other_version(path, expected)?;
+    write_atomically(path, &bytes, |f, b| f.write_all(b))?;
+    Ok(Written { stamp: Stamp::of(&bytes), kept_other })
+}
+
+fn now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// The file's bytes: answers and non-normal importance by id; out-of-range slots are skipped.
+fn encode(identity: &str, c: &Comparison, saved: &Saved, saved_at: u64) -> io::Result<Vec<u8>> {
+    let questions = &c.wizard.questions;
+    let answers = questions
+        .iter()
+        .zip(&saved.answers)
+        .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.as_str(), o.id.as_str())))
+        .collect();
+    let importance = questions
+        .iter()
+        .zip(&saved.importance)
+        .filter(|(_, i)| **i != Importance::Normal)
+        .map(|(q, i)| (q.id.as_str(), i.id()))
+        .collect();
+    let disk = ToDisk { version: VERSION, identity, title: c.title.as_str(), saved_at, answers, importance };
+    serde_json::to_vec_pretty(&disk).map_err(io::Error::other)
+}
+
+/// When the file on disk is not what we last saw, keeps it as `<file>.other`
+/// so the rename that follows destroys nothing. Returns where it went.
+fn keep_other_version(path: &Path, expected: Option<Stamp>) -> io::Result<Option<PathBuf>> {
+    let other = sibling(path, "other");
+    match read_bounded(path)? {
+        Found::Missing => Ok(None),
+        Found::Refused(kind) => {
+            Err(io::Error::other(format!("{} is {kind}, not a regular file; not writing there", show(path))))
+        }
+        Found::Bytes(bytes) if Some(Stamp::of(&bytes)) == expected => Ok(None),
+        Found::Bytes(bytes) => write_atomically(&other, &bytes, |f, b| f.write_all(b)).map(|()| Some(other)),
+        // Too large to copy within the read limit: moved aside whole instead.
+        Found::TooLarge => std::fs::rename(path, &other).map(|()| Some(other)),
+    }
+}
+
+/// `<file>.<suffix>` beside `path`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// What is at a path, read without following links, blocking or reading without bound.
+enum Found {
+    Missing,
+    /// Not a regular file: what it is instead ("a symbolic link", …).
+    Refused(&'static str),
+    TooLarge,
+    Bytes(Vec<u8>),
+}
+
+fn read_bounded(path: &Path) -> io::Result<Found> {
+    // lstat first: opening a FIFO or some devices would block or have effects.
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
+        Err(e) => return Err(e),
+    };
+    if !meta.is_file() {
+        return Ok(Found::Refused(kind_of(&meta.file_type())));
+    }
+    if meta.len() > MAX_BYTES {
+        return Ok(Found::TooLarge);
+    }
+    let file = match open_for_reading(path) {
+        Ok(file) => file,
+        // Gone between the lstat and the open: another instance's rename, say.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
+        Err(e) => return Err(e),
+    };
+    // Whatever was opened must itself be a regular file: the path may have been swapped.
+    let opened = file.metadata()?;
+    if !opened.is_file() {
+        return Ok(Found::Refused(kind_of(&opened.file_type())));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() as u64 > MAX_BYTES { Found::TooLarge } else { Found::Bytes(bytes) })
+}
+
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, O_NONBLOCK | O_NOFOLLOW);
+    options.open(path)
+}
+
+/// A few words for a file that is not a regular file.
+fn kind_of(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a directory"
+    } else {
+        "something else"
+    }
+}
+
+/// The atomic write itself: a fresh temporary file in the same directory,
+/// then a rename, so a crash leaves the old file or the new one, never half
+/// of one. The writing step is passed in so a test can make it fail halfway.
 fn write_atomically(
     path: &Path,
     bytes: &[u8],
-    write: impl FnOnce(&mut std::fs::File, &[u8]) -> io::Result<()>,
+    write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = path.parent().ok_or_else(|| io::Error::other("no directory"))?;
-    std::fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().map_or("answers".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let result = std::fs::File::create(&temp).and_then(|mut f| {
-        write(&mut f, bytes)?;
-        f.sync_all()
-    });
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let (temp, mut file) = create_temp(dir)?;
+    let result = write(&mut file, bytes).and_then(|()| file.sync_all());
+    drop(file);
+    // rename replaces the name itself: a symlink there is replaced, never followed.
     match result.and_then(|()| std::fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            // Makes the rename itself durable; a filesystem that cannot is no reason to fail.
+            let _ = File::open(dir).and_then(|d| d.sync_all());
+            Ok(())
+        }
         Err(e) => {
             let _ = std::fs::remove_file(&temp);
             Err(e)
@@ -121,68 +492,382 @@ fn write_atomically(
     }
 }
 
+/// The state directory is private to the user (0700) when we create it.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// A new, unpredictably named `.answers-<hex>.tmp` (0600), created
+/// exclusively: a file or symlink planted at a guessed name makes creation
+/// fail instead of being written through; a few names are tried.
+fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
+    let mut last = io::Error::other("no temporary name");
+    for _ in 0..8 {
+        let temp = dir.join(format!(".answers-{:016x}.tmp", random()));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(O_NOFOLLOW).mode(0o600);
+        }
+        match options.open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// 64 unpredictable bits from std alone: RandomState is seeded randomly per
+/// process; time, pid and a counter make each call differ.
+fn random() -> u64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos()).hash(&mut h);
+    std::process::id().hash(&mut h);
+    COUNTER.fetch_add(1, Ordering::Relaxed).hash(&mut h);
+    h.finish()
+}
+
+/// FNV-1a: a hash that is the same in every run and every build (std's
+/// hashers promise neither), for identities and stamps.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    return std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    return path.to_string_lossy().as_bytes().to_vec();
+}
+
+/// A path for a notice: no escape sequences or control characters.
+fn show(path: &Path) -> String {
+    clean(&path.display().to_string())
+}
+
+/// Text for a one-line notice: sanitized, and newlines and tabs made spaces.
+fn clean(text: &str) -> String {
+    sanitize(text).replace(['\n', '\t'], " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Line;
+
+    const ID: &str = "django-vs-flask";
 
     fn comparison() -> Comparison {
         crate::data::open(None).expect("default data")
     }
 
+    /// A fresh, empty directory for one test (created), unique by name and pid.
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("versus-saved-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
         dir
     }
 
-    #[test]
-    fn answers_survive_a_round_trip_by_id() {
-        let c = comparison();
-        let path = temp_dir("round").join("answers.json");
-        let mut answers = vec![None; c.wizard.questions.len()];
-        answers[0] = Some(2);
-        answers[3] = Some(1);
-        save(&path, &c, &answers).expect("saved");
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(text.contains("\"size\": \"large\""), "{text}");
-        assert_eq!(load(&path, &c), Loaded { answers, notice: None });
-        let _ = std::fs::remove_dir_all(path.parent().unwrap_or(&path));
+    fn cleanup(dir: &Path) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    fn blank(c: &Comparison) -> Saved {
+        let n = c.wizard.questions.len();
+        Saved { answers: vec![None; n], importance: vec![Importance::Normal; n], saved_at: None }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
 
     #[test]
-    fn a_missing_file_is_no_answers_and_no_notice() {
+    fn answers_and_importance_survive_a_round_trip_by_id() {
         let c = comparison();
-        let loaded = load(&temp_dir("missing").join("none.json"), &c);
-        assert!(loaded.answers.iter().all(Option::is_none) && loaded.notice.is_none());
-    }
-
-    #[test]
-    fn a_corrupt_file_is_ignored_with_a_notice() {
-        let c = comparison();
-        let dir = temp_dir("corrupt");
-        std::fs::create_dir_all(&dir).expect("dir");
+        let dir = temp_dir("round");
         let path = dir.join("answers.json");
-        std::fs::write(&path, "{\"comparison\": \"Django vs Flask\", \"answ").expect("write");
-        let loaded = load(&path, &c);
-        assert!(loaded.answers.iter().all(Option::is_none));
-        assert!(loaded.notice.as_deref().is_some_and(|n| n.contains("damaged") && n.contains("answers.json")));
-        let _ = std::fs::remove_dir_all(&dir);
+        let mut saved = blank(&c);
+        saved.answers[0] = Some(2);
+        saved.answers[3] = Some(1);
+        saved.importance[0] = Importance::High;
+        saved.importance[2] = Importance::Ignore;
+        let written = save(&path, ID, &c, &saved, None).expect("saved");
+        assert_eq!(written.kept_other, None);
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for part in [
+            "\"version\": 2",
+            "\"identity\": \"django-vs-flask\"",
+            "\"title\": \"Django vs Flask\"",
+            "\"size\": \"large\"",
+            "\"size\": \"high\"",
+            "\"arch\": \"ignore\"",
+        ] {
+            assert!(text.contains(part), "{part} in {text}");
+        }
+        assert!(!text.contains("normal"), "only non-normal levels are stored: {text}");
+        let loaded = load(&path, ID, &c);
+        let back = loaded.saved.expect("answers");
+        assert!(back.saved_at.is_some_and(|t| t + 60 > now()), "saved_at is now");
+        assert_eq!(Saved { saved_at: None, ..back }, saved);
+        assert_eq!((loaded.notice, loaded.stamp), (None, Some(written.stamp)));
+        cleanup(&dir);
     }
 
     #[test]
-    fn answers_that_no_longer_match_the_data_are_dropped_with_a_notice() {
+    fn a_missing_file_is_nothing_and_no_notice() {
         let c = comparison();
-        let dir = temp_dir("stale");
-        std::fs::create_dir_all(&dir).expect("dir");
+        let dir = temp_dir("missing");
+        assert_eq!(load(&dir.join("none.json"), ID, &c), Loaded { saved: None, notice: None, stamp: None });
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn another_comparisons_file_is_set_aside_untouched() {
+        let c = comparison();
+        let dir = temp_dir("other-id");
         let path = dir.join("answers.json");
         let json =
-            r#"{"comparison": "Django vs Flask", "answers": {"size": "small", "removed": "x", "admin": "gone"}}"#;
+            r#"{"version": 2, "identity": "x-12345678", "title": "X", "saved_at": 1, "answers": {"size": "small"}}"#;
         std::fs::write(&path, json).expect("write");
-        let loaded = load(&path, &c);
-        assert_eq!(loaded.answers[0], Some(0), "the answer that still matches is kept");
-        assert_eq!(loaded.answers.iter().filter(|a| a.is_some()).count(), 1);
-        assert_eq!(loaded.notice.as_deref(), Some("2 saved answer(s) no longer match the questions and were dropped."));
-        let _ = std::fs::remove_dir_all(&dir);
+        let loaded = load(&path, ID, &c);
+        let expected = format!("Saved answers in {} belong to another comparison; set aside.", path.display());
+        assert_eq!((loaded.saved, loaded.notice.as_deref()), (None, Some(expected.as_str())));
+        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some(json), "the file is untouched");
+        assert_eq!(names(&dir), ["answers.json"]);
+        // A later save keeps it rather than replacing it.
+        let written = save(&path, ID, &c, &blank(&c), loaded.stamp).expect("saved");
+        assert_eq!(written.kept_other, Some(sibling(&path, "other")));
+        assert_eq!(std::fs::read_to_string(sibling(&path, "other")).ok().as_deref(), Some(json));
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn the_old_format_is_read_when_its_title_matches() {
+        let c = comparison();
+        let dir = temp_dir("v1");
+        let path = dir.join("answers.json");
+        std::fs::write(&path, r#"{"comparison": "Django vs Flask", "answers": {"size": "medium"}}"#).expect("write");
+        let loaded = load(&path, "anything", &c);
+        let saved = loaded.saved.expect("read");
+        assert_eq!((saved.answers[0], saved.saved_at, loaded.notice), (Some(1), None, None));
+        std::fs::write(&path, r#"{"comparison": "Vue vs React", "answers": {"size": "medium"}}"#).expect("write");
+        let loaded = load(&path, ID, &c);
+        assert!(loaded.saved.is_none() && loaded.notice.is_some_and(|n| n.contains("another comparison")));
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn a_newer_format_is_set_aside() {
+        let c = comparison();
+        let dir = temp_dir("newer");
+        let path = dir.join("answers.json");
+        std::fs::write(&path, r#"{"version": 3, "identity": "django-vs-flask", "answers": {}}"#).expect("write");
+        let loaded = load(&path, ID, &c);
+        assert!(loaded.saved.is_none() && loaded.stamp.is_none());
+        assert!(loaded.notice.is_some_and(|n| n.contains("newer")));
+        cleanup(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn anything_but_a_regular_file_is_refused_unread() {
+        let c = comparison();
+        let dir = temp_dir("refused");
+        let real = dir.join("real.json");
+        save(&real, ID, &c, &blank(&c), None).expect("saved");
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let sub = dir.join("sub.json");
+        std::fs::create_dir(&sub).expect("dir");
+        let fifo = dir.join("fifo.json");
+        let have_fifo = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+        let mut cases = vec![(link, "a symbolic link"), (sub, "a directory"), (PathBuf::from("/dev/null"), "a device")];
+        if have_fifo {
+            // Opening a FIFO for reading would wait for a writer: this test would hang.
+            cases.push((fifo, "a named pipe"));
+        }
+        for (path, kind) in cases {
+            let loaded = load(&path, ID, &c);
+            assert!(loaded.saved.is_none() && loaded.stamp.is_none(), "{}", path.display());
+            let notice = loaded.notice.unwrap_or_default();
+            assert!(notice.contains(kind) && notice.contains("not read") && !notice.contains('\n'), "{notice}");
+        }
+        cleanup(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_open_itself_neither_follows_links_nor_waits_on_a_pipe() {
+        let dir = temp_dir("open-flags");
+        let target = dir.join("target");
+        std::fs::write(&target, "x").expect("target");
+        let link = dir.join("link");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        // Even were the path swapped for a link after the lstat, the open fails.
+        assert!(open_for_reading(&link).is_err());
+        let fifo = dir.join("fifo");
+        if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            // Returns at once instead of waiting for a writer; the fstat then refuses it.
+            assert!(open_for_reading(&fifo).is_ok());
+        }
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn a_file_over_a_mebibyte_is_refused_and_moved_aside_by_a_save() {
+        let c = comparison();
+        let dir = temp_dir("large");
+        let path = dir.join("answers.json");
+        let big = vec![b' '; MAX_BYTES as usize + 1];
+        std::fs::write(&path, &big).expect("write");
+        let loaded = load(&path, ID, &c);
+        assert!(loaded.saved.is_none() && loaded.stamp.is_none());
+        assert!(loaded.notice.as_deref().is_some_and(|n| n.contains("too large")), "{:?}", loaded.notice);
+        let written = save(&path, ID, &c, &blank(&c), loaded.stamp).expect("saved");
+        assert_eq!(written.kept_other, Some(sibling(&path, "other")));
+        assert_eq!(std::fs::read(sibling(&path, "other")).expect("kept").len(), big.len());
+        assert!(load(&path, ID, &c).saved.is_some());
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn unknown_ids_and_levels_are_dropped_and_counted() {
+        let c = comparison();
+        let dir = temp_dir("stale");
+        let path = dir.join("answers.json");
+        let one = r#"{"version": 2, "identity": "django-vs-flask", "answers": {"size": "small", "removed": "x"}}"#;
+        std::fs::write(&path, one).expect("write");
+        let loaded = load(&path, ID, &c);
+        let saved = loaded.saved.expect("kept");
+        assert_eq!((saved.answers[0], saved.answers.iter().flatten().count()), (Some(0), 1));
+        assert_eq!(loaded.notice.as_deref(), Some("1 saved answer no longer matches the questions and was dropped."));
+        let three = r#"{"version": 2, "identity": "django-vs-flask",
+            "answers": {"size": "small", "removed": "x", "admin": "gone", "arch": "nope"},
+            "importance": {"size": "urgent", "admin": "low", "gone": "high"}}"#;
+        std::fs::write(&path, three).expect("write");
+        let loaded = load(&path, ID, &c);
+        let saved = loaded.saved.expect("kept");
+        assert_eq!((saved.importance[1], saved.importance[0]), (Importance::Low, Importance::Normal));
+        assert_eq!(
+            loaded.notice.as_deref(),
+            Some(
+                "3 saved answers no longer match the questions and were dropped. \
+                 2 saved importance levels no longer match the questions and were dropped."
+            )
+        );
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn a_damaged_file_is_copied_aside_before_anything_replaces_it() {
+        let c = comparison();
+        let dir = temp_dir("damaged");
+        let path = dir.join("answers.json");
+        let backup = sibling(&path, "damaged");
+        std::fs::write(&backup, "an older damaged file").expect("older");
+        let broken = b"{\"version\": 2, \"identity\": \"django-vs-fl";
+        std::fs::write(&path, broken).expect("write");
+        let loaded = load(&path, ID, &c);
+        assert!(loaded.saved.is_none());
+        let notice = loaded.notice.unwrap_or_default();
+        assert!(notice.contains("damaged") && notice.contains(&backup.display().to_string()), "{notice}");
+        assert_eq!(std::fs::read(&backup).expect("backup"), broken, "the older copy is replaced");
+        assert_eq!(std::fs::read(&path).expect("original"), broken, "the original is left");
+        // With the copy kept, the next save replaces the file without another copy.
+        assert_eq!(save(&path, ID, &c, &blank(&c), loaded.stamp).expect("saved").kept_other, None);
+        cleanup(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_damaged_copy_never_follows_a_planted_symlink() {
+        let c = comparison();
+        let dir = temp_dir("damaged-link");
+        let path = dir.join("answers.json");
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "precious").expect("victim");
+        std::os::unix::fs::symlink(&victim, sibling(&path, "damaged")).expect("symlink");
+        std::fs::write(&path, "not json").expect("write");
+        let loaded = load(&path, ID, &c);
+        assert!(loaded.notice.is_some_and(|n| n.contains("a copy was kept")));
+        assert_eq!(std::fs::read_to_string(&victim).ok().as_deref(), Some("precious"));
+        assert_eq!(std::fs::read_to_string(sibling(&path, "damaged")).ok().as_deref(), Some("not json"));
+        cleanup(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_makes_a_private_directory_and_file_and_leaves_no_temporary() {
+        use std::os::unix::fs::PermissionsExt;
+        let c = comparison();
+        let dir = temp_dir("private");
+        let state = dir.join("state").join("versus");
+        let path = state.join("answers-x.json");
+        save(&path, ID, &c, &blank(&c), None).expect("saved");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!((mode(&state), mode(&path)), (0o700, 0o600));
+        assert_eq!(names(&state), ["answers-x.json"]);
+        cleanup(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_old_predictable_temporary_name_is_never_followed() {
+        let c = comparison();
+        let dir = temp_dir("temp-link");
+        let path = dir.join("answers.json");
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "precious").expect("victim");
+        let old_temp = dir.join(format!(".answers.json.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &old_temp).expect("symlink");
+        save(&path, ID, &c, &blank(&c), None).expect("saved");
+        assert_eq!(std::fs::read_to_string(&victim).ok().as_deref(), Some("precious"));
+        assert!(std::fs::symlink_metadata(&old_temp).is_ok_and(|m| m.file_type().is_symlink()));
+        assert!(load(&path, ID, &c).saved.is_some());
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn temporary_names_are_fresh_each_time() {
+        let dir = temp_dir("temp-names");
+        let (a, _) = create_temp(&dir).expect("a");
+        let (b, _) = create_temp(&dir).expect("b");
+        let name = a.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(name.starts_with(".answers-") && name.ends_with(".tmp") && name.len() == ".answers-.tmp".len() + 16);
+        assert_ne!(a, b);
+        cleanup(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_target_is_refused_not_written_through() {
+        let c = comparison();
+        let dir = temp_dir("target-link");
+        let path = dir.join("answers.json");
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "precious").expect("victim");
+        std::os::unix::fs::symlink(&victim, &path).expect("symlink");
+        let result = save(&path, ID, &c, &blank(&c), None);
+        assert!(result.is_err_and(|e| e.to_string().contains("symbolic link")));
+        assert_eq!(std::fs::read_to_string(&victim).ok().as_deref(), Some("precious"));
+        assert!(std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()));
+        assert_eq!(names(&dir), ["answers.json", "victim"], "no temporary is left");
+        cleanup(&dir);
     }
 
     #[test]
@@ -190,25 +875,150 @@ mod tests {
         let c = comparison();
         let dir = temp_dir("atomic");
         let path = dir.join("answers.json");
-        let mut answers = vec![None; c.wizard.questions.len()];
-        answers[0] = Some(1);
-        save(&path, &c, &answers).expect("first save");
+        let mut saved = blank(&c);
+        saved.answers[0] = Some(1);
+        save(&path, ID, &c, &saved, None).expect("first save");
         let before = std::fs::read(&path).expect("saved");
-        let failed = write_atomically(&path, b"{\"comparison\": \"half", |f, bytes| {
+        let failed = write_atomically(&path, b"{\"version\": 2, \"half", |f, bytes| {
             f.write_all(&bytes[..bytes.len() / 2])?;
             Err(io::Error::other("disk full"))
         });
         assert!(failed.is_err());
         assert_eq!(std::fs::read(&path).expect("still there"), before, "the old answers are intact");
-        let leftovers: Vec<_> = std::fs::read_dir(&dir).expect("dir").flatten().map(|e| e.file_name()).collect();
-        assert_eq!(leftovers.len(), 1, "no temporary file is left: {leftovers:?}");
-        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(names(&dir), ["answers.json"], "no temporary file is left");
+        cleanup(&dir);
     }
 
     #[test]
-    fn the_path_follows_xdg_and_names_the_comparison() {
+    fn one_instance_saving_again_keeps_nothing_aside() {
         let c = comparison();
-        let path = path_for(&c).expect("a home");
-        assert!(path.ends_with("versus/answers-django-vs-flask.json"), "{}", path.display());
+        let dir = temp_dir("one-writer");
+        let path = dir.join("answers.json");
+        let mut saved = blank(&c);
+        let mut stamp = load(&path, ID, &c).stamp;
+        for answer in 0..3 {
+            saved.answers[0] = Some(answer);
+            let written = save(&path, ID, &c, &saved, stamp).expect("saved");
+            assert_eq!(written.kept_other, None);
+            stamp = Some(written.stamp);
+        }
+        assert_eq!(names(&dir), ["answers.json"]);
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn two_instances_keep_each_others_answers_as_other() {
+        let c = comparison();
+        let dir = temp_dir("two-writers");
+        let path = dir.join("answers.json");
+        let other = sibling(&path, "other");
+        let answer = |i| {
+            let mut s = blank(&c);
+            s.answers[0] = Some(i);
+            s
+        };
+        // Both start with no file.
+        let (a0, b0) = (load(&path, ID, &c).stamp, load(&path, ID, &c).stamp);
+        let a1 = save(&path, ID, &c, &answer(0), a0).expect("a saves");
+        assert_eq!(a1.kept_other, None, "nothing was there");
+        let a_bytes = std::fs::read(&path).expect("a's file");
+        let b1 = save(&path, ID, &c, &answer(2), b0).expect("b saves");
+        assert_eq!(b1.kept_other.as_deref(), Some(other.as_path()), "b keeps a's version");
+        assert_eq!(std::fs::read(&other).expect("kept"), a_bytes);
+        let b_bytes = std::fs::read(&path).expect("b's file");
+        assert_eq!(load(&path, ID, &c).saved.map(|s| s.answers[0]), Some(Some(2)));
+        let a2 = save(&path, ID, &c, &answer(1), Some(a1.stamp)).expect("a saves again");
+        assert_eq!(a2.kept_other.as_deref(), Some(other.as_path()), "a keeps b's version");
+        assert_eq!(std::fs::read(&other).expect("kept"), b_bytes, "the older .other is replaced");
+        assert_eq!(load(&path, ID, &c).saved.map(|s| s.answers[0]), Some(Some(1)));
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn the_state_dir_follows_xdg_and_ignores_relative_values() {
+        let os = |s: &str| Some(OsString::from(s));
+        let dir = |x: Option<OsString>, h: Option<OsString>| state_dir_from(x, h);
+        assert_eq!(dir(os("/x/state"), os("/home/u")), Some(PathBuf::from("/x/state/versus")));
+        assert_eq!(dir(os("rel/state"), os("/home/u")), Some(PathBuf::from("/home/u/.local/state/versus")));
+        assert_eq!(dir(os(""), os("/home/u")), Some(PathBuf::from("/home/u/.local/state/versus")));
+        assert_eq!(dir(None, os("/home/u")), Some(PathBuf::from("/home/u/.local/state/versus")));
+        assert_eq!(dir(None, os("home/u")), None);
+        assert_eq!(dir(os("rel"), os("")), None);
+        assert_eq!(dir(None, None), None);
+    }
+
+    #[test]
+    fn paths_name_the_identity_and_nothing_else() {
+        let base = Path::new("/s/versus");
+        assert_eq!(path_in(base, ID), Some(PathBuf::from("/s/versus/answers-django-vs-flask.json")));
+        for bad in ["", "../x", "a/b", "A", "a.b"] {
+            assert_eq!(path_in(base, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn identities_are_stable_and_keep_files_apart() {
+        assert_eq!(identity(Some("django-vs-flask"), None), "django-vs-flask");
+        assert_eq!(
+            identity(Some("django-vs-flask-vs-fastapi"), Some(Path::new("/x.ron"))),
+            "django-vs-flask-vs-fastapi"
+        );
+        assert_eq!(identity(None, None), crate::data::DEFAULT);
+        let dir = temp_dir("identity");
+        let (one, two) = (dir.join("a"), dir.join("b"));
+        for d in [&one, &two] {
+            std::fs::create_dir_all(d).expect("dir");
+            std::fs::write(d.join("Ωμέγα.ron"), "").expect("file");
+        }
+        let (x, y) = (identity(None, Some(&one.join("Ωμέγα.ron"))), identity(None, Some(&two.join("Ωμέγα.ron"))));
+        assert!(x.starts_with("comparison-") && x.len() == "comparison-".len() + 8, "{x}");
+        assert_ne!(x, y, "non-ASCII names in different places never share an identity");
+        assert_eq!(x, identity(None, Some(&one.join("Ωμέγα.ron"))), "stable");
+        let relative = identity(None, Some(Path::new("no/such/My  Stack__vs..Other!.ron")));
+        assert!(relative.starts_with("my-stack-vs-other-"), "{relative}");
+        let long = identity(None, Some(Path::new(&format!("/none/{}.ron", "ab-".repeat(30)))));
+        let stem = &long[..long.len() - 9];
+        assert!(stem.len() <= 40 && !stem.ends_with('-') && path_in(Path::new("/s"), &long).is_some(), "{long}");
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn the_slug_keeps_only_lowercase_ascii_letters_digits_and_single_dashes() {
+        assert_eq!(slug("--Django  vs__Flask--", 40), "django-vs-flask");
+        assert_eq!(slug("日本語", 40), "comparison");
+        assert_eq!(slug("abcdef", 3), "abc");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn notices_carry_no_control_characters() {
+        let c = comparison();
+        let dir = temp_dir("escapes");
+        let evil = dir.join("\u{1b}]0;owned\u{7}\u{1b}[2J");
+        std::fs::create_dir_all(&evil).expect("dir");
+        let path = evil.join("answers.json");
+        std::fs::write(&path, "{\"answers\": \"\u{1b}[31m\u{9b}1m\"}").expect("write");
+        let notice = load(&path, ID, &c).notice.unwrap_or_default();
+        assert!(notice.contains("damaged"), "{notice}");
+        assert!(!notice.chars().any(char::is_control), "{notice:?}");
+        let other = r#"{"version": 2, "identity": "elsewhere", "answers": {}}"#;
+        std::fs::write(&path, other).expect("write");
+        let notice = load(&path, ID, &c).notice.unwrap_or_default();
+        assert!(notice.contains("another comparison") && !notice.chars().any(char::is_control), "{notice:?}");
+        cleanup(&dir);
+    }
+
+    #[test]
+    fn a_title_change_does_not_matter_to_a_version_2_file() {
+        let c = comparison();
+        let dir = temp_dir("title");
+        let path = dir.join("answers.json");
+        let mut saved = blank(&c);
+        saved.answers[1] = Some(0);
+        save(&path, ID, &c, &saved, None).expect("saved");
+        let mut renamed = c.clone();
+        renamed.title = Line::new("Django versus Flask");
+        assert_eq!(load(&path, ID, &renamed).saved.map(|s| s.answers), Some(saved.answers));
+        cleanup(&dir);
     }
 }

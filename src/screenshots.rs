@@ -42,7 +42,8 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
         wizard.update(Action::GoToTab(Tab::Decide));
         // Every answer leaning toward the first subject, as someone who prefers it would.
         for best in crate::wizard::leaning(c, 0, 1) {
-            wizard.update(Action::Wizard(WizardAction::Pick(best)));
+            wizard.update(Action::Wizard(WizardAction::Cursor(best.unwrap_or(0) as isize)));
+            wizard.update(Action::Wizard(WizardAction::Pick));
         }
         wizard.update(Action::Wizard(WizardAction::Result));
         scenes.push(("wizard-result".into(), wizard));

@@ -1,13 +1,14 @@
 //! The interactive session: terminal set-up, the event loop, and the promise
 //! that the terminal is given back as it was — on quit, on error, on panic,
-//! on Ctrl-C and on SIGTERM/SIGHUP.
+//! on Ctrl-C, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (exit status 128 + N),
+//! and while suspended (Ctrl-Z or SIGTSTP; `fg` takes the screen back).
 
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -15,6 +16,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App};
 use crate::input;
+use crate::saved;
 use crate::search::Searcher;
 use crate::ui::{self, ScreenMap, Theme};
 
@@ -26,6 +28,11 @@ pub enum TuiError {
          For plain output use `versus export` (Markdown, or `--format json`)."
     )]
     NotATerminal(&'static str),
+    #[error(
+        "the interactive view needs a terminal that can draw, but TERM is {0}.\n\
+         Set TERM (for example TERM=xterm-256color), or for plain output use `versus export`."
+    )]
+    DumbTerminal(String),
     #[error("terminal error: {0}")]
     Io(#[from] io::Error),
 }
@@ -33,8 +40,21 @@ pub enum TuiError {
 /// Undoes everything `enter` did. Safe to call more than once, and from a panic hook.
 fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
 }
+
+/// Takes the terminal over: raw mode, the alternate screen, mouse and
+/// bracketed paste (a paste arrives as one event, not as keys).
+fn take_over() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+}
+
+/// The termination signal that arrived, or 0.
+static SIGNALLED: AtomicI32 = AtomicI32::new(0);
+/// Set when the process was stopped and then continued: the loop takes the
+/// terminal back and draws everything again.
+static RESUMED: AtomicBool = AtomicBool::new(false);
 
 /// Restores the terminal when dropped, whatever path leaves the event loop.
 struct Session {
@@ -49,16 +69,38 @@ impl Session {
         if !io::stdout().is_terminal() {
             return Err(TuiError::NotATerminal("standard output"));
         }
+        match std::env::var("TERM") {
+            Ok(term) if !term.is_empty() && term != "dumb" => {}
+            Ok(term) if !term.is_empty() => return Err(TuiError::DumbTerminal(crate::data::sanitize(&term))),
+            _ => return Err(TuiError::DumbTerminal("not set".into())),
+        }
         // Restore before the default hook prints, so the message lands on a sane screen.
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
             previous(info);
         }));
-        terminal::enable_raw_mode()?;
         let session = Session { terminal: Terminal::new(CrosstermBackend::new(io::stdout()))? };
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        take_over()?;
         Ok(session)
+    }
+
+    /// Ctrl-Z: gives the terminal back and stops, as a shell expects; after
+    /// `fg`, takes it over again and redraws everything.
+    fn suspend(&mut self) -> io::Result<()> {
+        // The signal thread restores the terminal and stops the process.
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        while !RESUMED.load(Ordering::SeqCst) && SIGNALLED.load(Ordering::SeqCst) == 0 {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.resume()
+    }
+
+    /// After the process was continued: the terminal as the app needs it, and a full redraw.
+    fn resume(&mut self) -> io::Result<()> {
+        RESUMED.store(false, Ordering::SeqCst);
+        take_over()?;
+        self.terminal.clear()
     }
 }
 
@@ -71,23 +113,104 @@ impl Drop for Session {
 /// How long the event loop gets to finish by itself after a termination signal.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
-/// Turns SIGTERM, SIGHUP and SIGINT into `stop`, which the event loop checks.
-/// When the terminal itself has gone away (SIGHUP), crossterm 0.29 can spin
-/// forever inside `event::poll` reading the dead tty, and the loop never sees
-/// the flag; so if the loop has not ended within [`SIGNAL_GRACE`], this
-/// thread restores what it can and exits the process itself.
-fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+/// Turns SIGTERM, SIGHUP, SIGINT and SIGQUIT into [`SIGNALLED`], which the
+/// event loop checks. When the terminal itself has gone away (SIGHUP),
+/// crossterm 0.29 can spin forever inside `event::poll` reading the dead tty,
+/// and the loop never sees the flag; so if the loop has not ended within
+/// [`SIGNAL_GRACE`], this thread restores what it can and exits with 128 + N.
+/// SIGTSTP (Ctrl-Z, or `kill -TSTP`) gives the terminal back before stopping.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            stop.store(true, Ordering::SeqCst);
-            std::thread::sleep(SIGNAL_GRACE);
-            restore();
-            std::process::exit(128 + signal);
+        for signal in signals.forever() {
+            if signal == SIGTSTP {
+                restore();
+                // Stop as the default action would; this returns on SIGCONT.
+                let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                RESUMED.store(true, Ordering::SeqCst);
+                continue;
+            }
+            SIGNALLED.store(signal, Ordering::SeqCst);
+            std::thread::spawn(move || {
+                std::thread::sleep(SIGNAL_GRACE);
+                restore();
+                std::process::exit(128 + signal);
+            });
         }
     });
     Ok(())
+}
+
+/// Where the wizard's answers are kept, and what the file looked like when
+/// this instance last read or wrote it (to notice another instance's writes).
+pub struct AnswerStore {
+    pub path: std::path::PathBuf,
+    pub identity: String,
+    pub stamp: Option<saved::Stamp>,
+}
+
+impl AnswerStore {
+    /// Saves the wizard's answers; a notice for the user when that failed or
+    /// when another instance's answers had to be set aside.
+    fn save(&mut self, app: &App) -> Option<String> {
+        let s = saved::Saved {
+            answers: app.wizard.answers.clone(),
+            importance: app.wizard.importance.clone(),
+            saved_at: None,
+        };
+        match saved::save(&self.path, &self.identity, &app.data, &s, self.stamp) {
+            Ok(written) => {
+                self.stamp = Some(written.stamp);
+                written.kept_other.map(|p| {
+                    format!("Another versus changed your saved answers; its version is kept in {}.", p.display())
+                })
+            }
+            Err(e) => Some(format!("Could not save your answers: {e}")),
+        }
+    }
+}
+
+/// Opens the interactive view on `comparison` (named by `data`, for its
+/// saved answers), taking up the answers saved last time.
+pub fn open(comparison: crate::data::Comparison, data: Option<&std::path::Path>) -> Result<Ended, TuiError> {
+    let mut app = App::new(comparison);
+    let shipped = crate::data::shipped_name(data);
+    let identity = saved::identity(shipped, data.filter(|_| shipped.is_none()));
+    let mut store = saved::path_for(&identity).map(|path| AnswerStore { path, identity, stamp: None });
+    if let Some(store) = &mut store {
+        let loaded = saved::load(&store.path, &store.identity, &app.data);
+        store.stamp = loaded.stamp;
+        if let Some(s) = loaded.saved {
+            let when = s.saved_at.map_or_else(|| "last time".to_string(), |t| format!("of {}", utc(t)));
+            let n = s.answers.iter().flatten().count();
+            let plural = if n == 1 { "answer" } else { "answers" };
+            app.wizard.restore(s.answers, s.importance, format!("Your {n} {plural} {when} are back; o starts over."));
+        }
+        if let Some(notice) = loaded.notice {
+            app.wizard.notice = Some(match app.wizard.notice.take() {
+                Some(before) => format!("{before} {notice}"),
+                None => notice,
+            });
+        }
+    }
+    run(&mut app, Theme::from_env(), store.as_mut())
+}
+
+/// A Unix time as "2026-11-25 14:03 UTC" (civil date from days, Howard Hinnant's algorithm).
+fn utc(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let (hour, minute) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
 }
 
 /// How often the loop wakes while idle, to notice a termination signal.
@@ -95,30 +218,45 @@ const IDLE_WAKE: Duration = Duration::from_millis(250);
 /// How often it looks for results while a search runs on the search thread.
 const SEARCH_WAKE: Duration = Duration::from_millis(8);
 
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// A termination signal: the process should exit with 128 + N.
+    Signal(i32),
+}
+
 /// Runs the app until the user quits or a termination signal arrives. The
-/// wizard's answers are written to `answers_file` whenever they change.
+/// wizard's answers are written to `store` whenever they change.
 /// Draws only when something changed: an event, a search result, a notice.
-pub fn run(app: &mut App, theme: Theme, answers_file: Option<&std::path::Path>) -> Result<(), TuiError> {
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop))?;
+pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> Result<Ended, TuiError> {
     let mut session = Session::enter()?;
+    watch_signals()?;
     let searcher = Searcher::start(Arc::clone(&app.corpora));
     let keys = input::help_rows();
-    let mut saved_answers = app.wizard.answers.clone();
+    let mut saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
     let mut map = ScreenMap::default();
     let mut changed = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && SIGNALLED.load(Ordering::Relaxed) == 0 {
+        if app.suspend {
+            app.suspend = false;
+            session.suspend()?;
+            changed = true;
+        }
+        if RESUMED.load(Ordering::SeqCst) {
+            session.resume()?;
+            changed = true;
+        }
         changed |= app.run_searches(|request| searcher.run(request));
         for results in searcher.finished() {
             app.update(Action::Found(results));
             changed = true;
         }
-        if app.wizard.answers != saved_answers {
-            saved_answers = app.wizard.answers.clone();
-            if let Some(path) = answers_file
-                && let Err(e) = crate::saved::save(path, &app.data, &saved_answers)
-            {
-                app.update(Action::Notice(format!("Could not save your answers: {e}")));
+        let now = (&app.wizard.answers, &app.wizard.importance);
+        if (&saved_answers.0, &saved_answers.1) != now {
+            saved_answers = (now.0.clone(), now.1.clone());
+            if let Some(notice) = store.as_deref_mut().and_then(|s| s.save(app)) {
+                app.update(Action::Notice(notice));
             }
         }
         if changed {
@@ -131,7 +269,10 @@ pub fn run(app: &mut App, theme: Theme, answers_file: Option<&std::path::Path>) 
             changed |= handle_queued(app, &map, &mut queued)?;
         }
     }
-    Ok(())
+    Ok(match SIGNALLED.load(Ordering::SeqCst) {
+        0 => Ended::Quit,
+        signal => Ended::Signal(signal),
+    })
 }
 
 /// Handles queued events in order, against the screen map of the last frame,
@@ -202,6 +343,13 @@ mod tests {
         assert!(redraw && app.quit);
         assert_eq!(app.states[Tab::Features.index()].selected, 3, "the click selected the entry drawn there");
         assert_eq!(app.tab, Tab::ProsCons, "keys after quit are left alone");
+    }
+
+    #[test]
+    fn dates_are_written_in_utc() {
+        assert_eq!(utc(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc(1_764_079_380), "2025-11-25 14:03 UTC");
+        assert_eq!(utc(951_782_400), "2000-02-29 00:00 UTC");
     }
 
     #[test]

@@ -261,8 +261,13 @@ fn decide_markdown_is_a_report_for_a_design_doc() {
     let o = versus(&["decide", "--answer", "admin=essential", "--format", "markdown"]);
     let md = stdout(&o);
     assert!(md.starts_with("# Decision: Django vs Flask\n\n**Django fits these answers best"), "{md}");
-    assert!(md.contains("| Subject | Points |") && md.contains("## What counted for Django"), "{md}");
-    assert!(md.contains("_Not answered: size, arch,"), "{md}");
+    assert!(
+        md.contains("| Subject | Points | Behind the leader |") && md.contains("## What counted for Django"),
+        "{md}"
+    );
+    assert!(md.contains("## Not answered\n\n- How large and complex is the project?"), "by prompt:\n{md}");
+    assert!(md.contains("## Decision snapshot\n\n| Criterion | Django | Flask |"), "{md}");
+    assert!(md.contains("## The source's verdict"), "{md}");
 }
 
 #[test]
@@ -270,6 +275,9 @@ fn decide_rejects_unknown_ids_listing_the_valid_ones() {
     let q = versus(&["decide", "--answer", "siz=large"]);
     assert_eq!(q.status.code(), Some(2));
     assert!(stderr(&q).contains("unknown question \"siz\"; the questions are: size, admin,"), "{}", stderr(&q));
+    let all = versus(&["decide", "--answer", "siz=large", "--answer", "admin=maybe", "--importance", "size=urgent"]);
+    let err = stderr(&all);
+    assert_eq!(err.lines().filter(|l| l.starts_with("versus: ")).count(), 3, "every bad pair at once:\n{err}");
     let o = versus(&["decide", "--answer", "size=huge"]);
     assert!(stderr(&o).contains("question \"size\" has no option \"huge\"; its options are: small, medium, large"));
     let bad = versus(&["decide", "--answer", "size"]);
@@ -286,4 +294,40 @@ fn decide_without_answers_lists_the_questions() {
     for q in &c.wizard.questions {
         assert!(out.contains(&format!("  {}: {}", q.id, q.prompt)), "{out}");
     }
+}
+
+#[test]
+fn decide_starts_from_the_answers_and_importance_saved_by_the_app() {
+    let dir = std::env::temp_dir().join(format!("versus-cli-saved-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let c = versus::data::open(None).expect("default data");
+    let flask = c.subjects.iter().position(|s| s.id.as_str() == "flask").expect("flask");
+    let django = c.subjects.iter().position(|s| s.id.as_str() == "django").expect("django");
+    let id = versus::saved::identity(Some("django-vs-flask"), None);
+    let mut importance = vec![versus::wizard::Importance::Normal; c.wizard.questions.len()];
+    importance[0] = versus::wizard::Importance::High;
+    let saved =
+        versus::saved::Saved { answers: versus::wizard::leaning(&c, flask, django), importance, saved_at: None };
+    let path = dir.join("versus").join(format!("answers-{id}.json"));
+    versus::saved::save(&path, &id, &c, &saved, None).expect("saved");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_versus")).args(args).env("XDG_STATE_HOME", &dir).output().expect("runs")
+    };
+    let o = run(&["decide", "--saved", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["outcome"]["winner"], "flask", "{v}");
+    assert_eq!(v["importance"][c.wizard.questions[0].id.as_str()], "high");
+    assert_eq!(v["answered"], v["questions"]);
+    // --importance changes a saved level; --answer a saved answer.
+    let q0 = c.wizard.questions[0].id.as_str();
+    let o = run(&["decide", "--saved", "--importance", &format!("{q0}=ignore"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["importance"][q0], "ignore");
+    let none = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(["decide", "--saved"])
+        .env("XDG_STATE_HOME", dir.join("empty"))
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(1), "no saved answers is said, not guessed");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -40,12 +40,17 @@ impl Tmux {
 
     /// Like `start`, with the wizard's saved answers kept under `state` (XDG_STATE_HOME).
     fn start_with_state(name: &str, command: &str, state: &std::path::Path) -> Tmux {
+        Tmux::start_sized(name, command, state, (120, 40))
+    }
+
+    fn start_sized(name: &str, command: &str, state: &std::path::Path, (w, h): (u16, u16)) -> Tmux {
         let tmux = Tmux { socket: format!("versus-e2e-{}-{name}", std::process::id()) };
         let command = format!("XDG_STATE_HOME='{}' {command}", state.display());
         // The pane runs a shell that starts versus and, after it exits, reports
         // its exit code and whether the terminal is back in canonical (cooked) mode.
         let script = format!("{command}; echo \"exit=$?\"; stty -a | grep -o -- '-*icanon'; sleep 60");
-        tmux.run(&["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "120", "-y", "40", "sh", "-c", &script]);
+        let (w, h) = (w.to_string(), h.to_string());
+        tmux.run(&["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", &w, "-y", &h, "sh", "-c", &script]);
         tmux
     }
 
@@ -99,8 +104,13 @@ impl Tmux {
     /// After versus exits: its exit code is 0, the app is gone from the
     /// screen (alternate screen left) and the terminal is no longer raw.
     fn assert_clean_exit(&self) {
+        self.assert_exit(0);
+    }
+
+    /// After versus exits with `code`: the terminal is back in cooked mode and the app is gone.
+    fn assert_exit(&self, code: i32) {
         let screen = self.wait_for(&["exit=", "icanon"]);
-        assert!(screen.contains("exit=0"), "exit code:\n{screen}");
+        assert!(screen.contains(&format!("exit={code}")), "exit code {code} expected:\n{screen}");
         assert!(!screen.contains("-icanon"), "terminal left in raw mode:\n{screen}");
         assert!(!screen.contains("Pros/Cons"), "the app is still on screen:\n{screen}");
     }
@@ -161,15 +171,95 @@ fn ctrl_c_quits_cleanly() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn signals_restore_the_terminal_and_exit_with_128_plus_n() {
     let bin = release_binary().display().to_string();
-    let t = Tmux::start("sigterm", &bin);
+    for (signal, code) in [("TERM", 143), ("QUIT", 131), ("INT", 130), ("HUP", 129)] {
+        let t = Tmux::start(&format!("sig{signal}"), &bin);
+        t.wait_for(&["1 Features"]);
+        let pid = t.app_pid();
+        assert!(!pid.is_empty(), "versus is running");
+        let status = Command::new("kill").args([&format!("-{signal}"), &pid]).status().expect("kill");
+        assert!(status.success());
+        t.assert_exit(code);
+    }
+}
+
+/// A pane running an interactive shell (job control on), for Ctrl-Z and `fg`.
+fn shell(name: &str) -> Tmux {
+    let tmux = Tmux { socket: format!("versus-e2e-{}-{name}", std::process::id()) };
+    tmux.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "main",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "bash",
+        "--norc",
+        "--noprofile",
+        "-i",
+    ]);
+    std::thread::sleep(Duration::from_millis(200));
+    tmux
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_a_sane_terminal_and_fg_brings_the_app_back() {
+    let bin = release_binary().display().to_string();
+    let state = std::env::temp_dir().join(format!("versus-e2e-suspend-{}", std::process::id()));
+    let t = shell("suspend");
+    t.keys(&[&format!("XDG_STATE_HOME={} {bin}; echo exit=$?", state.display()), "Enter"]);
     t.wait_for(&["1 Features"]);
-    let pid = t.app_pid();
-    assert!(!pid.is_empty(), "versus is running");
-    let status = Command::new("kill").args(["-TERM", &pid]).status().expect("kill");
-    assert!(status.success());
+    for stop in ["C-z", "kill"] {
+        if stop == "kill" {
+            // The app is the pane shell's child (other tests run their own versus meanwhile).
+            let pid = t.app_pid();
+            assert!(Command::new("kill").args(["-TSTP", &pid]).status().expect("kill").success());
+        } else {
+            t.keys(&["C-z"]);
+        }
+        t.wait_for(&["Stopped"]);
+        t.keys(&["clear; stty -a | grep -o -- '-*icanon' ; stty -a | grep -o -- ' -*echo '", "Enter"]);
+        let screen = t.wait_for(&["icanon"]);
+        assert!(!screen.contains("-icanon") && !screen.contains("-echo"), "the shell got a raw terminal:\n{screen}");
+        assert!(!screen.contains("Pros/Cons"), "the app is still on screen:\n{screen}");
+        t.keys(&["fg", "Enter"]);
+        t.wait_for(&["1 Features", "Pros/Cons"]);
+        t.keys(&["5"]);
+        t.wait_for(&["Questions"]);
+        t.keys(&["1"]);
+        t.wait_for(&["Detail"]);
+    }
+    t.keys(&["q"]);
+    t.wait_gone("Pros/Cons");
+    // After `fg` the shell reports the job's status as fg's own.
+    t.keys(&["echo exit=$?", "Enter"]);
+    t.wait_for(&["exit=0"]);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn a_10k_paste_into_the_filter_then_ctrl_c_quits_at_once() {
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("paste", &bin);
+    t.wait_for(&["1 Features"]);
+    t.keys(&["5", "/"]);
+    t.wait_for(&["/ "]);
+    let text: String = "faster flask django\n".repeat(600).chars().take(10_240).collect();
+    let file = std::env::temp_dir().join(format!("versus-paste-{}.txt", std::process::id()));
+    std::fs::write(&file, text).expect("write");
+    t.run(&["load-buffer", &file.display().to_string()]);
+    t.run(&["paste-buffer", "-p", "-t", "main"]);
+    t.wait_for(&["/ faster flask django faster"]);
+    let start = Instant::now();
+    t.keys(&["C-c"]);
     t.assert_clean_exit();
+    assert!(start.elapsed() < Duration::from_secs(1), "quit took {:?}", start.elapsed());
+    let _ = std::fs::remove_file(&file);
 }
 
 #[test]
@@ -276,17 +366,28 @@ fn a_closed_terminal_ends_the_app() {
 
 /// Answers every question of the default data by its number key, leaning
 /// toward `subject`, and reads the recommendation.
+/// Answers every question as someone leaning toward `subject` would, with
+/// ↓ and Enter, in a window tall enough for the whole result; checks the
+/// winner and that the page lists every reason `versus decide --saved` gives.
 fn answer_toward(name: &str, subject: &str, other: &str, winner: &str) {
     let c = versus::data::open(None).expect("default data");
     let app = versus::app::App::new(c);
-    let picks: Vec<String> = common_options_toward(&app, subject, other).iter().map(|o| (o + 1).to_string()).collect();
+    let picks = common_options_toward(&app, subject, other);
     let bin = release_binary().display().to_string();
-    let t = Tmux::start(name, &bin);
+    let state = std::env::temp_dir().join(format!("versus-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let t = Tmux::start_sized(name, &bin, &state, (160, 120));
     t.wait_for(&["1 Features"]);
     t.keys(&["6"]);
     t.wait_for(&["Question 1 of"]);
-    for pick in &picks {
-        t.keys(&[pick]);
+    for (i, pick) in picks.iter().enumerate() {
+        for _ in 0..*pick {
+            t.keys(&["Down"]);
+        }
+        t.keys(&["Enter"]);
+        if i + 1 < picks.len() {
+            t.wait_for(&[&format!("Question {} of", i + 2)]);
+        }
     }
     t.wait_for(&["Your answers", &format!("{} of {}", picks.len(), picks.len())]);
     t.keys(&["r"]);
@@ -294,6 +395,25 @@ fn answer_toward(name: &str, subject: &str, other: &str, winner: &str) {
     assert!(screen.contains("█"), "the result has bars:\n{screen}");
     t.keys(&["q"]);
     t.assert_clean_exit();
+    // Every reason, for and against each subject, is on the page.
+    let out = Command::new(&bin)
+        .args(["decide", "--saved", "--format", "json"])
+        .env("XDG_STATE_HOME", &state)
+        .output()
+        .expect("versus decide runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let reasons: usize = report["subjects"]
+        .as_array()
+        .expect("subjects")
+        .iter()
+        .map(|s| s["for"].as_array().map_or(0, Vec::len) + s["against"].as_array().map_or(0, Vec::len))
+        .sum();
+    let shown = screen
+        .lines()
+        .filter(|l| l.trim_start_matches('│').trim_start().starts_with(['+', '-']) && l.contains(" — "))
+        .count();
+    assert_eq!(shown, reasons, "reasons on the page vs versus decide --saved:\n{screen}");
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 fn common_options_toward(app: &versus::app::App, subject: &str, other: &str) -> Vec<usize> {
@@ -312,29 +432,57 @@ fn the_wizard_recommends_flask_for_a_small_flexible_service() {
 }
 
 #[test]
-fn the_wizard_offers_the_answers_saved_last_time() {
+fn saved_answers_survive_every_tab_key_and_start_over_asks_and_undoes() {
     let bin = release_binary().display().to_string();
     let state = std::env::temp_dir().join(format!("versus-e2e-resume-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&state);
+    let file = state.join("versus/answers-django-vs-flask.json");
     {
         let t = Tmux::start_with_state("resume-1", &bin, &state);
         t.wait_for(&["1 Features"]);
         t.keys(&["6"]);
         t.wait_for(&["Question 1 of 10"]);
-        t.keys(&["3", "1"]);
+        t.keys(&["Down", "Down", "Enter"]);
+        t.wait_for(&["Question 2 of 10"]);
+        t.keys(&["Enter"]);
         t.wait_for(&["Question 3 of 10"]);
         t.keys(&["q"]);
         t.assert_clean_exit();
     }
-    let saved = std::fs::read_to_string(state.join("versus/answers-django-vs-flask.json")).unwrap_or_default();
+    let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(saved.contains("\"size\": \"large\"") && saved.contains("\"admin\": \"essential\""), "{saved}");
     let t = Tmux::start_with_state("resume-2", &bin, &state);
     t.wait_for(&["1 Features"]);
     t.keys(&["6"]);
-    t.wait_for(&["You answered 2 questions last time"]);
-    t.keys(&["c"]);
-    t.wait_for(&["Your answers", "Large, complex application", "Yes, staff will edit data through it"]);
+    t.wait_for(&[
+        "Your 2 answers of",
+        "are back",
+        "Large, complex application",
+        "Yes, staff will edit data through it",
+    ]);
+    // Every key that switches tabs, pressed on the Decide tab, switches tabs and answers nothing.
+    for key in ["1", "6", "2", "6", "3", "6", "4", "6", "5", "6", "7", "6", "Tab", "BTab", "]", "[", "Escape"] {
+        t.keys(&[key]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    t.keys(&["6"]);
+    t.wait_for(&["Your answers", "2 of 10", "Large, complex application"]);
+    let saved = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(saved.contains("\"size\": \"large\"") && saved.contains("\"admin\": \"essential\""), "{saved}");
+    // Start over asks; Esc keeps; y clears; u brings them back.
+    t.keys(&["o"]);
+    t.wait_for(&["Start over and clear your 2 answers?"]);
+    t.keys(&["Escape"]);
+    t.wait_gone("Start over and clear");
+    t.keys(&["o"]);
+    t.wait_for(&["Start over and clear your 2 answers?"]);
+    t.keys(&["y"]);
+    t.wait_for(&["Answers cleared", "Question 1 of 10"]);
+    t.keys(&["u"]);
+    t.wait_for(&["Your answers are back", "2 of 10", "Large, complex application"]);
     t.keys(&["q"]);
     t.assert_clean_exit();
+    let saved = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(saved.contains("\"size\": \"large\""), "undo saved them again: {saved}");
     let _ = std::fs::remove_dir_all(&state);
 }

@@ -74,9 +74,8 @@ fn decision_wizard_pages() {
         app.update(Action::GoToTab(Tab::Decide));
         app.update(Action::Wizard(WizardAction::Cursor(2)));
         insta::assert_snapshot!(format!("wizard-question-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
-        for option in common::options_toward(&app, "django", "flask") {
-            app.update(Action::Wizard(WizardAction::Pick(Some(option))));
-        }
+        let options = common::options_toward(&app, "django", "flask");
+        common::answer(&mut app, &options);
         insta::assert_snapshot!(format!("wizard-answers-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
         app.update(Action::Wizard(WizardAction::Result));
         insta::assert_snapshot!(format!("wizard-result-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));

@@ -137,12 +137,30 @@ fn weights_must_name_declared_subjects() {
 }
 
 #[test]
-fn weights_must_be_finite() {
-    for bad in ["inf", "NaN", "-inf"] {
+fn weights_must_be_finite_and_within_ten() {
+    for bad in ["inf", "NaN", "-inf", "1e308", "10.5", "-11"] {
         let p = problems(&edited("weights: {\"coffee\": 2.0}", &format!("weights: {{\"coffee\": {bad}}}")));
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].starts_with("wizard.questions[0].options[0].weights.coffee: expected a finite number"), "{p:?}");
+        let want = "wizard.questions[0].options[0].weights.coffee: expected a number from -10 to 10; found";
+        assert!(p[0].starts_with(want), "{bad}: {p:?}");
     }
+    assert!(data::load_str(&edited("weights: {\"coffee\": 2.0}", "weights: {\"coffee\": -10.0}"), "t").is_ok());
+}
+
+#[test]
+fn a_reason_must_name_a_subject_the_option_moves() {
+    let reasons = |r: &str| {
+        edited("why: \"Coffee wakes you faster.\"", &format!("why: \"Coffee wakes you faster.\", reasons: {r}"))
+    };
+    assert!(data::load_str(&reasons("{\"coffee\": \"A quick lift.\"}"), "t").is_ok());
+    assert_eq!(
+        problems(&reasons("{\"tea\": \"Tea waits.\"}")),
+        ["wizard.questions[0].options[0].reasons.tea: a reason for \"tea\", but the option gives it no weight"]
+    );
+    assert_eq!(
+        problems(&reasons("{\"cocoa\": \"Sweet.\"}")),
+        ["wizard.questions[0].options[0].reasons: unknown subject \"cocoa\" (declared: \"tea\", \"coffee\")"]
+    );
 }
 
 #[test]

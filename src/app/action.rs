@@ -46,12 +46,16 @@ pub enum Action {
     },
     /// A one-line message for the user (saved answers could not be read or written).
     Notice(String),
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
 }
 
 /// What a key does in a search line (the FAQ filter or the palette).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineAction {
     Type(char),
+    /// Pasted text, as one edit (bracketed paste).
+    Paste(String),
     Backspace,
     DeleteWord,
     Clear,

@@ -56,6 +56,8 @@ pub struct App {
     pub help_scroll: usize,
     pub expanded: bool,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop suspends, then clears this.
+    pub suspend: bool,
     /// The FAQ filter, when one is active; `faq_editing` while its line has the keyboard.
     pub faq_search: Option<SearchLine>,
     pub faq_editing: bool,
@@ -79,6 +81,7 @@ impl App {
             help_scroll: 0,
             expanded: false,
             quit: false,
+            suspend: false,
             faq_search: None,
             faq_editing: false,
             palette: None,
@@ -120,6 +123,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
             Action::Notice(notice) => self.wizard.notice = Some(notice),
             Action::Found(results) => self.found(results),
             Action::SearchSent { target, generation } => {
@@ -149,7 +153,7 @@ impl App {
         match action {
             Action::Line(LineAction::Accept) => self.jump_to_palette_hit(),
             Action::Line(LineAction::Cancel) => self.palette = None,
-            Action::Line(edit) => self.palette.iter_mut().for_each(|l| l.edit(edit)),
+            Action::Line(edit) => self.palette.iter_mut().for_each(|l| l.edit(&edit)),
             Action::Move(by) => {
                 self.palette_selected = self.palette_selected.saturating_add_signed(by).min(count.saturating_sub(1))
             }
@@ -164,7 +168,7 @@ impl App {
         match action {
             Action::Line(LineAction::Accept) => self.faq_editing = false,
             Action::Line(LineAction::Cancel) => self.clear_faq_filter(),
-            Action::Line(edit) => self.faq_search.iter_mut().for_each(|l| l.edit(edit)),
+            Action::Line(edit) => self.faq_search.iter_mut().for_each(|l| l.edit(&edit)),
             Action::Move(by) => self.select(self.state().selected.saturating_add_signed(by)),
             Action::First => self.select(0),
             Action::Last => self.select(usize::MAX),
@@ -194,7 +198,8 @@ impl App {
             Action::Search => self.open_palette(),
             Action::Back if self.expanded => self.close_expanded(),
             Action::Back if self.tab == Tab::Faq && self.faq_search.is_some() => self.clear_faq_filter(),
-            Action::Back => self.quit = true,
+            // Esc closes things; with nothing open it does nothing (q quits).
+            Action::Back => {}
             Action::ToggleHelp => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -265,6 +270,9 @@ impl App {
     }
 
     fn go_to(&mut self, tab: Tab) {
+        if self.tab == Tab::Decide && tab != Tab::Decide {
+            self.wizard.left();
+        }
         self.tab = tab;
         self.expanded = false;
     }
@@ -377,7 +385,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wizard::{WizardAction, WizardPage};
+    use crate::wizard::{Importance, WizardAction, WizardPage};
 
     fn app() -> App {
         App::new(crate::data::open(None).expect("default data"))
@@ -409,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn back_closes_help_then_expanded_then_quits() {
+    fn back_closes_help_then_expanded_and_never_quits() {
         let mut app = app();
         app.update(Action::ToggleExpand);
         app.update(Action::ToggleHelp);
@@ -417,8 +425,11 @@ mod tests {
         assert!(!app.help && app.expanded && !app.quit);
         app.update(Action::Back);
         assert!(!app.expanded && !app.quit);
-        app.update(Action::Back);
-        assert!(app.quit);
+        for tab in Tab::ALL {
+            app.update(Action::GoToTab(tab));
+            app.update(Action::Back);
+            assert!(!app.quit, "Esc with nothing open on {tab:?}");
+        }
     }
 
     #[test]
@@ -432,21 +443,29 @@ mod tests {
         assert!(app.quit);
     }
 
+    /// Answers question by question: `choices[i]` is the option to pick (by moving to it).
+    fn answer(app: &mut App, choices: &[usize]) {
+        for &c in choices {
+            app.update(Action::Wizard(WizardAction::Cursor(-99)));
+            app.update(Action::Wizard(WizardAction::Cursor(c as isize)));
+            app.update(Action::Wizard(WizardAction::Pick));
+        }
+    }
+
     #[test]
     fn the_wizard_walks_through_questions_answers_and_result() {
         let mut app = app();
         app.update(Action::GoToTab(Tab::Decide));
         let n = app.data.wizard.questions.len();
         assert_eq!(app.wizard.page, WizardPage::Question(0));
-        app.update(Action::Wizard(WizardAction::Pick(Some(2))));
+        answer(&mut app, &[2]);
         assert_eq!((app.wizard.answers[0], app.wizard.page), (Some(2), WizardPage::Question(1)));
-        app.update(Action::Wizard(WizardAction::Cursor(1)));
-        app.update(Action::Wizard(WizardAction::Pick(None)));
-        assert_eq!(app.wizard.answers[1], Some(1), "Enter takes the highlighted option");
+        answer(&mut app, &[1]);
         app.update(Action::Wizard(WizardAction::Skip));
-        assert_eq!((app.wizard.answers[2], app.wizard.page), (None, WizardPage::Question(3)));
-        app.update(Action::Wizard(WizardAction::Pick(Some(99))));
-        assert_eq!(app.wizard.page, WizardPage::Question(3), "an option that does not exist is ignored");
+        assert_eq!(
+            (app.wizard.answers[2], app.wizard.skipped[2], app.wizard.page),
+            (None, true, WizardPage::Question(3))
+        );
         app.update(Action::Wizard(WizardAction::Back));
         app.update(Action::Wizard(WizardAction::Back));
         assert_eq!((app.wizard.page, app.wizard.cursor), (WizardPage::Question(1), 1), "back shows the answer given");
@@ -454,42 +473,62 @@ mod tests {
             app.update(Action::Wizard(WizardAction::Forward));
         }
         assert_eq!(app.wizard.page, WizardPage::Answers, "after the last question, the answers");
-        app.update(Action::Wizard(WizardAction::Pick(None)));
-        assert_eq!(app.wizard.page, WizardPage::Question(0), "Enter on an answer goes to change it");
+        app.update(Action::Wizard(WizardAction::Cursor(1)));
+        app.update(Action::Wizard(WizardAction::Pick));
+        assert_eq!(app.wizard.page, WizardPage::Question(1), "Enter on an answer goes to change it");
+        answer(&mut app, &[0]);
+        assert_eq!(app.wizard.answers[1], Some(0));
+        assert_eq!((app.wizard.page, app.wizard.cursor), (WizardPage::Answers, 1), "and comes back to the answers");
         app.update(Action::Wizard(WizardAction::Result));
         assert_eq!(app.wizard.page, WizardPage::Result);
-        app.update(Action::Wizard(WizardAction::Restart));
-        assert!(app.wizard.answers.iter().all(Option::is_none));
-        assert_eq!(app.wizard.page, WizardPage::Question(0));
     }
 
     #[test]
-    fn saved_answers_are_offered_until_taken_up_or_set_aside() {
+    fn starting_over_asks_and_can_be_undone_until_the_tab_is_left() {
         let mut app = app();
-        let mut saved = vec![None; app.wizard.answers.len()];
-        saved[0] = Some(2);
-        app.wizard.offer(saved.clone(), None);
         app.update(Action::GoToTab(Tab::Decide));
-        app.update(Action::Wizard(WizardAction::Resume));
-        assert_eq!((app.wizard.answers.clone(), app.wizard.page), (saved.clone(), WizardPage::Answers));
-        assert!(app.wizard.offer.is_none());
+        answer(&mut app, &[0, 1, 0]);
+        let given = app.wizard.answers.clone();
+        app.update(Action::Wizard(WizardAction::Restart));
+        assert!(app.wizard.confirming && app.wizard.answers == given, "nothing is cleared before yes");
+        app.update(Action::Wizard(WizardAction::Confirm(false)));
+        assert!(!app.wizard.confirming && app.wizard.answers == given, "no keeps the answers");
+        app.update(Action::Wizard(WizardAction::Restart));
+        app.update(Action::Wizard(WizardAction::Confirm(true)));
+        assert_eq!(app.wizard.answered(), 0);
+        app.update(Action::Wizard(WizardAction::Undo));
+        assert_eq!(app.wizard.answers, given, "undo brings them back");
+        app.update(Action::Wizard(WizardAction::Restart));
+        app.update(Action::Wizard(WizardAction::Confirm(true)));
+        app.update(Action::GoToTab(Tab::Faq));
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::Wizard(WizardAction::Undo));
+        assert_eq!(app.wizard.answered(), 0, "leaving the tab ends the undo");
+    }
 
-        let mut fresh = self::app();
-        fresh.wizard.offer(saved, Some("note".into()));
-        fresh.update(Action::GoToTab(Tab::Decide));
-        fresh.update(Action::Wizard(WizardAction::Pick(Some(0))));
-        assert!(fresh.wizard.offer.is_none(), "answering afresh sets the offer aside");
-        assert_eq!(fresh.wizard.notice.as_deref(), Some("note"));
+    #[test]
+    fn restored_answers_are_taken_up_and_importance_steps() {
+        let mut app = app();
+        let n = app.wizard.answers.len();
+        let mut saved = vec![None; n];
+        saved[0] = Some(2);
+        let mut levels = vec![Importance::Normal; n];
+        levels[0] = Importance::High;
+        app.wizard.restore(saved.clone(), levels, "Your answers from yesterday are back.".into());
+        assert_eq!((app.wizard.answers.clone(), app.wizard.page), (saved, WizardPage::Answers));
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::Wizard(WizardAction::Importance(false)));
+        assert_eq!(app.wizard.importance[0], Importance::Normal, "the highlighted question matters less");
     }
 
     #[test]
     fn wizard_actions_do_nothing_off_the_decide_tab_or_under_help() {
         let mut app = app();
-        app.update(Action::Wizard(WizardAction::Pick(Some(0))));
+        app.update(Action::Wizard(WizardAction::Pick));
         assert_eq!(app.wizard.answers[0], None);
         app.update(Action::GoToTab(Tab::Decide));
         app.update(Action::ToggleHelp);
-        app.update(Action::Wizard(WizardAction::Pick(Some(0))));
+        app.update(Action::Wizard(WizardAction::Pick));
         assert_eq!(app.wizard.answers[0], None);
     }
 

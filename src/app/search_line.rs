@@ -43,10 +43,17 @@ impl SearchLine {
     }
 
     /// Applies an editing action; `Accept` and `Cancel` are the caller's.
-    pub fn edit(&mut self, action: LineAction) {
+    pub fn edit(&mut self, action: &LineAction) {
         let before = self.query.clone();
         match action {
-            LineAction::Type(c) => self.query.push(c),
+            LineAction::Type(c) => self.query.push(*c),
+            // A query is one line: line breaks become spaces, other controls go.
+            LineAction::Paste(text) => self.query.extend(
+                text.chars()
+                    .take(MAX_QUERY_CHARS * 2)
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .filter(|c| !c.is_control()),
+            ),
             LineAction::Backspace => {
                 self.query.pop();
             }
@@ -85,22 +92,31 @@ mod tests {
     #[test]
     fn edits_bump_the_generation_only_when_the_query_changes() {
         let mut line = SearchLine::default();
-        line.edit(LineAction::Backspace);
+        line.edit(&LineAction::Backspace);
         assert_eq!(line.generation, 1);
         for c in "one two".chars() {
-            line.edit(LineAction::Type(c));
+            line.edit(&LineAction::Type(c));
         }
-        line.edit(LineAction::DeleteWord);
+        line.edit(&LineAction::DeleteWord);
         assert_eq!((line.query.as_str(), line.generation), ("one ", 9));
-        line.edit(LineAction::Clear);
+        line.edit(&LineAction::Clear);
         assert!(line.query.is_empty());
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_on_one_line() {
+        let mut line = SearchLine::default();
+        line.edit(&LineAction::Paste("is flask\nfaster\u{1b}[2J".into()));
+        assert_eq!((line.query.as_str(), line.generation), ("is flask faster[2J", 2));
+        line.edit(&LineAction::Paste("x".repeat(100_000)));
+        assert_eq!(line.query.chars().count(), MAX_QUERY_CHARS);
     }
 
     #[test]
     fn a_query_is_capped() {
         let mut line = SearchLine::default();
         for _ in 0..500 {
-            line.edit(LineAction::Type('x'));
+            line.edit(&LineAction::Type('x'));
         }
         assert_eq!(line.query.chars().count(), MAX_QUERY_CHARS);
     }
@@ -108,7 +124,7 @@ mod tests {
     #[test]
     fn stale_results_are_dropped() {
         let mut line = SearchLine::default();
-        line.edit(LineAction::Type('a'));
+        line.edit(&LineAction::Type('a'));
         assert!(line.receive(2, Arc::from([])));
         assert!(!line.receive(1, Arc::from([])), "older than what is shown");
         assert!(!line.receive(3, Arc::from([])), "newer than the query");

@@ -32,6 +32,16 @@ pub fn load_builtin(name: &str) -> Option<Result<Comparison, LoadError>> {
 /// (see build.rs): decoding it is several times faster than parsing RON.
 const DEFAULT_PARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/django-vs-flask.postcard"));
 
+/// The shipped comparison `--data` names, if it names one (no file of that
+/// name exists): what identifies its saved answers, whatever its title.
+pub fn shipped_name(data: Option<&Path>) -> Option<&'static str> {
+    match data {
+        None => Some(DEFAULT),
+        Some(path) if path.exists() => None,
+        Some(path) => BUILTIN.iter().map(|(n, _)| *n).find(|n| path.to_str() == Some(n)),
+    }
+}
+
 /// What `--data` names: nothing (the default), a file, or a shipped comparison
 /// by name when no file of that name exists.
 pub fn open(data: Option<&Path>) -> Result<Comparison, LoadError> {

@@ -164,8 +164,13 @@ pub struct Choice {
     pub label: Line,
     /// Points per subject; subjects left out get 0. Negative points count against.
     pub weights: PerSubject<f64>,
-    /// Why this answer pushes the way it does; shown in the wizard's result.
+    /// Why this answer pushes the way it does; shown in the wizard's result
+    /// under every subject it moves that has no reason of its own below.
     pub why: Text,
+    /// Why this answer moves particular subjects, where `why` speaks of
+    /// another one: shown under that subject instead of `why`.
+    #[serde(default)]
+    pub reasons: PerSubject<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,6 +16,12 @@ use super::text::Line;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PerSubject<T>(Vec<(Line, T)>);
 
+impl<T> Default for PerSubject<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
 impl<T> PerSubject<T> {
     pub fn new(entries: Vec<(Line, T)>) -> Self {
         Self(entries)

@@ -22,6 +22,10 @@ impl fmt::Display for Problem {
 }
 
 /// Every rule broken by `c`, in file order; empty when it is valid.
+/// The largest weight, for or against, one answer may give a subject: enough
+/// for any scale a person would write, small enough that sums stay exact.
+pub const MAX_WEIGHT: f64 = 10.0;
+
 pub fn validate(c: &Comparison) -> Vec<Problem> {
     let mut check = Checker { subjects: c.subjects.iter().map(|s| s.id.to_string()).collect(), problems: Vec::new() };
     check.text("title", &c.title);
@@ -120,6 +124,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
             check.text(&format!("{at}.label"), &o.label);
             check.text(&format!("{at}.why"), &o.why);
             check.weights(&format!("{at}.weights"), &o.weights);
+            check.reasons(&format!("{at}.reasons"), &o.reasons, &o.weights);
         }
     }
 
@@ -208,8 +213,32 @@ impl Checker {
                 self.problem(path, format!("unknown subject \"{id}\" (declared: {})", self.declared()));
             } else if !seen.insert(id) {
                 self.problem(path, format!("subject \"{id}\" is given twice"));
-            } else if !w.is_finite() {
-                self.problem(&format!("{path}.{id}"), format!("expected a finite number; found {w}"));
+            } else if !w.is_finite() || w.abs() > MAX_WEIGHT {
+                let found = if w.is_finite() { w.to_string() } else { format!("{w}") };
+                self.problem(
+                    &format!("{path}.{id}"),
+                    format!("expected a number from -{MAX_WEIGHT} to {MAX_WEIGHT}; found {found}"),
+                );
+            }
+        }
+    }
+
+    /// Per-subject reasons: declared subjects, once each, not empty, and only
+    /// for subjects the option moves (a reason for nothing would mislead).
+    fn reasons(&mut self, path: &str, reasons: &PerSubject<super::text::Text>, weights: &PerSubject<f64>) {
+        let mut seen = HashSet::new();
+        for (id, text) in reasons.iter() {
+            if !self.subjects.iter().any(|s| s == id) {
+                self.problem(path, format!("unknown subject \"{id}\" (declared: {})", self.declared()));
+            } else if !seen.insert(id) {
+                self.problem(path, format!("subject \"{id}\" is given twice"));
+            } else if weights.get(id).is_none_or(|w| *w == 0.0) {
+                self.problem(
+                    &format!("{path}.{id}"),
+                    format!("a reason for \"{id}\", but the option gives it no weight"),
+                );
+            } else {
+                self.text(&format!("{path}.{id}"), text);
             }
         }
     }

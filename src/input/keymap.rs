@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// What a binding does, before it is turned into an [`Action`] for the current view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyCommand {
+    Suspend,
     NextTab,
     PreviousTab,
     TabByNumber,
@@ -49,17 +50,20 @@ pub enum WizardCommand {
     Down,
     Up,
     Pick,
-    PickNumber,
     Skip,
     Back,
     Forward,
     Answers,
     Result,
     Restart,
-    Resume,
+    Yes,
+    Undo,
+    MoreImportant,
+    LessImportant,
 }
 
-/// Keys of the decision wizard (Decide tab). Other keys work as everywhere.
+/// Keys of the decision wizard (Decide tab). Other keys work as everywhere:
+/// digits switch tabs here too.
 pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -80,11 +84,12 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
         command: WizardCommand::Pick,
     },
     Binding {
-        keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')],
-        label: "1–9",
-        help: "choose option N (on a question page; elsewhere they switch tabs)",
-        command: WizardCommand::PickNumber,
+        keys: &[ch('+'), ch('=')],
+        label: "+",
+        help: "this question matters more (importance: ignore, low, normal, high)",
+        command: WizardCommand::MoreImportant,
     },
+    Binding { keys: &[ch('-')], label: "-", help: "this question matters less", command: WizardCommand::LessImportant },
     Binding { keys: &[ch('s')], label: "s", help: "skip this question", command: WizardCommand::Skip },
     Binding { keys: &[ch('b')], label: "b", help: "back a question, or a page", command: WizardCommand::Back },
     Binding {
@@ -95,12 +100,18 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
     },
     Binding { keys: &[ch('e')], label: "e", help: "all answers, to review or change", command: WizardCommand::Answers },
     Binding { keys: &[ch('r')], label: "r", help: "the result", command: WizardCommand::Result },
-    Binding { keys: &[ch('o')], label: "o", help: "start over", command: WizardCommand::Restart },
     Binding {
-        keys: &[ch('c')],
-        label: "c",
-        help: "continue with the answers saved last time",
-        command: WizardCommand::Resume,
+        keys: &[ch('o')],
+        label: "o",
+        help: "start over (asks first: y clears the answers, Esc keeps them)",
+        command: WizardCommand::Restart,
+    },
+    Binding { keys: &[ch('y')], label: "y", help: "yes, start over", command: WizardCommand::Yes },
+    Binding {
+        keys: &[ch('u')],
+        label: "u",
+        help: "undo starting over (until you leave the tab)",
+        command: WizardCommand::Undo,
     },
 ];
 
@@ -179,14 +190,14 @@ pub struct Binding<C> {
 /// Every key the app understands. Order is the order of the help overlay.
 pub const BINDINGS: &[Binding<KeyCommand>] = &[
     Binding {
-        keys: &[key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
-        label: "Tab → l",
+        keys: &[key(KeyCode::Tab), ch(']'), key(KeyCode::Right), ch('l')],
+        label: "Tab ] → l",
         help: "next tab",
         command: KeyCommand::NextTab,
     },
     Binding {
-        keys: &[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')],
-        label: "Shift-Tab ← h",
+        keys: &[key(KeyCode::BackTab), ch('['), key(KeyCode::Left), ch('h')],
+        label: "Shift-Tab [ ← h",
         help: "previous tab",
         command: KeyCommand::PreviousTab,
     },
@@ -251,10 +262,16 @@ pub const BINDINGS: &[Binding<KeyCommand>] = &[
     Binding {
         keys: &[key(KeyCode::Esc)],
         label: "Esc",
-        help: "close help, the open entry or the FAQ filter; quit when nothing is open",
+        help: "close help, the open entry or the FAQ filter (never quits)",
         command: KeyCommand::Back,
     },
     Binding { keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", help: "quit", command: KeyCommand::Quit },
+    Binding {
+        keys: &[ctrl('z')],
+        label: "Ctrl-Z",
+        help: "suspend to the shell (fg brings it back)",
+        command: KeyCommand::Suspend,
+    },
 ];
 
 /// The query language of every search line (fzf's extended search), for the help overlay.
@@ -354,8 +371,9 @@ mod tests {
         }
         let wizard = [
             (KeyCode::Enter, WizardCommand::Pick),
-            (KeyCode::Char('1'), WizardCommand::PickNumber),
-            (KeyCode::Char('9'), WizardCommand::PickNumber),
+            (KeyCode::Char('+'), WizardCommand::MoreImportant),
+            (KeyCode::Char('-'), WizardCommand::LessImportant),
+            (KeyCode::Char('u'), WizardCommand::Undo),
             (KeyCode::Char('s'), WizardCommand::Skip),
             (KeyCode::Char('b'), WizardCommand::Back),
             (KeyCode::Char('e'), WizardCommand::Answers),

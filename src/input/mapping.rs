@@ -18,6 +18,8 @@ pub fn map_event(event: &Event, app: &App, map: &ScreenMap) -> Option<Action> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => map_key(k, app, map),
         Event::Mouse(m) => map_mouse(m, app, map),
+        // A paste goes into a search line as one edit; elsewhere it means nothing.
+        Event::Paste(text) if app.typing() => Some(Action::Line(LineAction::Paste(text.clone()))),
         _ => None,
     }
 }
@@ -28,6 +30,9 @@ fn scroll(pane: Option<&PaneMap>, by: isize) -> Action {
 }
 
 pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
+    if binding_for(event).is_some_and(|b| b.command == KeyCommand::Suspend) {
+        return Some(Action::Suspend);
+    }
     match app.mode() {
         Mode::Palette | Mode::FaqFilter => return map_line_key(event, app, map),
         Mode::Wizard => {
@@ -70,6 +75,7 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
         (KeyCommand::Quit, _) => Action::Quit,
         (KeyCommand::Search, _) => Action::Search,
         (KeyCommand::Palette, _) => Action::Palette,
+        (KeyCommand::Suspend, _) => Action::Suspend,
     })
 }
 
@@ -101,32 +107,37 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
     }
 }
 
-/// Keys on the wizard's pages; `None` lets the keymap have the key.
+/// Keys on the wizard's pages; `None` lets the keymap have the key. While
+/// "Start over?" is asked, y answers yes and Esc no; the other wizard keys
+/// wait, and the keymap's (tabs, quit) work as always.
 fn map_wizard_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
-    let b = wizard_binding_for(event)?;
-    let result = app.wizard.page == WizardPage::Result;
     let wizard = |w| Some(Action::Wizard(w));
-    match b.command {
+    let binding = wizard_binding_for(event);
+    if app.wizard.confirming {
+        return match (binding.map(|b| b.command), event.code) {
+            (Some(WizardCommand::Yes), _) => wizard(WizardAction::Confirm(true)),
+            (_, KeyCode::Esc) => wizard(WizardAction::Confirm(false)),
+            _ => None,
+        };
+    }
+    let result = app.wizard.page == WizardPage::Result;
+    match binding?.command {
         WizardCommand::Down if result => Some(scroll(map.text.as_ref(), 1)),
         WizardCommand::Up if result => Some(scroll(map.text.as_ref(), -1)),
         WizardCommand::Down => wizard(WizardAction::Cursor(1)),
         WizardCommand::Up => wizard(WizardAction::Cursor(-1)),
         WizardCommand::Pick if result => None,
-        WizardCommand::Pick => wizard(WizardAction::Pick(None)),
-        WizardCommand::PickNumber => match (app.wizard.page, event.code) {
-            (WizardPage::Question(_), KeyCode::Char(c)) => {
-                wizard(WizardAction::Pick(Some((c.to_digit(10)? as usize).checked_sub(1)?)))
-            }
-            _ => None,
-        },
+        WizardCommand::Pick => wizard(WizardAction::Pick),
         WizardCommand::Skip => wizard(WizardAction::Skip),
         WizardCommand::Back => wizard(WizardAction::Back),
         WizardCommand::Forward => wizard(WizardAction::Forward),
         WizardCommand::Answers => wizard(WizardAction::Answers),
         WizardCommand::Result => wizard(WizardAction::Result),
         WizardCommand::Restart => wizard(WizardAction::Restart),
-        WizardCommand::Resume if app.wizard.offer.is_some() => wizard(WizardAction::Resume),
-        WizardCommand::Resume => None,
+        WizardCommand::Yes => None,
+        WizardCommand::Undo => wizard(WizardAction::Undo),
+        WizardCommand::MoreImportant => wizard(WizardAction::Importance(true)),
+        WizardCommand::LessImportant => wizard(WizardAction::Importance(false)),
     }
 }
 
@@ -284,7 +295,7 @@ mod tests {
             assert!(action.is_some() || code == KeyCode::Char('x'), "{code:?}");
         }
         assert_eq!(crate::wizard::score::SCORED.with(|n| n.get()), before, "mapping keys scored the answers");
-        crate::wizard::score(&app.data, &app.wizard.answers);
+        crate::wizard::score(&app.data, &app.wizard.answers, &app.wizard.importance);
         assert_eq!(crate::wizard::score::SCORED.with(|n| n.get()), before + 1, "the counter counts");
         assert_eq!(map_event(&key(KeyCode::End), &app, &map), Some(Action::Scroll { by: isize::MAX / 2, max: 7 }));
     }

@@ -13,6 +13,9 @@ use super::syntax::{Kind, Pattern, Term};
 /// A parsed query, ready to test lines.
 pub struct LineFilter {
     groups: Vec<Vec<(Term, Option<FuzzyTerm>)>>,
+    /// Every line is ASCII (the caller knows it from one pass over the input),
+    /// so no line needs folding beyond ASCII case.
+    ascii: bool,
 }
 
 /// A fixed score per matched character for terms that match exactly, on the
@@ -20,7 +23,7 @@ pub struct LineFilter {
 const EXACT_PER_CHAR: i64 = 16;
 
 impl LineFilter {
-    pub fn new(query: &str) -> LineFilter {
+    pub fn new(query: &str, ascii: bool) -> LineFilter {
         let groups = Pattern::parse(query)
             .groups
             .into_iter()
@@ -33,7 +36,7 @@ impl LineFilter {
                     .collect()
             })
             .collect();
-        LineFilter { groups }
+        LineFilter { groups, ascii }
     }
 
     /// The line's score, or `None` when it does not match: every group must
@@ -44,7 +47,7 @@ impl LineFilter {
         for group in &self.groups {
             let mut matched = None;
             for (term, fuzzy) in group {
-                let found = term_score(term, fuzzy.as_ref(), line);
+                let found = term_score(term, fuzzy.as_ref(), line, self.ascii);
                 match (found, term.inverse) {
                     (Some(score), false) => {
                         matched = Some(score);
@@ -63,16 +66,13 @@ impl LineFilter {
 /// The line in the form `term` compares: folded as the term says. ASCII
 /// lines are left as they are for fuzzy terms, whose matcher folds ASCII case
 /// itself without copying.
-fn folded<'a>(term: &Term, line: &'a str) -> Cow<'a, str> {
-    if (term.kind == Kind::Fuzzy && line.is_ascii()) || !term.fold.changes(line) {
-        Cow::Borrowed(line)
-    } else {
-        Cow::Owned(term.fold.apply(line))
-    }
+fn folded<'a>(term: &Term, line: &'a str, ascii: bool) -> Cow<'a, str> {
+    let ascii_fuzzy = term.kind == Kind::Fuzzy && (ascii || line.is_ascii());
+    if ascii_fuzzy || !term.fold.changes(line) { Cow::Borrowed(line) } else { Cow::Owned(term.fold.apply(line)) }
 }
 
-fn term_score(term: &Term, fuzzy: Option<&FuzzyTerm>, line: &str) -> Option<i64> {
-    let text = folded(term, line);
+fn term_score(term: &Term, fuzzy: Option<&FuzzyTerm>, line: &str, ascii: bool) -> Option<i64> {
+    let text = folded(term, line, ascii);
     let text = text.as_ref();
     let pattern = term.text.as_str();
     let exact = EXACT_PER_CHAR * pattern.chars().count() as i64;
@@ -91,13 +91,23 @@ fn term_score(term: &Term, fuzzy: Option<&FuzzyTerm>, line: &str) -> Option<i64>
 }
 
 /// The lines matching `query`, best first (ties to the shorter line, then
-/// input order); every line, in order, for an empty query.
+/// input order); every line, in order, for an empty query. A line's trailing
+/// carriage return is not matched.
 pub fn rank_lines(lines: &[&str], query: &str) -> Vec<Hit> {
-    let filter = LineFilter::new(query);
+    let ascii = lines.iter().all(|l| l.is_ascii());
+    rank_lines_of(lines, query, ascii)
+}
+
+/// [`rank_lines`] when the caller already knows whether every line is ASCII.
+pub fn rank_lines_of(lines: &[&str], query: &str, ascii: bool) -> Vec<Hit> {
+    let filter = LineFilter::new(query, ascii);
     if filter.groups.is_empty() {
         return (0..lines.len()).map(|i| Hit { index: i as u32, len: 0, score: 0 }).collect();
     }
-    let score = |i: usize| filter.score(lines[i]).map(|s| (s, lines[i].len() as u32));
+    let score = |i: usize| {
+        let line = lines[i].strip_suffix('\r').unwrap_or(lines[i]);
+        filter.score(line).map(|s| (s, line.len() as u32))
+    };
     rank_by(lines.len(), &score, &|| false).unwrap_or_default()
 }
 

@@ -8,7 +8,7 @@ use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, panes, subject_header};
 use crate::app::App;
 use crate::tab::Tab;
-use crate::wizard::{self, WizardPage};
+use crate::wizard::{self, Importance, WizardPage};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let header = subject_header(app, theme, "Criterion");
@@ -64,82 +64,112 @@ pub const VIEW: ListTab =
 /// The wizard's current page as one scrollable document, `width` columns wide
 /// (the result's bars are sized to it).
 fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
-    let questions = &app.data.wizard.questions;
     let w = &app.wizard;
-    let answered = w.answered();
     let mut doc = Doc::new();
+    if w.confirming {
+        let n = w.answered();
+        let plural = if n == 1 { "answer" } else { "answers" };
+        doc.styled(&[(
+            &format!("Start over and clear your {n} {plural}?  y clears them · Esc keeps them"),
+            theme.key(),
+        )])
+        .blank();
+    }
+    if let Some(notice) = &w.notice {
+        doc.text(notice, theme.dim()).blank();
+    }
     match w.page {
-        WizardPage::Question(i) => {
-            if let Some(saved) = &w.offer {
-                let n = saved.iter().filter(|a| a.is_some()).count();
-                doc.styled(&[(
-                    &format!("You answered {n} questions last time: c continues with them, o starts over."),
-                    theme.key(),
-                )])
-                .blank();
-            }
-            if let Some(notice) = &w.notice {
-                doc.text(notice, theme.dim()).blank();
-            }
-            let q = &questions[i];
-            let filled = "■".repeat(i + 1) + &"□".repeat(questions.len() - i - 1);
-            doc.styled(&[
-                (&format!("Question {} of {}  ", i + 1, questions.len()), theme.dim()),
-                (&filled, theme.key()),
-                (&format!("  {answered} answered"), theme.dim()),
-            ]);
-            doc.blank().styled(&[(&q.prompt, theme.heading())]);
-            if let Some(help) = &q.help {
-                doc.text(help, theme.dim());
-            }
-            doc.blank();
-            for (k, o) in q.options.iter().enumerate() {
-                let chosen = if w.answers[i] == Some(k) { "● " } else { "  " };
-                let rich = Rich::new(&o.label, Style::new()).with_marker(&format!("{chosen}{}. ", k + 1), theme.key());
-                doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
-            }
-            if let Some(o) = q.options.get(w.cursor) {
-                doc.blank().bullet("Why: ", theme.dim(), &o.why, theme.dim());
-            }
-            doc.blank().text(
-                "Enter or 1–9 chooses · s skips · b goes back · n goes on · e shows all answers · r shows the result",
-                theme.dim(),
-            );
-        }
-        WizardPage::Answers => {
-            doc.styled(&[
-                ("Your answers", theme.heading()),
-                (&format!("  {answered} of {}", questions.len()), theme.dim()),
-            ]);
-            doc.blank();
-            for (k, q) in questions.iter().enumerate() {
-                let answer = w.answers[k].and_then(|o| q.options.get(o)).map_or("skipped", |o| o.label.as_str());
-                let rich = Rich::parts(&[(&q.prompt, Style::new()), (" — ", theme.dim()), (answer, theme.key())])
-                    .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
-                doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
-            }
-            doc.blank().text("Enter changes the highlighted answer · r shows the result · o starts over", theme.dim());
-        }
+        WizardPage::Question(i) => question_doc(app, theme, i, &mut doc),
+        WizardPage::Answers => answers_doc(app, theme, &mut doc),
         WizardPage::Result => result_doc(app, theme, width, &mut doc),
     }
     doc
 }
 
-/// The result page: bars, the recommendation, why, and the decision snapshot.
+fn question_doc(app: &App, theme: &Theme, i: usize, doc: &mut Doc) {
+    let questions = &app.data.wizard.questions;
+    let w = &app.wizard;
+    let q = &questions[i];
+    let filled = "■".repeat(i + 1) + &"□".repeat(questions.len() - i - 1);
+    doc.styled(&[
+        (&format!("Question {} of {}  ", i + 1, questions.len()), theme.dim()),
+        (&filled, theme.key()),
+        (&format!("  {} answered", w.answered()), theme.dim()),
+    ]);
+    let level = w.importance[i];
+    doc.blank().styled(&[
+        (&q.prompt, theme.heading()),
+        (&format!("   {} {} importance", level.dots(), level.id()), theme.dim()),
+    ]);
+    if let Some(help) = &q.help {
+        doc.text(help, theme.dim());
+    }
+    doc.blank();
+    for (k, o) in q.options.iter().enumerate() {
+        let chosen = if w.answers[i] == Some(k) { "● " } else { "○ " };
+        let rich = Rich::new(&o.label, Style::new()).with_marker(chosen, theme.key());
+        doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
+    }
+    if let Some(o) = q.options.get(w.cursor) {
+        doc.blank().bullet("Why: ", theme.dim(), &o.why, theme.dim());
+    }
+    doc.blank().text(
+        "↑↓ highlight · Enter chooses · + - importance · s skips · b back · n on · e all answers · r result",
+        theme.dim(),
+    );
+}
+
+fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
+    let questions = &app.data.wizard.questions;
+    let w = &app.wizard;
+    doc.styled(&[
+        ("Your answers", theme.heading()),
+        (&format!("  {} of {}", w.answered(), questions.len()), theme.dim()),
+    ]);
+    doc.blank();
+    for (k, q) in questions.iter().enumerate() {
+        let answer = match (w.answers[k].and_then(|o| q.options.get(o)), w.skipped[k]) {
+            (Some(o), _) => o.label.as_str(),
+            (None, true) => "skipped",
+            (None, false) => "not answered yet",
+        };
+        let level = w.importance[k];
+        let rich = Rich::parts(&[
+            (&q.prompt, Style::new()),
+            (" — ", theme.dim()),
+            (answer, theme.key()),
+            (&format!("  {}", level.dots()), theme.dim()),
+        ])
+        .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
+        doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
+    }
+    doc.blank().text(
+        "Enter changes the highlighted answer · + - its importance (●●○ normal) · r shows the result · o starts over",
+        theme.dim(),
+    );
+}
+
+/// The result page: bars, the recommendation, every reason, and the decision snapshot.
 fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
     let d = &app.data;
-    let card = wizard::score(d, &app.wizard.answers);
+    let card = wizard::score(d, &app.wizard.answers, &app.wizard.importance);
     doc.styled(&[(&wizard::recommendation(d, &card), theme.heading())]).blank();
-    let name_width = d.subjects.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
-    let bar_width = (width as usize).saturating_sub(name_width + 12).clamp(4, 60);
+    let name_width = d.subjects.iter().map(|s| s.name.chars().count().min(40)).max().unwrap_or(0);
+    let bar_width = (width as usize).saturating_sub(name_width + 24).clamp(4, 60);
     for r in &card.ranking {
-        let filled = (r.share * bar_width as f64).round() as usize;
-        let bar = "█".repeat(filled) + &"░".repeat(bar_width - filled.min(bar_width));
-        let name = format!("{:<name_width$}  ", d.subjects[r.subject].name);
+        let filled = ((r.bar * bar_width as f64).round() as usize).min(bar_width);
+        let bar = "█".repeat(filled) + &"░".repeat(bar_width - filled);
+        let name: String = d.subjects[r.subject].name.chars().take(40).collect();
+        let behind = if r.behind > 0.0 {
+            format!("  {} behind", wizard::points(r.behind).trim_start_matches('+'))
+        } else {
+            String::new()
+        };
         doc.styled(&[
-            (&name, theme.subject(r.subject)),
+            (&format!("{name:<name_width$}  "), theme.subject(r.subject)),
             (&bar, theme.subject(r.subject)),
-            (&format!(" {:+}", r.points), Style::new()),
+            (&format!(" {}", wizard::points(r.points)), Style::new()),
+            (&behind, theme.dim()),
         ]);
     }
     for r in &card.ranking {
@@ -148,30 +178,33 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             if !list.is_empty() {
                 doc.blank()
                     .styled(&[(&format!("What counted {title} "), theme.heading()), (name, theme.subject(r.subject))]);
-                for k in list.iter().take(5) {
+                for k in list.iter() {
                     let reason = k.reason(d);
-                    let text = format!("{} — {}: {}", reason.question.prompt, reason.choice.label, reason.choice.why);
-                    doc.bullet(&format!("{:+} ", reason.points), theme.key(), &text, Style::new());
+                    let level = app.wizard.importance[k.question];
+                    let weighed = if level == Importance::Normal {
+                        String::new()
+                    } else {
+                        format!(" ({} importance)", level.id())
+                    };
+                    let text = format!("{} — {}{weighed}: {}", reason.question.prompt, reason.choice.label, reason.why);
+                    doc.bullet(&format!("{:>3} ", wizard::points(reason.points)), theme.key(), &text, Style::new());
                 }
             }
         }
     }
     if !d.decision.is_empty() {
         doc.blank().styled(&[("Decision snapshot", theme.heading())]);
-        let selected = app.states[Tab::Decide.index()].selected;
-        for (i, row) in d.decision.iter().enumerate() {
+        for row in &d.decision {
             let values: Vec<String> =
                 d.subjects.iter().map(|s| format!("{}: {}", s.name, row.values.get(&s.id).map_or("", |v| v))).collect();
-            let rich =
-                Rich::new(&values.join(" · "), Style::new()).with_marker(&format!("{}  ", row.name), theme.key());
-            doc.push(if i == selected { rich.patch(theme.selected()) } else { rich });
+            doc.push(Rich::new(&values.join(" · "), Style::new()).with_marker(&format!("{}  ", row.name), theme.key()));
         }
     }
     if d.verdict.is_some() {
         doc.blank();
         source_verdict(app, theme, doc, "The source's verdict", false);
     }
-    doc.blank().text("e reviews or changes the answers · o starts over · ↑↓ scroll", theme.dim());
+    doc.blank().text("e reviews or changes the answers · o starts over · ↑↓ PgUp PgDn scroll", theme.dim());
 }
 
 /// Draws the wizard's current page over the whole body.

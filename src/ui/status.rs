@@ -21,13 +21,19 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
         Mode::Palette => return vec![("Enter", "jump"), ("↑↓", "choose"), ("Esc", "close")],
         Mode::FaqFilter => return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")],
         Mode::Wizard => {
+            if app.wizard.confirming {
+                return vec![("y", "clear the answers"), ("Esc", "keep them")];
+            }
             out.extend(match app.wizard.page {
                 WizardPage::Question(_) => {
-                    vec![("Enter 1–9", "choose"), ("s", "skip"), ("b", "back"), ("e", "answers"), ("r", "result")]
+                    vec![("↑↓ Enter", "choose"), ("+ -", "importance"), ("s", "skip"), ("b", "back"), ("e", "answers")]
                 }
-                WizardPage::Answers => vec![("Enter", "change"), ("r", "result"), ("o", "start over")],
+                WizardPage::Answers => vec![("Enter", "change"), ("+ -", "importance"), ("r", "result")],
                 WizardPage::Result => vec![("↑↓", "scroll"), ("e", "answers"), ("o", "start over")],
             });
+            if app.wizard.undo.is_some() {
+                out.insert(2, ("u", "undo start over"));
+            }
             out.push(("Tab ←→", "tabs"));
         }
         Mode::Expanded => out.extend([("↑↓", "scroll"), ("Tab ←→", "tabs"), ("/", "search"), ("Enter Esc", "close")]),

@@ -1,7 +1,12 @@
 //! The decision wizard's pages and how the user moves through them: one
 //! question at a time, a page of every answer, the result. Pure state over
 //! the data's questions; the app routes [`WizardAction`]s here.
+//!
+//! No key press loses answers: saved answers are taken up at start (see
+//! [`WizardState::restore`]), starting over asks first and can be undone
+//! until the user leaves the tab.
 
+use super::Importance;
 use crate::data::Question;
 
 /// Which page of the decision wizard is showing.
@@ -18,31 +23,43 @@ pub enum WizardPage {
 pub enum WizardAction {
     /// Move the highlight among a question's options or the answers.
     Cursor(isize),
-    /// Answer with this option (None: the highlighted one), or, on the
-    /// answers page, go and change the highlighted answer.
-    Pick(Option<usize>),
+    /// Answer with the highlighted option, or, on the answers page, go and
+    /// change the highlighted answer.
+    Pick,
     Skip,
     Back,
     Forward,
     Answers,
     Result,
+    /// Ask to start over (the answers are cleared only on [`WizardAction::Confirm`]).
     Restart,
-    /// Take up the answers saved last time.
-    Resume,
+    /// Yes (true) or no (false) to the question on screen ("Start over?").
+    Confirm(bool),
+    /// Bring back the answers cleared by starting over.
+    Undo,
+    /// The current (or highlighted) question matters more (true) or less.
+    Importance(bool),
 }
 
 /// The decision wizard's progress: one slot per question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WizardState {
     pub answers: Vec<Option<usize>>,
+    pub importance: Vec<Importance>,
+    /// Questions the user chose to skip (as opposed to not reached yet).
+    pub skipped: Vec<bool>,
     pub page: WizardPage,
     /// The highlighted option (question page) or question (answers page).
     pub cursor: usize,
     /// Lines the page is scrolled by.
     pub scroll: usize,
-    /// Answers saved last time, offered until taken up or set aside.
-    pub offer: Option<Vec<Option<usize>>>,
-    /// A one-line notice about the saved answers.
+    /// Where answering a question returns to, when it was opened to change an answer.
+    pub return_to: Option<WizardPage>,
+    /// "Start over?" is being asked.
+    pub confirming: bool,
+    /// The answers and importance that starting over cleared, until the user leaves the tab.
+    pub undo: Option<(Vec<Option<usize>>, Vec<Importance>)>,
+    /// A one-line notice (answers restored, saved answers set aside, could not save).
     pub notice: Option<String>,
 }
 
@@ -50,19 +67,32 @@ impl WizardState {
     pub fn new(questions: usize) -> WizardState {
         WizardState {
             answers: vec![None; questions],
+            importance: vec![Importance::Normal; questions],
+            skipped: vec![false; questions],
             page: if questions == 0 { WizardPage::Result } else { WizardPage::Question(0) },
             cursor: 0,
             scroll: 0,
-            offer: None,
+            return_to: None,
+            confirming: false,
+            undo: None,
             notice: None,
         }
     }
 
-    /// Offers the answers saved last time, and shows any notice about them.
-    pub fn offer(&mut self, answers: Vec<Option<usize>>, notice: Option<String>) {
-        let any = answers.iter().any(Option::is_some) && answers.len() == self.answers.len();
-        self.offer = any.then_some(answers);
-        self.notice = notice;
+    /// Takes up saved answers and importance (one slot per question) and
+    /// says so; opens on the result when every question is answered, else on
+    /// the answers page.
+    pub fn restore(&mut self, answers: Vec<Option<usize>>, importance: Vec<Importance>, notice: String) {
+        if answers.len() != self.answers.len() || answers.iter().all(Option::is_none) {
+            return;
+        }
+        self.answers = answers;
+        if importance.len() == self.importance.len() {
+            self.importance = importance;
+        }
+        self.notice = Some(notice);
+        let complete = self.answers.iter().all(Option::is_some);
+        self.go(if complete { WizardPage::Result } else { WizardPage::Answers });
     }
 
     /// Shows `page`, its highlight on the answer given (a question) or the top.
@@ -73,16 +103,45 @@ impl WizardState {
         };
         self.page = page;
         self.scroll = 0;
+        self.confirming = false;
     }
 
-    /// The page after question `i`: the next question, or the answers once all are seen.
-    fn after(&self, i: usize) -> WizardPage {
-        if i + 1 < self.answers.len() { WizardPage::Question(i + 1) } else { WizardPage::Answers }
+    /// After question `i`: where the user came from, else the next question,
+    /// or the answers once all are seen.
+    fn after(&mut self, i: usize) {
+        match self.return_to.take() {
+            Some(page) => {
+                self.go(page);
+                if page == WizardPage::Answers {
+                    self.cursor = i;
+                }
+            }
+            None if i + 1 < self.answers.len() => self.go(WizardPage::Question(i + 1)),
+            None => self.go(WizardPage::Answers),
+        }
+    }
+
+    /// The question the importance keys change: the one asked, or the one highlighted.
+    fn current_question(&self) -> Option<usize> {
+        match self.page {
+            WizardPage::Question(i) => Some(i),
+            WizardPage::Answers => Some(self.cursor),
+            WizardPage::Result => None,
+        }
     }
 
     pub fn apply(&mut self, action: WizardAction, questions: &[Question]) {
         let count = questions.len();
         if count == 0 {
+            return;
+        }
+        if self.confirming {
+            if let WizardAction::Confirm(yes) = action {
+                self.confirming = false;
+                if yes {
+                    self.start_over();
+                }
+            }
             return;
         }
         match (action, self.page) {
@@ -93,39 +152,66 @@ impl WizardState {
             (WizardAction::Cursor(by), WizardPage::Answers) => {
                 self.cursor = self.cursor.saturating_add_signed(by).min(count - 1);
             }
-            (WizardAction::Pick(option), WizardPage::Question(i)) => {
-                let choice = option.unwrap_or(self.cursor);
-                if choice < questions[i].options.len() {
-                    // Answering afresh sets the saved answers aside.
-                    self.offer = None;
-                    self.answers[i] = Some(choice);
-                    self.go(self.after(i));
-                }
+            (WizardAction::Pick, WizardPage::Question(i)) if self.cursor < questions[i].options.len() => {
+                self.answers[i] = Some(self.cursor);
+                self.skipped[i] = false;
+                self.after(i);
             }
-            (WizardAction::Pick(_), WizardPage::Answers) => self.go(WizardPage::Question(self.cursor)),
+            (WizardAction::Pick, WizardPage::Answers) => {
+                let i = self.cursor;
+                self.go(WizardPage::Question(i));
+                self.return_to = Some(WizardPage::Answers);
+            }
             (WizardAction::Skip, WizardPage::Question(i)) => {
                 self.answers[i] = None;
-                self.go(self.after(i));
+                self.skipped[i] = true;
+                self.after(i);
             }
             (WizardAction::Back, WizardPage::Question(i)) => self.go(WizardPage::Question(i.saturating_sub(1))),
             (WizardAction::Back, WizardPage::Answers) => self.go(WizardPage::Question(count - 1)),
             (WizardAction::Back, WizardPage::Result) => self.go(WizardPage::Answers),
-            (WizardAction::Forward, WizardPage::Question(i)) => self.go(self.after(i)),
+            (WizardAction::Forward, WizardPage::Question(i)) => {
+                self.return_to = None;
+                self.after(i);
+            }
             (WizardAction::Forward, WizardPage::Answers) => self.go(WizardPage::Result),
             (WizardAction::Answers, _) => self.go(WizardPage::Answers),
             (WizardAction::Result, _) => self.go(WizardPage::Result),
-            (WizardAction::Restart, _) => {
-                self.offer = None;
-                self.answers.iter_mut().for_each(|a| *a = None);
-                self.go(WizardPage::Question(0));
-            }
-            (WizardAction::Resume, _) => {
-                if let Some(saved) = self.offer.take() {
-                    self.answers = saved;
+            (WizardAction::Restart, _) if self.answered() > 0 => self.confirming = true,
+            (WizardAction::Undo, _) => {
+                if let Some((answers, importance)) = self.undo.take() {
+                    self.answers = answers;
+                    self.importance = importance;
+                    self.notice = Some("Your answers are back.".into());
                     self.go(WizardPage::Answers);
                 }
             }
+            (WizardAction::Importance(up), _) => {
+                if let Some(level) = self.current_question().and_then(|i| self.importance.get_mut(i)) {
+                    *level = level.step(up);
+                }
+            }
             _ => {}
+        }
+    }
+
+    fn start_over(&mut self) {
+        let n = self.answers.len();
+        let cleared = (std::mem::replace(&mut self.answers, vec![None; n]), std::mem::take(&mut self.importance));
+        self.importance = vec![Importance::Normal; n];
+        self.skipped = vec![false; n];
+        self.undo = Some(cleared);
+        self.notice = Some("Answers cleared. u brings them back until you leave this tab.".into());
+        self.return_to = None;
+        self.go(WizardPage::Question(0));
+    }
+
+    /// Leaving the tab: starting over can no longer be undone, and nothing is asked.
+    pub fn left(&mut self) {
+        self.undo = None;
+        self.confirming = false;
+        if self.notice.as_deref().is_some_and(|n| n.starts_with("Answers cleared")) {
+            self.notice = None;
         }
     }
 

@@ -3,10 +3,12 @@
 //! ([`flow`]). Depends only on the data model.
 
 pub mod flow;
+pub mod importance;
 pub mod score;
 
 pub use flow::{WizardAction, WizardPage, WizardState};
+pub use importance::Importance;
 pub use score::{
-    Answers, Contribution, DEFAULT_TIE_MARGIN, Outcome, Reason, Scorecard, SubjectScore, answers_from_ids, leaning,
-    recommendation, score,
+    Answers, Contribution, DEFAULT_TIE_MARGIN, Outcome, Reason, Scorecard, SubjectScore, answers_from_ids,
+    importance_from_ids, leaning, points, recommendation, score,
 };

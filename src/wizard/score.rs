@@ -6,6 +6,7 @@
 //! point: a recommendation the user cannot trace back to their answers is not
 //! worth showing.
 
+use super::Importance;
 use crate::data::{Choice, Comparison, Question, Subject};
 
 /// Per question: the chosen option's index, or None when skipped / not answered yet.
@@ -30,11 +31,14 @@ pub const DEFAULT_TIE_MARGIN: f64 = 0.05;
 /// choice's `why` text is `questions[question].options[option].why`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Contribution {
+    /// Index into `subjects`: whose score this moved.
+    pub subject: usize,
     /// Index into `wizard.questions`.
     pub question: usize,
     /// Index into that question's `options`: the option that was chosen.
     pub option: usize,
-    /// The chosen option's weight for the subject (0 when the weight is left out).
+    /// The chosen option's weight for the subject (0 when the weight is left
+    /// out), times the question's importance.
     pub points: f64,
 }
 
@@ -43,16 +47,14 @@ pub struct Contribution {
 pub struct SubjectScore {
     /// Index into `subjects`.
     pub subject: usize,
-    /// The sum of the chosen options' weights for this subject.
+    /// The sum of the chosen options' weights for this subject, each times its
+    /// question's importance.
     pub points: f64,
-    /// 0.0..=1.0 for bars
-    ///
-    /// Where `points` falls between the lowest and highest total this subject
-    /// could have reached on the questions answered so far. Raw points are not
-    /// comparable across subjects (one may simply be mentioned by more options),
-    /// so bars are drawn from this instead. 0.5 when the answers could not have
-    /// moved the subject at all.
-    pub share: f64,
+    /// How far behind the leader, in points (0 for the leader).
+    pub behind: f64,
+    /// The bar to draw, 0.0..=1.0: the subject's points over the leader's,
+    /// and an empty bar for no points or fewer than none.
+    pub bar: f64,
     /// Answers that raised the score, largest first (ties in question order).
     pub pushed_for: Vec<Contribution>,
     /// Answers that lowered the score, most negative first (ties in question order).
@@ -91,17 +93,19 @@ const ROUNDING_SLACK: f64 = 1e-9;
 
 /// Scores every subject against the answers and decides the outcome.
 ///
-/// A subject's points are the sum of the chosen options' weights for it. The
-/// top subject wins unless others are within `margin × scale` of it, where
-/// `scale` is the sum, over the answered questions, of the largest absolute
-/// weight any option of that question gives any subject: the margin is thus a
-/// fraction of how far the answered questions could have pushed at most, so it
-/// means the same whether three questions are answered or thirty. A gap exactly
-/// equal to the margin counts as a tie.
-pub fn score(c: &Comparison, answers: &Answers) -> Scorecard {
+/// A subject's points are the sum of the chosen options' weights for it, each
+/// times its question's importance (`importance` may be shorter than the
+/// questions: the rest count as normal). The leader wins unless the
+/// runner-up is within `margin × scale`, where `scale` is the largest gap the
+/// answered questions could have opened between those two (per question, the
+/// widest difference between their weights over its options, times its
+/// importance): the margin thus means the same whether three questions are
+/// answered or thirty, and whatever the other subjects do. A gap exactly equal
+/// to the margin counts as a tie; the tie takes in every subject that close.
+pub fn score(c: &Comparison, answers: &Answers, importance: &[Importance]) -> Scorecard {
     #[cfg(test)]
     SCORED.with(|n| n.set(n.get() + 1));
-    let chosen = chosen(c, answers);
+    let chosen = chosen(c, answers, importance);
     let margin = c.wizard.tie_margin.unwrap_or(DEFAULT_TIE_MARGIN);
 
     let mut ranking: Vec<SubjectScore> =
@@ -109,16 +113,23 @@ pub fn score(c: &Comparison, answers: &Answers) -> Scorecard {
     // Stable: equal points keep the declared subject order. total_cmp never
     // panics, even should a sum of huge weights overflow.
     ranking.sort_by(|a, b| b.points.total_cmp(&a.points));
+    let top = ranking.first().map_or(0.0, |s| s.points);
+    for s in &mut ranking {
+        s.behind = top - s.points;
+        s.bar = if top > 0.0 { (s.points / top).clamp(0.0, 1.0) } else { 0.0 };
+    }
 
-    let pushed = chosen.iter().any(|a| c.subjects.iter().any(|s| weight(a.choice, s) != 0.0));
-    let outcome = match ranking.first() {
-        Some(top) if pushed => {
-            let scale: f64 = chosen.iter().map(|a| largest_swing(a.question, &c.subjects)).sum();
+    let pushed = chosen.iter().any(|a| a.factor > 0.0 && c.subjects.iter().any(|s| weight(a.choice, s) != 0.0));
+    let outcome = match (ranking.first(), ranking.get(1)) {
+        (Some(leader), Some(runner)) if pushed => {
+            let (l, r) = (&c.subjects[leader.subject], &c.subjects[runner.subject]);
+            let scale: f64 = chosen.iter().map(|a| a.factor * widest_gap(a.question, l, r)).sum();
             let threshold = margin * scale + scale * ROUNDING_SLACK;
             let tied: Vec<usize> =
-                ranking.iter().take_while(|s| top.points - s.points <= threshold).map(|s| s.subject).collect();
-            if tied.len() > 1 { Outcome::Tie(tied) } else { Outcome::Winner(top.subject) }
+                ranking.iter().take_while(|s| leader.points - s.points <= threshold).map(|s| s.subject).collect();
+            if tied.len() > 1 { Outcome::Tie(tied) } else { Outcome::Winner(leader.subject) }
         }
+        (Some(leader), None) if pushed => Outcome::Winner(leader.subject),
         _ => Outcome::NoAnswers,
     };
 
@@ -138,7 +149,12 @@ pub fn recommendation(c: &Comparison, card: &Scorecard) -> String {
     match &card.outcome {
         Outcome::Winner(s) => {
             let runner = card.ranking.get(1).map_or(String::new(), |r| {
-                format!(" ({:+} points against {}'s {:+})", card.ranking[0].points, name(r.subject), r.points)
+                format!(
+                    " ({} points against {}'s {})",
+                    points(card.ranking[0].points),
+                    name(r.subject),
+                    points(r.points)
+                )
             });
             format!("{} fits these answers best{runner}.", name(*s))
         }
@@ -155,11 +171,13 @@ pub fn recommendation(c: &Comparison, card: &Scorecard) -> String {
 }
 
 /// One answer that counted, in words: the question, the option chosen, the
-/// data's reason for it, and the points it gave.
+/// data's reason for it as it concerns this subject, and the points it gave.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reason<'a> {
     pub question: &'a Question,
     pub choice: &'a Choice,
+    /// The option's reason for this subject where it has one, else its `why`.
+    pub why: &'a str,
     pub points: f64,
 }
 
@@ -167,7 +185,21 @@ impl Contribution {
     /// This contribution in words, from the data it was scored on.
     pub fn reason<'a>(&self, c: &'a Comparison) -> Reason<'a> {
         let question = &c.wizard.questions[self.question];
-        Reason { question, choice: &question.options[self.option], points: self.points }
+        let choice = &question.options[self.option];
+        let why = choice.reasons.get(&c.subjects[self.subject].id).unwrap_or(&choice.why);
+        Reason { question, choice, why, points: self.points }
+    }
+}
+
+/// Points as the wizard prints them: signed, whole where they are whole,
+/// "0" (never "-0" or "+0") for nothing.
+pub fn points(p: f64) -> String {
+    if p.abs() < 1e-9 {
+        "0".to_string()
+    } else if (p - p.round()).abs() < 1e-9 {
+        format!("{:+}", p.round() as i64)
+    } else {
+        format!("{p:+.1}")
     }
 }
 
@@ -178,37 +210,67 @@ impl Contribution {
 /// have typed. Questions not named stay unanswered. Naming a question twice is
 /// an error rather than "last one wins", because one of the two was a mistake
 /// and silently picking one would hide it.
-pub fn answers_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Vec<Option<usize>>, String> {
+pub fn answers_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Vec<Option<usize>>, Vec<String>> {
     let questions = &c.wizard.questions;
     let mut out = vec![None; questions.len()];
+    let mut errors = Vec::new();
     for (question_id, option_id) in pairs {
-        let Some(qi) = questions.iter().position(|q| q.id.as_str() == question_id) else {
-            let valid = list(questions.iter().map(|q| q.id.as_str()));
-            return Err(format!("unknown question {question_id:?}; the questions are: {valid}"));
-        };
+        let Some(qi) = question_index(c, question_id, &mut errors) else { continue };
         let q = &questions[qi];
         if out[qi].is_some() {
-            return Err(format!("question {:?} is answered more than once", q.id.as_str()));
-        }
-        let Some(oi) = q.options.iter().position(|o| o.id.as_str() == option_id) else {
+            errors.push(format!("question {:?} is answered more than once", q.id.as_str()));
+        } else if let Some(oi) = q.options.iter().position(|o| o.id.as_str() == option_id) {
+            out[qi] = Some(oi);
+        } else {
             let valid = list(q.options.iter().map(|o| o.id.as_str()));
-            return Err(format!("question {:?} has no option {option_id:?}; its options are: {valid}", q.id.as_str()));
-        };
-        out[qi] = Some(oi);
+            errors.push(format!("question {:?} has no option {option_id:?}; its options are: {valid}", q.id.as_str()));
+        }
     }
-    Ok(out)
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
-/// One answered question: where it is and what was picked.
+/// Resolves "QUESTION=LEVEL" pairs to one importance per question (normal
+/// where not named); every bad pair is reported, with the valid names.
+pub fn importance_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Vec<Importance>, Vec<String>> {
+    let mut out = vec![Importance::Normal; c.wizard.questions.len()];
+    let mut seen = vec![false; out.len()];
+    let mut errors = Vec::new();
+    for (question_id, level) in pairs {
+        let Some(qi) = question_index(c, question_id, &mut errors) else { continue };
+        if std::mem::replace(&mut seen[qi], true) {
+            errors.push(format!("question {question_id:?} is given an importance more than once"));
+        } else if let Some(l) = Importance::parse(level) {
+            out[qi] = l;
+        } else {
+            let valid = list(Importance::ALL.iter().map(|i| i.id()));
+            errors.push(format!("unknown importance {level:?} for {question_id:?}; the levels are: {valid}"));
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// The index of the question with this id, or an error listing the ids.
+fn question_index(c: &Comparison, id: &str, errors: &mut Vec<String>) -> Option<usize> {
+    let questions = &c.wizard.questions;
+    let found = questions.iter().position(|q| q.id.as_str() == id);
+    if found.is_none() {
+        let valid = list(questions.iter().map(|q| q.id.as_str()));
+        errors.push(format!("unknown question {id:?}; the questions are: {valid}"));
+    }
+    found
+}
+
+/// One answered question: where it is, what was picked, and how much it matters.
 struct Answered<'a> {
     index: usize,
     question: &'a Question,
     option: usize,
     choice: &'a Choice,
+    factor: f64,
 }
 
 /// The answered questions, in question order; skipped and out-of-range answers are left out.
-fn chosen<'a>(c: &'a Comparison, answers: &Answers) -> Vec<Answered<'a>> {
+fn chosen<'a>(c: &'a Comparison, answers: &Answers, importance: &[Importance]) -> Vec<Answered<'a>> {
     c.wizard
         .questions
         .iter()
@@ -216,7 +278,8 @@ fn chosen<'a>(c: &'a Comparison, answers: &Answers) -> Vec<Answered<'a>> {
         .filter_map(|(index, question)| {
             let option = answers.get(index).copied().flatten()?;
             let choice = question.options.get(option)?;
-            Some(Answered { index, question, option, choice })
+            let factor = importance.get(index).copied().unwrap_or_default().factor();
+            Some(Answered { index, question, option, choice, factor })
         })
         .collect()
 }
@@ -226,35 +289,29 @@ fn weight(choice: &Choice, subject: &Subject) -> f64 {
     choice.weights.get(subject.id.as_str()).copied().unwrap_or(0.0)
 }
 
-/// The largest absolute weight any option of the question gives any subject.
-fn largest_swing(q: &Question, subjects: &[Subject]) -> f64 {
-    q.options.iter().flat_map(|o| subjects.iter().map(|s| weight(o, s).abs())).fold(0.0, f64::max)
+/// The widest gap any option of the question opens between two subjects.
+fn widest_gap(q: &Question, a: &Subject, b: &Subject) -> f64 {
+    q.options.iter().map(|o| (weight(o, a) - weight(o, b)).abs()).fold(0.0, f64::max)
 }
 
 fn subject_score(index: usize, subject: &Subject, chosen: &[Answered]) -> SubjectScore {
     let contributions: Vec<Contribution> = chosen
         .iter()
-        .map(|a| Contribution { question: a.index, option: a.option, points: weight(a.choice, subject) })
+        .map(|a| Contribution {
+            subject: index,
+            question: a.index,
+            option: a.option,
+            points: weight(a.choice, subject) * a.factor,
+        })
         .collect();
     let points: f64 = contributions.iter().map(|c| c.points).sum();
-
-    let (mut low, mut high) = (0.0, 0.0);
-    for a in chosen {
-        let weights = a.question.options.iter().map(|o| weight(o, subject));
-        low += weights.clone().fold(f64::INFINITY, f64::min);
-        high += weights.fold(f64::NEG_INFINITY, f64::max);
-    }
-    let range = high - low;
-    let share = if range > 0.0 { ((points - low) / range).clamp(0.0, 1.0) } else { 0.5 };
-    // A NaN (only possible if sums of huge weights overflow) must not reach a bar.
-    let share = if share.is_nan() { 0.5 } else { share };
 
     let mut pushed_for: Vec<Contribution> = contributions.iter().copied().filter(|c| c.points > 0.0).collect();
     pushed_for.sort_by(|a, b| b.points.total_cmp(&a.points));
     let mut pushed_against: Vec<Contribution> = contributions.into_iter().filter(|c| c.points < 0.0).collect();
     pushed_against.sort_by(|a, b| a.points.total_cmp(&b.points));
 
-    SubjectScore { subject: index, points, share, pushed_for, pushed_against }
+    SubjectScore { subject: index, points, behind: 0.0, bar: 0.0, pushed_for, pushed_against }
 }
 
 /// Ids joined for an error message.
@@ -282,6 +339,7 @@ pub fn leaning(c: &Comparison, toward: usize, against: usize) -> Vec<Option<usiz
 mod tests {
     use super::*;
     use crate::data;
+    use crate::wizard::Importance;
 
     /// Three drinks, three questions. Weights left out are 0.
     ///
@@ -390,7 +448,7 @@ mod tests {
         //   tea    = 1 + 0 + 1    = 2
         //   coffee = 3 + 2 + 1    = 6
         //   cocoa  = -1 + 1 + -2  = -2
-        let v = score(&c, &[MORNING, HIGH, NO]);
+        let v = score(&c, &[MORNING, HIGH, NO], &[]);
         assert_eq!(points_of(&v, TEA), 2.0);
         assert_eq!(points_of(&v, COFFEE), 6.0);
         assert_eq!(points_of(&v, COCOA), -2.0);
@@ -401,7 +459,7 @@ mod tests {
         //   tea    = 2 + 2 - 0.5 = 3.5
         //   coffee = -2 - 1 + 0  = -3
         //   cocoa  = 2 + 0 + 3   = 5
-        let v = score(&c, &[EVENING, LOW, YES]);
+        let v = score(&c, &[EVENING, LOW, YES], &[]);
         assert_eq!(points_of(&v, TEA), 3.5);
         assert_eq!(points_of(&v, COFFEE), -3.0);
         assert_eq!(points_of(&v, COCOA), 5.0);
@@ -410,14 +468,14 @@ mod tests {
     #[test]
     fn ranking_is_by_points_descending_and_names_the_winner() {
         let c = fixture();
-        // coffee 6, tea 2, cocoa -2; the scale is 3 + 2 + 3 = 8, so the margin is
-        // 0.8 points and coffee's 4-point lead is a clear win.
-        let v = score(&c, &[MORNING, HIGH, NO]);
+        // coffee 6, tea 2, cocoa -2; coffee against tea could differ by 4 + 3 +
+        // 0.5 = 7.5, so the margin is 0.75 points and the 4-point lead is a clear win.
+        let v = score(&c, &[MORNING, HIGH, NO], &[]);
         assert_eq!(order(&v), vec![COFFEE, TEA, COCOA]);
         assert_eq!(v.outcome, Outcome::Winner(COFFEE));
 
         // cocoa 5, tea 3.5, coffee -3 (see above): all three subjects take part.
-        let v = score(&c, &[EVENING, LOW, YES]);
+        let v = score(&c, &[EVENING, LOW, YES], &[]);
         assert_eq!(order(&v), vec![COCOA, TEA, COFFEE]);
         assert_eq!(v.outcome, Outcome::Winner(COCOA));
     }
@@ -427,7 +485,7 @@ mod tests {
         let c = fixture();
         // Only "evening": tea 2, coffee -2, cocoa 2. Tea and cocoa are level, and
         // the stable sort keeps tea (declared first) ahead.
-        let v = score(&c, &[EVENING, None, None]);
+        let v = score(&c, &[EVENING, None, None], &[]);
         assert_eq!(order(&v), vec![TEA, COCOA, COFFEE]);
         assert_eq!(v.outcome, Outcome::Tie(vec![TEA, COCOA]));
         assert_eq!(v.answered, 1);
@@ -437,31 +495,58 @@ mod tests {
     fn the_margin_decides_between_a_tie_and_a_win() {
         let mut c = fixture();
         // evening, high: tea 2 + 0 = 2, coffee -2 + 2 = 0, cocoa 2 + 1 = 3.
-        // Scale = 3 (time) + 2 (budget) = 5; cocoa leads tea by 1 point = 0.2 × scale.
+        // The scale is the widest gap each answered question could open between
+        // the leader (cocoa) and the runner-up (tea): time |-1 - 1| = 2, budget
+        // |0 - 2| = 2, so 4; cocoa leads by 1 point = 0.25 × scale.
         let answers = [EVENING, HIGH, None];
 
-        // The fixture's 0.1 margin is 0.5 points: cocoa wins.
-        let v = score(&c, &answers);
+        // The fixture's 0.1 margin is 0.4 points: cocoa wins.
+        let v = score(&c, &answers, &[]);
         assert_eq!(order(&v), vec![COCOA, TEA, COFFEE]);
         assert_eq!(v.outcome, Outcome::Winner(COCOA));
 
-        // Just inside: 0.21 × 5 = 1.05 ≥ 1, a tie, listed in ranking order.
-        c.wizard.tie_margin = Some(0.21);
-        let v = score(&c, &answers);
-        assert_eq!(v.margin, 0.21);
+        // Just inside: 0.26 × 4 = 1.04 ≥ 1, a tie, listed in ranking order.
+        c.wizard.tie_margin = Some(0.26);
+        let v = score(&c, &answers, &[]);
+        assert_eq!(v.margin, 0.26);
         assert_eq!(v.outcome, Outcome::Tie(vec![COCOA, TEA]));
 
-        // Just outside: 0.19 × 5 = 0.95 < 1, cocoa wins.
-        c.wizard.tie_margin = Some(0.19);
-        assert_eq!(score(&c, &answers).outcome, Outcome::Winner(COCOA));
+        // Just outside: 0.24 × 4 = 0.96 < 1, cocoa wins.
+        c.wizard.tie_margin = Some(0.24);
+        assert_eq!(score(&c, &answers, &[]).outcome, Outcome::Winner(COCOA));
 
-        // Exactly on the margin (0.2 × 5 = 1) counts as a tie.
-        c.wizard.tie_margin = Some(0.2);
-        assert_eq!(score(&c, &answers).outcome, Outcome::Tie(vec![COCOA, TEA]));
+        // Exactly on the margin (0.25 × 4 = 1) counts as a tie.
+        c.wizard.tie_margin = Some(0.25);
+        assert_eq!(score(&c, &answers, &[]).outcome, Outcome::Tie(vec![COCOA, TEA]));
 
-        // A margin wide enough for coffee (3 behind = 0.6 × scale) ties all three.
-        c.wizard.tie_margin = Some(0.6);
-        assert_eq!(score(&c, &answers).outcome, Outcome::Tie(vec![COCOA, TEA, COFFEE]));
+        // A margin wide enough for coffee (3 behind = 0.75 × scale) ties all three.
+        c.wizard.tie_margin = Some(0.75);
+        assert_eq!(score(&c, &answers, &[]).outcome, Outcome::Tie(vec![COCOA, TEA, COFFEE]));
+    }
+
+    #[test]
+    fn importance_scales_a_questions_points() {
+        let c = fixture();
+        // morning, high, no with time ignored and sweet high:
+        //   tea    = 0×1 + 0 + 2×1    = 2
+        //   coffee = 0×3 + 2 + 2×1    = 4
+        //   cocoa  = 0×-1 + 1 + 2×-2  = -3
+        let levels = [Importance::Ignore, Importance::Normal, Importance::High];
+        let v = score(&c, &[MORNING, HIGH, NO], &levels);
+        assert_eq!((points_of(&v, TEA), points_of(&v, COFFEE), points_of(&v, COCOA)), (2.0, 4.0, -3.0));
+        let low = score(&c, &[MORNING, None, None], &[Importance::Low]);
+        assert_eq!(points_of(&low, COFFEE), 1.5);
+        // An ignored question moves nobody: nothing to recommend.
+        assert_eq!(score(&c, &[MORNING, None, None], &[Importance::Ignore]).outcome, Outcome::NoAnswers);
+    }
+
+    #[test]
+    fn points_are_printed_without_minus_zero() {
+        assert_eq!(points(0.0), "0");
+        assert_eq!(points(-0.0), "0");
+        assert_eq!(points(3.0), "+3");
+        assert_eq!(points(-2.0), "-2");
+        assert_eq!(points(1.5), "+1.5");
     }
 
     #[test]
@@ -469,27 +554,28 @@ mod tests {
         let mut c = fixture();
         c.wizard.tie_margin = None;
         // morning, low, yes: tea 1 + 2 - 0.5 = 2.5, coffee 3 - 1 + 0 = 2,
-        // cocoa -1 + 0 + 3 = 2. Scale 8, so the default 0.05 margin is 0.4 points:
-        // tea's 0.5 lead is (just) enough to win.
-        let v = score(&c, &[MORNING, LOW, YES]);
+        // cocoa -1 + 0 + 3 = 2. Tea against coffee could differ by 4 (time),
+        // 3 (budget) and 0.5 (sweet): scale 7.5, so the default 0.05 margin is
+        // 0.375 points and tea's 0.5 lead wins.
+        let v = score(&c, &[MORNING, LOW, YES], &[]);
         assert_eq!(v.margin, DEFAULT_TIE_MARGIN);
         assert_eq!(order(&v), vec![TEA, COFFEE, COCOA]);
         assert_eq!(v.outcome, Outcome::Winner(TEA));
-        // With the fixture's 0.1 (0.8 points) the same answers are a three-way tie.
-        assert_eq!(score(&fixture(), &[MORNING, LOW, YES]).outcome, Outcome::Tie(vec![TEA, COFFEE, COCOA]));
+        // With the fixture's 0.1 (0.75 points) the same answers are a three-way tie.
+        assert_eq!(score(&fixture(), &[MORNING, LOW, YES], &[]).outcome, Outcome::Tie(vec![TEA, COFFEE, COCOA]));
     }
 
     #[test]
     fn nothing_answered_is_no_answers() {
         let c = fixture();
         for answers in [&[None, None, None][..], &[][..]] {
-            let v = score(&c, answers);
+            let v = score(&c, answers, &[]);
             assert_eq!(v.outcome, Outcome::NoAnswers);
             assert_eq!(v.answered, 0);
             assert_eq!(order(&v), vec![TEA, COFFEE, COCOA]);
             for s in &v.ranking {
                 assert_eq!(s.points, 0.0);
-                assert_eq!(s.share, 0.5, "no range yet: the bar sits in the middle");
+                assert_eq!((s.bar, s.behind), (0.0, 0.0), "no points: an empty bar");
                 assert!(s.pushed_for.is_empty() && s.pushed_against.is_empty());
             }
         }
@@ -499,7 +585,7 @@ mod tests {
     fn answers_that_push_nowhere_are_no_answers() {
         let c = fixture();
         // "never" has no weights: answered, but no basis for a recommendation.
-        let v = score(&c, &[NEVER, None, None]);
+        let v = score(&c, &[NEVER, None, None], &[]);
         assert_eq!(v.answered, 1);
         assert_eq!(v.outcome, Outcome::NoAnswers);
     }
@@ -507,12 +593,12 @@ mod tests {
     #[test]
     fn out_of_range_answers_count_as_skipped() {
         let c = fixture();
-        let skipped = score(&c, &[MORNING, None, None]);
-        let bad = score(&c, &[MORNING, Some(2), Some(usize::MAX)]);
+        let skipped = score(&c, &[MORNING, None, None], &[]);
+        let bad = score(&c, &[MORNING, Some(2), Some(usize::MAX)], &[]);
         assert_eq!(bad, skipped);
         assert_eq!(bad.answered, 1);
         // Extra slots beyond the questions are ignored too.
-        assert_eq!(score(&c, &[MORNING, None, None, Some(0)]), skipped);
+        assert_eq!(score(&c, &[MORNING, None, None, Some(0)], &[]), skipped);
         // morning alone: coffee 3, tea 1, cocoa -1.
         assert_eq!(points_of(&bad, COFFEE), 3.0);
         assert_eq!(bad.outcome, Outcome::Winner(COFFEE));
@@ -522,57 +608,52 @@ mod tests {
     fn contributions_are_sorted_by_size() {
         let c = fixture();
         // evening, high, yes for cocoa: +2 (time), +1 (budget), +3 (sweet).
-        let v = score(&c, &[EVENING, HIGH, YES]);
+        let v = score(&c, &[EVENING, HIGH, YES], &[]);
         let cocoa = score_of(&v, COCOA);
         assert_eq!(reasons(&cocoa.pushed_for), vec![(2, 3.0), (0, 2.0), (1, 1.0)]);
         assert!(cocoa.pushed_against.is_empty());
-        assert_eq!(cocoa.pushed_for[0], Contribution { question: 2, option: 0, points: 3.0 });
+        assert_eq!(cocoa.pushed_for[0], Contribution { subject: COCOA, question: 2, option: 0, points: 3.0 });
 
         // morning, high, no for cocoa: -1 (time), +1 (budget), -2 (sweet).
-        let v = score(&c, &[MORNING, HIGH, NO]);
+        let v = score(&c, &[MORNING, HIGH, NO], &[]);
         let cocoa = score_of(&v, COCOA);
         assert_eq!(reasons(&cocoa.pushed_for), vec![(1, 1.0)]);
         assert_eq!(reasons(&cocoa.pushed_against), vec![(2, -2.0), (0, -1.0)]);
-        assert_eq!(cocoa.pushed_against[1], Contribution { question: 0, option: 0, points: -1.0 });
+        assert_eq!(cocoa.pushed_against[1], Contribution { subject: COCOA, question: 0, option: 0, points: -1.0 });
 
         // evening, low, no for tea: +2, +2, +1 — the equal pair stays in question order.
-        let v = score(&c, &[EVENING, LOW, NO]);
+        let v = score(&c, &[EVENING, LOW, NO], &[]);
         assert_eq!(reasons(&score_of(&v, TEA).pushed_for), vec![(0, 2.0), (1, 2.0), (2, 1.0)]);
 
         // evening, low, yes for coffee: -2, -1, and a 0 from "yes" that is in neither list.
-        let v = score(&c, &[EVENING, LOW, YES]);
+        let v = score(&c, &[EVENING, LOW, YES], &[]);
         let coffee = score_of(&v, COFFEE);
         assert!(coffee.pushed_for.is_empty());
         assert_eq!(reasons(&coffee.pushed_against), vec![(0, -2.0), (1, -1.0)]);
     }
 
     #[test]
-    fn shares_place_points_within_the_possible_range() {
+    fn bars_are_points_over_the_leaders_and_empty_for_none() {
         let c = fixture();
-        // morning, high, no. Per answered question, a subject's lowest..highest weight:
-        //   tea:    time 0..2,  budget 0..2,  sweet -0.5..1  → -0.5..5, points 2  → 2.5 / 5.5 = 5/11
-        //   coffee: time -2..3, budget -1..2, sweet 0..1     → -3..6,   points 6  → 9 / 9    = 1
-        //   cocoa:  time -1..2, budget 0..1,  sweet -2..3    → -3..6,   points -2 → 1 / 9
-        let v = score(&c, &[MORNING, HIGH, NO]);
-        assert_close(score_of(&v, TEA).share, 5.0 / 11.0);
-        assert_close(score_of(&v, COFFEE).share, 1.0);
-        assert_close(score_of(&v, COCOA).share, 1.0 / 9.0);
+        // morning, high, no: coffee 6, tea 2, cocoa -2.
+        let v = score(&c, &[MORNING, HIGH, NO], &[]);
+        assert_close(score_of(&v, COFFEE).bar, 1.0);
+        assert_close(score_of(&v, TEA).bar, 2.0 / 6.0);
+        assert_close(score_of(&v, COCOA).bar, 0.0);
+        assert_eq!((score_of(&v, TEA).behind, score_of(&v, COCOA).behind), (4.0, 8.0));
+        // Only "never" answered: every subject at 0, every bar empty.
+        let v = score(&c, &[NEVER, None, None], &[]);
+        assert!(v.ranking.iter().all(|s| s.bar == 0.0));
+    }
 
-        // Only "never" answered (0 points each), against the time question's ranges:
-        //   tea 0..2 → 0, coffee -2..3 → 2 / 5, cocoa -1..2 → 1 / 3.
-        let v = score(&c, &[NEVER, None, None]);
-        assert_close(score_of(&v, TEA).share, 0.0);
-        assert_close(score_of(&v, COFFEE).share, 0.4);
-        assert_close(score_of(&v, COCOA).share, 1.0 / 3.0);
-
-        // A question that cannot move coffee either way gives it a 0..0 range: centred.
-        let mut c = c;
-        c.wizard.questions[1].options[0].weights = data::PerSubject::new(vec![("tea".into(), 2.0)]);
-        c.wizard.questions[1].options[1].weights = data::PerSubject::new(vec![("cocoa".into(), 1.0)]);
-        let v = score(&c, &[None, LOW, None]);
-        assert_eq!(score_of(&v, COFFEE).share, 0.5);
-        assert_eq!(score_of(&v, TEA).share, 1.0);
-        assert_eq!(score_of(&v, COCOA).share, 0.0);
+    #[test]
+    fn a_reason_speaks_of_its_subject() {
+        let mut c = fixture();
+        let reasons = data::PerSubject::new(vec![("coffee".into(), data::Text::new("Coffee wakes you."))]);
+        c.wizard.questions[0].options[0].reasons = reasons;
+        let v = score(&c, &[MORNING, None, None], &[]);
+        assert_eq!(score_of(&v, COFFEE).pushed_for[0].reason(&c).why, "Coffee wakes you.");
+        assert_eq!(score_of(&v, TEA).pushed_for[0].reason(&c).why, "Wake up.", "no reason of its own: the option's");
     }
 
     #[test]
@@ -583,12 +664,12 @@ mod tests {
             for budget in slots(2) {
                 for sweet in slots(2) {
                     let answers = [time, budget, sweet];
-                    let v = score(&c, &answers);
+                    let v = score(&c, &answers, &[]);
                     assert_eq!(v.answered, answers.iter().flatten().count());
                     assert_eq!(v.ranking.len(), 3);
                     assert!(v.ranking.windows(2).all(|w| w[0].points >= w[1].points), "{answers:?}");
                     for s in &v.ranking {
-                        assert!((0.0..=1.0).contains(&s.share), "{answers:?}: share {}", s.share);
+                        assert!((0.0..=1.0).contains(&s.bar), "{answers:?}: bar {}", s.bar);
                         let explained: f64 = s.pushed_for.iter().chain(&s.pushed_against).map(|c| c.points).sum();
                         assert_close(explained, s.points);
                     }
@@ -621,13 +702,21 @@ mod tests {
     fn unknown_ids_are_rejected_with_the_valid_ones() {
         let c = fixture();
         assert_eq!(
-            answers_from_ids(&c, &pairs(&[("time", "morning"), ("size", "small")])),
-            Err("unknown question \"size\"; the questions are: time, budget, sweet".to_string())
+            answers_from_ids(&c, &pairs(&[("time", "morning"), ("size", "small"), ("budget", "huge")])),
+            Err(vec![
+                "unknown question \"size\"; the questions are: time, budget, sweet".to_string(),
+                "question \"budget\" has no option \"huge\"; its options are: low, high".to_string(),
+            ]),
+            "every bad answer at once"
         );
         assert_eq!(
-            answers_from_ids(&c, &pairs(&[("budget", "huge")])),
-            Err("question \"budget\" has no option \"huge\"; its options are: low, high".to_string())
+            importance_from_ids(&c, &pairs(&[("time", "high"), ("sweet", "urgent")])),
+            Err(vec![
+                "unknown importance \"urgent\" for \"sweet\"; the levels are: ignore, low, normal, high".to_string()
+            ])
         );
+        let levels = importance_from_ids(&c, &pairs(&[("time", "high")])).expect("valid");
+        assert_eq!(levels, [Importance::High, Importance::Normal, Importance::Normal]);
     }
 
     #[test]
@@ -635,7 +724,7 @@ mod tests {
         let c = fixture();
         let err = answers_from_ids(&c, &pairs(&[("time", "morning"), ("budget", "low"), ("time", "evening")]))
             .expect_err("duplicate");
-        assert_eq!(err, "question \"time\" is answered more than once");
+        assert_eq!(err, ["question \"time\" is answered more than once"]);
         // Even when both name the same option: one of them was a mistake.
         assert!(answers_from_ids(&c, &pairs(&[("time", "morning"), ("time", "morning")])).is_err());
     }
@@ -644,7 +733,7 @@ mod tests {
     fn hostile_ids_are_escaped_in_errors() {
         let c = fixture();
         let err = answers_from_ids(&c, &pairs(&[("\u{1b}[2Jx", "a")])).expect_err("unknown");
-        assert!(!err.contains('\u{1b}'), "{err:?}");
+        assert!(!err.concat().contains('\u{1b}'), "{err:?}");
     }
 
     fn subject(c: &Comparison, id: &str) -> usize {
@@ -656,7 +745,7 @@ mod tests {
         let c = data::open(None).expect("shipped data loads");
         let (django, flask) = (subject(&c, "django"), subject(&c, "flask"));
         for (favoured, other) in [(django, flask), (flask, django)] {
-            let v = score(&c, &leaning(&c, favoured, other));
+            let v = score(&c, &leaning(&c, favoured, other), &[]);
             let name = c.subjects[favoured].id.as_str();
             assert_eq!(v.answered, c.wizard.questions.len());
             assert_eq!(v.outcome, Outcome::Winner(favoured), "leaning toward {name}");
@@ -687,7 +776,7 @@ mod tests {
                         .reduce(|best, i| if lean(&q.options[i]) > lean(&q.options[best]) { i } else { best })
                 })
                 .collect();
-            let v = score(&c, &answers);
+            let v = score(&c, &answers, &[]);
             assert_eq!(v.ranking.len(), 3);
             assert_eq!(v.outcome, Outcome::Winner(favoured), "leaning toward {}", c.subjects[favoured].id);
         }

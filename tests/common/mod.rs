@@ -63,3 +63,15 @@ pub fn options_toward(app: &App, subject: &str, other: &str) -> Vec<usize> {
     let index = |id: &str| app.data.subjects.iter().position(|s| s.id.as_str() == id).unwrap_or(0);
     versus::wizard::leaning(&app.data, index(subject), index(other)).into_iter().map(|o| o.unwrap_or(0)).collect()
 }
+
+/// Answers the wizard's questions in turn with these options, as a user
+/// would: highlight the option, press Enter.
+pub fn answer(app: &mut App, options: &[usize]) {
+    use versus::app::Action;
+    use versus::wizard::WizardAction;
+    for &o in options {
+        app.update(Action::Wizard(WizardAction::Cursor(-99)));
+        app.update(Action::Wizard(WizardAction::Cursor(o as isize)));
+        app.update(Action::Wizard(WizardAction::Pick));
+    }
+}
