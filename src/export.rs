@@ -221,6 +221,8 @@ pub enum ReportFormat {
     Markdown,
     /// JSON, for scripts.
     Json,
+    /// A decision record (MADR) to keep with the project; `versus recheck` replays it.
+    Madr,
 }
 
 /// The wizard's result for `answers` weighed by `importance`: the
@@ -237,8 +239,8 @@ pub fn decision_report(
     let card = wizard::score(c, answers, importance);
     match format {
         ReportFormat::Json => decision_json(c, answers, importance, &card),
-        ReportFormat::Text | ReportFormat::Markdown => {
-            decision_prose(c, answers, importance, &card, format == ReportFormat::Markdown)
+        ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Madr => {
+            decision_prose(c, answers, importance, &card, format != ReportFormat::Text)
         }
     }
 }
@@ -285,7 +287,19 @@ fn decision_json(c: &Comparison, answers: &[Option<usize>], importance: &[Import
         .filter(|&(i, _)| level(importance, i) != Importance::Normal)
         .map(|(i, q)| (q.id.to_string(), level(importance, i).id().into()))
         .collect();
+    let tips = wizard::tipping(c, answers, importance);
+    let tip = |t: &wizard::Tip| {
+        let q = &c.wizard.questions[t.question];
+        let change = match t.change {
+            wizard::Change::Answer(o) => json!({"answer": q.options[o].id.as_str()}),
+            wizard::Change::Importance(l) => json!({"importance": l.id()}),
+        };
+        json!({"question": q.id.as_str(), "change": change, "leader": t.leader.map(|s| c.subjects[s].id.as_str()),
+            "lead": t.lead, "text": wizard::tipping::describe(c, t)})
+    };
     let report = json!({"comparison": c.title.as_str(), "recommendation": wizard::recommendation(c, card),
+        "robustness": tips.robustness.label(),
+        "tipping": tips.answers.iter().chain(&tips.importance).map(tip).collect::<Vec<_>>(),
         "outcome": outcome, "tie_margin": card.margin, "answered": card.answered, "questions": questions.len(),
         "answers": given, "importance": weighed, "subjects": subjects});
     format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default())
@@ -305,10 +319,11 @@ fn decision_prose(
     let heading = |out: &mut String, title: &str| {
         let _ = if md { writeln!(out, "\n## {title}\n") } else { writeln!(out, "\n{title}:") };
     };
+    let tips = wizard::tipping(c, answers, importance);
     if md {
-        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}**", c.title);
+        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}** Robustness: {}.", c.title, tips.robustness.label());
     } else {
-        let _ = writeln!(out, "{sentence}");
+        let _ = writeln!(out, "{sentence} Robustness: {}.", tips.robustness.label());
     }
     heading(&mut out, &format!("Scores ({} of {} questions answered)", card.answered, questions.len()));
     if md {
@@ -342,6 +357,12 @@ fn decision_prose(
                     writeln!(out, "  {p:>4}  {q} — {o}{weight}: {why}")
                 };
             }
+        }
+    }
+    if !tips.answers.is_empty() || !tips.importance.is_empty() {
+        heading(&mut out, "What would change it");
+        for tip in tips.answers.iter().chain(&tips.importance) {
+            let _ = writeln!(out, "{} {}", if md { "-" } else { " " }, wizard::tipping::describe(c, tip));
         }
     }
     let open: Vec<&str> = questions
@@ -389,4 +410,184 @@ fn decision_prose(
         }
     }
     out
+}
+
+/// Where a decision record's answers are, so `versus recheck` can find them.
+pub const RECORD_MARKER: &str = "<!-- versus:record -->";
+
+/// A decision record in the MADR layout (context and problem, decision
+/// drivers, considered options, outcome, consequences), plus when to revisit
+/// it (the tipping points), the sources, and the answers as JSON for
+/// `versus recheck`. `origin` names the comparison (a shipped name or a
+/// file path), `date` is today's (YYYY-MM-DD).
+pub fn madr(c: &Comparison, origin: &str, answers: &[Option<usize>], importance: &[Importance], date: &str) -> String {
+    let card = wizard::score(c, answers, importance);
+    let tips = wizard::tipping(c, answers, importance);
+    let leader = wizard::tipping::leader(&card);
+    let name = |s: usize| c.subjects[s].name.as_str();
+    let questions = &c.wizard.questions;
+    let mut out = String::new();
+    let title = match leader {
+        Some(s) => format!("Choose {} — {}", name(s), c.title),
+        None => format!("{}: no clear winner yet", c.title),
+    };
+    let _ = writeln!(out, "# {title}\n");
+    let _ = writeln!(
+        out,
+        "## Status\n\nProposed, {date}. Written by versus from the comparison \"{}\" ({origin}).\n",
+        c.title
+    );
+    let _ = writeln!(
+        out,
+        "## Context and Problem Statement\n\n{}\n\nThe situation, as answered:\n",
+        c.summary.replace("\n\n", " ")
+    );
+    for (k, q) in questions.iter().enumerate() {
+        if let Some(o) = answers.get(k).copied().flatten().and_then(|o| q.options.get(o)) {
+            let _ = writeln!(out, "- {} {}", q.prompt, o.label);
+        }
+    }
+    // Drivers: the answered questions, by how far they moved the leader against the runner-up.
+    let _ = writeln!(out, "\n## Decision Drivers\n");
+    let mut drivers: Vec<(f64, usize)> = questions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, q)| {
+            let o = q.options.get(answers.get(k).copied().flatten()?)?;
+            let swing = match (card.ranking.first(), card.ranking.get(1)) {
+                (Some(a), Some(b)) => {
+                    let w = |s: usize| o.weights.get(&c.subjects[s].id).copied().unwrap_or(0.0);
+                    (w(a.subject) - w(b.subject)).abs() * importance.get(k).copied().unwrap_or_default().factor()
+                }
+                _ => 0.0,
+            };
+            Some((swing, k))
+        })
+        .collect();
+    drivers.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (swing, k) in drivers.iter().take(5).filter(|(s, _)| *s > 0.0) {
+        let q = &questions[*k];
+        let level = importance.get(*k).copied().unwrap_or_default();
+        let label = answers[*k].and_then(|o| q.options.get(o)).map_or("", |o| o.label.as_str());
+        let _ = writeln!(
+            out,
+            "- {} {} ({} importance; a gap of {} points)",
+            q.prompt,
+            label,
+            level.id(),
+            wizard::points(*swing).trim_start_matches('+')
+        );
+    }
+    let _ = writeln!(out, "\n## Considered Options\n");
+    for s in &c.subjects {
+        let _ = writeln!(out, "- **{}**: {}", s.name, s.description.split("\n\n").next().unwrap_or(""));
+        if let Some(pc) = c.pros_cons.get(&s.id) {
+            for p in pc.pros.iter().take(3) {
+                let _ = writeln!(out, "  - Good: {}", p.replace("\n\n", " "));
+            }
+            for con in pc.cons.iter().take(3) {
+                let _ = writeln!(out, "  - Bad: {}", con.replace("\n\n", " "));
+            }
+        }
+    }
+    let _ = writeln!(out, "\n## Decision Outcome\n");
+    let _ = match leader {
+        Some(s) => writeln!(out, "Chosen option: \"{}\". {}", name(s), wizard::recommendation(c, &card)),
+        None => writeln!(out, "No option chosen yet. {}", wizard::recommendation(c, &card)),
+    };
+    let _ = writeln!(
+        out,
+        "Robustness: {} (margin {} points).\n",
+        tips.robustness.label(),
+        wizard::points(wizard::tipping::lead(&card)).trim_start_matches('+')
+    );
+    if let Some(top) = card.ranking.first() {
+        let _ = writeln!(out, "What counted for {}:\n", name(top.subject));
+        for k in &top.pushed_for {
+            let r = k.reason(c);
+            let _ = writeln!(
+                out,
+                "- {} {} ({}): {}",
+                r.question.prompt,
+                r.choice.label,
+                wizard::points(r.points),
+                r.why.replace("\n\n", " ")
+            );
+        }
+        let _ = writeln!(out, "\n### Consequences\n");
+        if let Some(pc) = c.pros_cons.get(&c.subjects[top.subject].id) {
+            for pro in &pc.pros {
+                let _ = writeln!(out, "- Good: {}", pro.replace("\n\n", " "));
+            }
+            for con in &pc.cons {
+                let _ = writeln!(out, "- Bad: {}", con.replace("\n\n", " "));
+            }
+        }
+        for k in &top.pushed_against {
+            let r = k.reason(c);
+            let _ = writeln!(out, "- Bad: {}", r.why.replace("\n\n", " "));
+        }
+    }
+    let _ = writeln!(out, "\n## Revisit When\n");
+    if tips.answers.is_empty() && tips.importance.is_empty() {
+        let _ = writeln!(out, "No single change of an answer or of its importance would change this decision.");
+    }
+    for tip in tips.answers.iter().chain(&tips.importance) {
+        let _ = writeln!(out, "- {}", wizard::tipping::describe(c, tip));
+    }
+    let _ = writeln!(out, "\n## Sources\n");
+    for s in &c.sources {
+        let _ = writeln!(out, "- [{}]({})", s.title, s.url);
+    }
+    let _ = writeln!(out, "- Comparison data: `{origin}`");
+    let record = serde_json::json!({
+        "version": 1,
+        "data": origin,
+        "title": c.title.as_str(),
+        "date": date,
+        "leader": leader.map(|s| c.subjects[s].id.as_str()),
+        "answers": questions.iter().zip(answers).filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), serde_json::Value::from(o.id.as_str())))).collect::<serde_json::Map<_, _>>(),
+        "importance": questions.iter().enumerate().filter(|&(k, _)| importance.get(k).copied().unwrap_or_default() != Importance::Normal).map(|(k, q)| (q.id.to_string(), serde_json::Value::from(importance[k].id()))).collect::<serde_json::Map<_, _>>(),
+    });
+    let _ = writeln!(
+        out,
+        "\n## Answers\n\nReplayed by `versus recheck` against the current data.\n\n{RECORD_MARKER}\n```json\n{}\n```",
+        serde_json::to_string_pretty(&record).unwrap_or_default()
+    );
+    out
+}
+
+/// A Unix time as "2026-11-25 14:03 UTC" (the civil date from days, after
+/// Howard Hinnant's algorithm); [`date`] is its first ten characters.
+pub fn utc(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let (hour, minute) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
+}
+
+/// Today's date, YYYY-MM-DD, in UTC.
+pub fn date() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    utc(now)[..10].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_in_utc() {
+        assert_eq!(utc(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc(1_764_079_380), "2025-11-25 14:03 UTC");
+        assert_eq!(utc(951_782_400), "2000-02-29 00:00 UTC");
+    }
 }

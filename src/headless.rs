@@ -280,7 +280,118 @@ pub fn decide(c: &Comparison, data: Option<&Path>, args: &DecideArgs, format: Re
         }
         return print_out(&out);
     }
+    if format == ReportFormat::Madr {
+        let origin = data::shipped_name(data)
+            .map_or_else(|| data.map(|p| p.display().to_string()).unwrap_or_default(), String::from);
+        return print_out(&export::madr(c, &origin, &answers, &importance, &export::date()));
+    }
     print_out(&export::decision_report(c, &answers, &importance, format))
+}
+
+/// `versus recheck RECORD.md`: replays the answers a decision record keeps
+/// against the current data (`data`, or the comparison the record names).
+/// Exit 0 when the record's choice still leads, 1 when it changed (and what
+/// changed), 2 when the record or the data cannot be read.
+pub fn recheck(record: &Path, data_arg: Option<&Path>) -> ExitCode {
+    let bad = |msg: String| {
+        eprintln!("versus: {}", data::sanitize(&msg));
+        ExitCode::from(2)
+    };
+    let shown = record.display().to_string();
+    let mut text = String::new();
+    let read = std::fs::File::open(record).and_then(|f| f.take(1 << 20).read_to_string(&mut text));
+    if let Err(e) = read {
+        return bad(format!("{shown}: cannot read: {e}"));
+    }
+    let Some(json) = text.split(export::RECORD_MARKER).nth(1).and_then(|rest| {
+        let start = rest.find("```json")? + "```json".len();
+        let end = rest[start..].find("```")? + start;
+        Some(rest[start..end].to_string())
+    }) else {
+        return bad(format!("{shown}: no answers block (`{}` then a ```json block) found", export::RECORD_MARKER));
+    };
+    let v: serde_json::Value = match serde_json::from_str(&json) {
+        Ok(v) => v,
+        Err(e) => return bad(format!("{shown}: the answers block is not valid JSON: {e}")),
+    };
+    let origin = v["data"].as_str().unwrap_or_default().to_string();
+    let target = data_arg.map(Path::to_path_buf).or_else(|| (!origin.is_empty()).then(|| PathBuf::from(&origin)));
+    let c = match data::open(target.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            report(e);
+            return ExitCode::from(2);
+        }
+    };
+    let pairs = |key: &str| -> Vec<(String, String)> {
+        v[key].as_object().map_or_else(Vec::new, |m| {
+            m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect()
+        })
+    };
+    let mut gone = Vec::new();
+    let answers = wizard::answers_from_ids(&c, &pairs("answers")).unwrap_or_else(|errors| {
+        gone.extend(errors);
+        // Keep the answers that still resolve, one by one.
+        let mut kept = vec![None; c.wizard.questions.len()];
+        for pair in pairs("answers") {
+            if let Ok(one) = wizard::answers_from_ids(&c, std::slice::from_ref(&pair)) {
+                for (k, a) in one.into_iter().enumerate() {
+                    kept[k] = kept[k].or(a);
+                }
+            }
+        }
+        kept
+    });
+    let importance = wizard::importance_from_ids(&c, &pairs("importance")).unwrap_or_else(|errors| {
+        gone.extend(errors);
+        Vec::new()
+    });
+    let card = wizard::score(&c, &answers, &importance);
+    let now = wizard::tipping::leader(&card).map(|s| c.subjects[s].id.to_string());
+    let was = v["leader"].as_str().map(String::from);
+    let name = |id: &Option<String>| {
+        id.as_deref().map_or("no clear winner".to_string(), |id| {
+            c.subjects.iter().find(|s| s.id.as_str() == id).map_or(id.to_string(), |s| s.name.to_string())
+        })
+    };
+    let lead = wizard::points(wizard::tipping::lead(&card)).trim_start_matches('+').to_string();
+    let mut out = String::new();
+    let holds = now == was && gone.is_empty();
+    if holds {
+        out.push_str(&format!(
+            "holds: {} still leads for these answers (by {lead} points).
+",
+            name(&now)
+        ));
+    } else {
+        out.push_str(&format!("changed: the record chose {}; the current data gives {}", name(&was), name(&now)));
+        out.push_str(&if now.is_some() {
+            format!(
+                " (by {lead} points).
+"
+            )
+        } else {
+            ".
+"
+            .to_string()
+        });
+        for g in &gone {
+            out.push_str(&format!(
+                "  no longer in the data: {g}
+"
+            ));
+        }
+    }
+    let code = print_out(&data::sanitize(&out));
+    if holds { code } else { ExitCode::from(1) }
+}
+
+/// What `versus decide` was asked.
+#[derive(Debug, Clone, Default)]
+pub struct DecideArgs {
+    pub answers: Vec<String>,
+    pub importance: Vec<String>,
+    pub saved: bool,
 }
 
 /// What `versus decide` was asked.

@@ -60,6 +60,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Replay the answers kept in a decision record (`decide --format madr`, or `w` in the app)
+    /// against the current data: exit 0 when its choice still holds, 1 when it changed.
+    Recheck {
+        #[arg(value_name = "RECORD.md")]
+        record: PathBuf,
+    },
     /// Render every tab, the help, a search and a wizard result as SVG and text.
     Screenshot {
         /// Directory for the .svg and .txt files (created if missing).
@@ -92,6 +98,7 @@ fn main() -> ExitCode {
     let data = cli.data.as_deref();
     match cli.command {
         Some(Command::Check { files }) => headless::check(&files),
+        Some(Command::Recheck { record }) => headless::recheck(&record, data),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }

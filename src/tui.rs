@@ -176,13 +176,14 @@ impl AnswerStore {
 pub fn open(comparison: crate::data::Comparison, data: Option<&std::path::Path>) -> Result<Ended, TuiError> {
     let mut app = App::new(comparison);
     let shipped = crate::data::shipped_name(data);
+    app.origin = shipped.map_or_else(|| data.map(|p| p.display().to_string()).unwrap_or_default(), String::from);
     let identity = saved::identity(shipped, data.filter(|_| shipped.is_none()));
     let mut store = saved::path_for(&identity).map(|path| AnswerStore { path, identity, stamp: None });
     if let Some(store) = &mut store {
         let loaded = saved::load(&store.path, &store.identity, &app.data);
         store.stamp = loaded.stamp;
         if let Some(s) = loaded.saved {
-            let when = s.saved_at.map_or_else(|| "last time".to_string(), |t| format!("of {}", utc(t)));
+            let when = s.saved_at.map_or_else(|| "last time".to_string(), |t| format!("of {}", crate::export::utc(t)));
             let n = s.answers.iter().flatten().count();
             let plural = if n == 1 { "answer" } else { "answers" };
             app.wizard.restore(s.answers, s.importance, format!("Your {n} {plural} {when} are back; o starts over."));
@@ -197,20 +198,72 @@ pub fn open(comparison: crate::data::Comparison, data: Option<&std::path::Path>)
     run(&mut app, Theme::from_env(), store.as_mut())
 }
 
-/// A Unix time as "2026-11-25 14:03 UTC" (civil date from days, Howard Hinnant's algorithm).
-fn utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let (hour, minute) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
+/// A short name for files about this comparison.
+fn identity_of(store: Option<&AnswerStore>, app: &App) -> String {
+    store.map_or_else(|| saved::identity(Some(&app.origin), None), |s| s.identity.clone())
+}
+
+/// Does what the wizard asked: writes the decision record into the current
+/// directory (never over an existing file), or copies the result as Markdown
+/// with OSC 52 (terminals that do not support it ignore it). The notice says
+/// what happened.
+fn carry_out(request: crate::wizard::Request, app: &App, identity: &str) -> String {
+    use crate::export::{self, ReportFormat};
+    let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
+    match request {
+        crate::wizard::Request::WriteRecord => {
+            let record = export::madr(&app.data, &app.origin, answers, importance, &export::date());
+            for n in 1..100 {
+                let name =
+                    if n == 1 { format!("decision-{identity}.md") } else { format!("decision-{identity}-{n}.md") };
+                let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);
+                match created {
+                    Ok(mut f) => {
+                        return match io::Write::write_all(&mut f, record.as_bytes()) {
+                            Ok(()) => {
+                                format!("Decision record written to ./{name} (versus recheck {name} replays it).")
+                            }
+                            Err(e) => format!("Could not write ./{name}: {e}"),
+                        };
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => return format!("Could not write ./{name}: {e}"),
+                }
+            }
+            "Could not write a decision record: too many already here.".into()
+        }
+        crate::wizard::Request::CopyResult => {
+            let text = export::decision_report(&app.data, answers, importance, ReportFormat::Markdown);
+            let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()));
+            match io::Write::write_all(&mut io::stdout(), sequence.as_bytes())
+                .and_then(|()| io::Write::flush(&mut io::stdout()))
+            {
+                Ok(()) => {
+                    format!("Copied the result as Markdown ({} lines) to the clipboard (OSC 52).", text.lines().count())
+                }
+                Err(e) => format!("Could not copy: {e}"),
+            }
+        }
+    }
+}
+
+/// Standard base64, for OSC 52.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// How often the loop wakes while idle, to notice a termination signal.
@@ -250,6 +303,11 @@ pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> 
         changed |= app.run_searches(|request| searcher.run(request));
         for results in searcher.finished() {
             app.update(Action::Found(results));
+            changed = true;
+        }
+        if let Some(request) = app.wizard.request.take() {
+            let notice = carry_out(request, app, &identity_of(store.as_deref(), app));
+            app.update(Action::Notice(notice));
             changed = true;
         }
         let now = (&app.wizard.answers, &app.wizard.importance);
@@ -346,10 +404,12 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_written_in_utc() {
-        assert_eq!(utc(0), "1970-01-01 00:00 UTC");
-        assert_eq!(utc(1_764_079_380), "2025-11-25 14:03 UTC");
-        assert_eq!(utc(951_782_400), "2000-02-29 00:00 UTC");
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"pwned"), "cHduZWQ=");
     }
 
     #[test]

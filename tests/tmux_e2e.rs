@@ -486,3 +486,33 @@ fn saved_answers_survive_every_tab_key_and_start_over_asks_and_undoes() {
     assert!(saved.contains("\"size\": \"large\""), "undo saved them again: {saved}");
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn the_result_page_reranks_live_and_writes_a_record_that_rechecks() {
+    let bin = release_binary().display().to_string();
+    let dir = std::env::temp_dir().join(format!("versus-e2e-record-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let command = format!("cd '{}' && {bin}", dir.display());
+    let t = Tmux::start_sized("record", &command, &dir.join("state"), (120, 50));
+    t.wait_for(&["1 Features"]);
+    t.keys(&["6"]);
+    t.wait_for(&["Question 1 of 10"]);
+    t.keys(&["Enter", "r"]);
+    t.wait_for(&["Flask fits these answers best", "Your answers", "What counted for Flask"]);
+    // The highlighted answer (question 1) matters less and less: the leader goes, then comes back.
+    t.keys(&["-", "-"]);
+    t.wait_for(&["No answer pushes any way yet"]);
+    t.keys(&["+", "+"]);
+    t.wait_for(&["Flask fits these answers best"]);
+    t.keys(&["w"]);
+    t.wait_for(&["Decision record written to ./decision-django-vs-flask.md"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let record = dir.join("decision-django-vs-flask.md");
+    let text = std::fs::read_to_string(&record).expect("the record exists");
+    assert!(text.starts_with("# Choose Flask"), "{text}");
+    let out = Command::new(&bin).args(["recheck", &record.display().to_string()]).output().expect("recheck runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -46,6 +46,9 @@ pub struct TabState {
 #[derive(Debug, Clone)]
 pub struct App {
     pub data: Comparison,
+    /// What the comparison was opened from: a shipped name or a file path
+    /// (named in decision records, so they can be re-checked).
+    pub origin: String,
     /// The order of entries on the tabs that are not one plain list.
     pub entries: Entries,
     /// What can be searched, built once and shared with the search thread.
@@ -71,6 +74,7 @@ impl App {
     pub fn new(data: Comparison) -> Self {
         let entries = Entries::build(&data);
         App {
+            origin: crate::data::DEFAULT.to_string(),
             corpora: Arc::new(Corpora::build(&data, &entries)),
             entries,
             wizard: WizardState::new(data.wizard.questions.len()),

@@ -60,6 +60,8 @@ pub enum WizardCommand {
     Undo,
     MoreImportant,
     LessImportant,
+    Record,
+    Copy,
 }
 
 /// Keys of the decision wizard (Decide tab). Other keys work as everywhere:
@@ -68,7 +70,7 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
         label: "↓ j",
-        help: "next option or answer (scrolls the result)",
+        help: "next option or answer (PgDn PgUp scroll the page)",
         command: WizardCommand::Down,
     },
     Binding {
@@ -80,7 +82,7 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
     Binding {
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
-        help: "choose the highlighted option; on the answers page, change that answer",
+        help: "choose the highlighted option; on the answers and result pages, change that answer",
         command: WizardCommand::Pick,
     },
     Binding {
@@ -112,6 +114,18 @@ pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
         label: "u",
         help: "undo starting over (until you leave the tab)",
         command: WizardCommand::Undo,
+    },
+    Binding {
+        keys: &[ch('w')],
+        label: "w",
+        help: "result page: write a decision record (MADR) into the current directory",
+        command: WizardCommand::Record,
+    },
+    Binding {
+        keys: &[ch('c')],
+        label: "c",
+        help: "result page: copy the result as Markdown (OSC 52, works over SSH)",
+        command: WizardCommand::Copy,
     },
 ];
 

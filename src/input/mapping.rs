@@ -8,7 +8,7 @@ use super::keymap::{KeyCommand, LineCommand, WizardCommand, binding_for, line_bi
 use crate::app::{Action, App, LineAction, Mode};
 use crate::tab::Tab;
 use crate::ui::{PaneMap, ScreenMap};
-use crate::wizard::{WizardAction, WizardPage};
+use crate::wizard::WizardAction;
 
 /// Lines the mouse wheel scrolls text by.
 const WHEEL_LINES: isize = 3;
@@ -36,7 +36,7 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     match app.mode() {
         Mode::Palette | Mode::FaqFilter => return map_line_key(event, app, map),
         Mode::Wizard => {
-            if let Some(action) = map_wizard_key(event, app, map) {
+            if let Some(action) = map_wizard_key(event, app) {
                 return Some(action);
             }
         }
@@ -110,7 +110,7 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
 /// Keys on the wizard's pages; `None` lets the keymap have the key. While
 /// "Start over?" is asked, y answers yes and Esc no; the other wizard keys
 /// wait, and the keymap's (tabs, quit) work as always.
-fn map_wizard_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
+fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
     let wizard = |w| Some(Action::Wizard(w));
     let binding = wizard_binding_for(event);
     if app.wizard.confirming {
@@ -120,14 +120,12 @@ fn map_wizard_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action
             _ => None,
         };
     }
-    let result = app.wizard.page == WizardPage::Result;
     match binding?.command {
-        WizardCommand::Down if result => Some(scroll(map.text.as_ref(), 1)),
-        WizardCommand::Up if result => Some(scroll(map.text.as_ref(), -1)),
         WizardCommand::Down => wizard(WizardAction::Cursor(1)),
         WizardCommand::Up => wizard(WizardAction::Cursor(-1)),
-        WizardCommand::Pick if result => None,
         WizardCommand::Pick => wizard(WizardAction::Pick),
+        WizardCommand::Record => wizard(WizardAction::Record),
+        WizardCommand::Copy => wizard(WizardAction::Copy),
         WizardCommand::Skip => wizard(WizardAction::Skip),
         WizardCommand::Back => wizard(WizardAction::Back),
         WizardCommand::Forward => wizard(WizardAction::Forward),

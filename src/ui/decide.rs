@@ -8,7 +8,7 @@ use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, panes, subject_header};
 use crate::app::App;
 use crate::tab::Tab;
-use crate::wizard::{self, Importance, WizardPage};
+use crate::wizard::{self, Importance, Robustness, WizardPage};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let header = subject_header(app, theme, "Criterion");
@@ -152,8 +152,22 @@ fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
 /// The result page: bars, the recommendation, every reason, and the decision snapshot.
 fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
     let d = &app.data;
-    let card = wizard::score(d, &app.wizard.answers, &app.wizard.importance);
-    doc.styled(&[(&wizard::recommendation(d, &card), theme.heading())]).blank();
+    let w = &app.wizard;
+    let card = wizard::score(d, &w.answers, &w.importance);
+    let tips = wizard::tipping(d, &w.answers, &w.importance);
+    doc.styled(&[(&wizard::recommendation(d, &card), theme.heading())]);
+    let robustness = match tips.robustness {
+        Robustness::Clear => "Clear: no single answer change would change it.".to_string(),
+        Robustness::Narrow => {
+            let n = tips.answers.len();
+            format!(
+                "Narrow: {n} single answer {} would change it (see below).",
+                if n == 1 { "change" } else { "changes" }
+            )
+        }
+        Robustness::Tie => "Tie: the answers do not separate the leaders.".to_string(),
+    };
+    doc.styled(&[(&robustness, theme.dim())]).blank();
     let name_width = d.subjects.iter().map(|s| s.name.chars().count().min(40)).max().unwrap_or(0);
     let bar_width = (width as usize).saturating_sub(name_width + 24).clamp(4, 60);
     for r in &card.ranking {
@@ -172,6 +186,27 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             (&behind, theme.dim()),
         ]);
     }
+    doc.blank().styled(&[
+        ("Your answers", theme.heading()),
+        ("  ↑↓ choose · Enter changes · + - importance: the bars move at once", theme.dim()),
+    ]);
+    for (k, q) in d.wizard.questions.iter().enumerate() {
+        let answer = w.answers[k].and_then(|o| q.options.get(o)).map_or("not answered", |o| o.label.as_str());
+        let rich = Rich::parts(&[
+            (&q.prompt, Style::new()),
+            (" — ", theme.dim()),
+            (answer, theme.key()),
+            (&format!("  {}", w.importance[k].dots()), theme.dim()),
+        ])
+        .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
+        doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
+    }
+    if !tips.answers.is_empty() || !tips.importance.is_empty() {
+        doc.blank().styled(&[("What would change it", theme.heading())]);
+        for tip in tips.answers.iter().chain(&tips.importance) {
+            doc.bullet("• ", theme.dim(), &wizard::tipping::describe(d, tip), Style::new());
+        }
+    }
     for r in &card.ranking {
         let name = d.subjects[r.subject].name.as_str();
         for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
@@ -180,7 +215,7 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
                     .styled(&[(&format!("What counted {title} "), theme.heading()), (name, theme.subject(r.subject))]);
                 for k in list.iter() {
                     let reason = k.reason(d);
-                    let level = app.wizard.importance[k.question];
+                    let level = w.importance[k.question];
                     let weighed = if level == Importance::Normal {
                         String::new()
                     } else {
@@ -204,7 +239,10 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
         doc.blank();
         source_verdict(app, theme, doc, "The source's verdict", false);
     }
-    doc.blank().text("e reviews or changes the answers · o starts over · ↑↓ PgUp PgDn scroll", theme.dim());
+    doc.blank().text(
+        "w writes a decision record · c copies the result · e all answers · o starts over · PgUp PgDn scroll",
+        theme.dim(),
+    );
 }
 
 /// Draws the wizard's current page over the whole body.

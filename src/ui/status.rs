@@ -29,7 +29,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
                     vec![("↑↓ Enter", "choose"), ("+ -", "importance"), ("s", "skip"), ("b", "back"), ("e", "answers")]
                 }
                 WizardPage::Answers => vec![("Enter", "change"), ("+ -", "importance"), ("r", "result")],
-                WizardPage::Result => vec![("↑↓", "scroll"), ("e", "answers"), ("o", "start over")],
+                WizardPage::Result => vec![("↑↓ + -", "change"), ("w", "record"), ("c", "copy"), ("PgDn", "scroll")],
             });
             if app.wizard.undo.is_some() {
                 out.insert(2, ("u", "undo start over"));

@@ -39,6 +39,18 @@ pub enum WizardAction {
     Undo,
     /// The current (or highlighted) question matters more (true) or less.
     Importance(bool),
+    /// Result page: write the decision record into the current directory.
+    Record,
+    /// Result page: copy the result, as Markdown, to the clipboard.
+    Copy,
+}
+
+/// Something the wizard asked for that is not a change of state: the
+/// terminal loop does it and posts a notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    WriteRecord,
+    CopyResult,
 }
 
 /// The decision wizard's progress: one slot per question.
@@ -61,6 +73,8 @@ pub struct WizardState {
     pub undo: Option<(Vec<Option<usize>>, Vec<Importance>)>,
     /// A one-line notice (answers restored, saved answers set aside, could not save).
     pub notice: Option<String>,
+    /// What the terminal loop is asked to do (write the record, copy the result).
+    pub request: Option<Request>,
 }
 
 impl WizardState {
@@ -76,6 +90,7 @@ impl WizardState {
             confirming: false,
             undo: None,
             notice: None,
+            request: None,
         }
     }
 
@@ -112,9 +127,7 @@ impl WizardState {
         match self.return_to.take() {
             Some(page) => {
                 self.go(page);
-                if page == WizardPage::Answers {
-                    self.cursor = i;
-                }
+                self.cursor = i;
             }
             None if i + 1 < self.answers.len() => self.go(WizardPage::Question(i + 1)),
             None => self.go(WizardPage::Answers),
@@ -125,8 +138,7 @@ impl WizardState {
     fn current_question(&self) -> Option<usize> {
         match self.page {
             WizardPage::Question(i) => Some(i),
-            WizardPage::Answers => Some(self.cursor),
-            WizardPage::Result => None,
+            WizardPage::Answers | WizardPage::Result => Some(self.cursor),
         }
     }
 
@@ -149,7 +161,7 @@ impl WizardState {
                 let options = questions[i].options.len();
                 self.cursor = self.cursor.saturating_add_signed(by).min(options.saturating_sub(1));
             }
-            (WizardAction::Cursor(by), WizardPage::Answers) => {
+            (WizardAction::Cursor(by), WizardPage::Answers | WizardPage::Result) => {
                 self.cursor = self.cursor.saturating_add_signed(by).min(count - 1);
             }
             (WizardAction::Pick, WizardPage::Question(i)) if self.cursor < questions[i].options.len() => {
@@ -157,11 +169,13 @@ impl WizardState {
                 self.skipped[i] = false;
                 self.after(i);
             }
-            (WizardAction::Pick, WizardPage::Answers) => {
-                let i = self.cursor;
+            (WizardAction::Pick, WizardPage::Answers | WizardPage::Result) => {
+                let (i, back) = (self.cursor, self.page);
                 self.go(WizardPage::Question(i));
-                self.return_to = Some(WizardPage::Answers);
+                self.return_to = Some(back);
             }
+            (WizardAction::Record, WizardPage::Result) => self.request = Some(Request::WriteRecord),
+            (WizardAction::Copy, WizardPage::Result) => self.request = Some(Request::CopyResult),
             (WizardAction::Skip, WizardPage::Question(i)) => {
                 self.answers[i] = None;
                 self.skipped[i] = true;

@@ -5,10 +5,12 @@
 pub mod flow;
 pub mod importance;
 pub mod score;
+pub mod tipping;
 
-pub use flow::{WizardAction, WizardPage, WizardState};
+pub use flow::{Request, WizardAction, WizardPage, WizardState};
 pub use importance::Importance;
 pub use score::{
     Answers, Contribution, DEFAULT_TIE_MARGIN, Outcome, Reason, Scorecard, SubjectScore, answers_from_ids,
     importance_from_ids, leaning, points, recommendation, score,
 };
+pub use tipping::{Change, Robustness, Tip, Tipping, tipping};
