@@ -32,6 +32,8 @@ pub enum OverviewItem {
     Subject(usize),
     /// The source's verdict.
     Verdict,
+    /// The decision snapshot (criteria × subjects).
+    Decision,
     Sources,
 }
 
@@ -63,6 +65,9 @@ impl Entries {
         e.overview.extend((0..c.subjects.len()).map(OverviewItem::Subject));
         if c.verdict.is_some() {
             e.overview.push(OverviewItem::Verdict);
+        }
+        if !c.decision.is_empty() {
+            e.overview.push(OverviewItem::Decision);
         }
         if !c.sources.is_empty() {
             e.overview.push(OverviewItem::Sources);

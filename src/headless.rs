@@ -18,7 +18,11 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
         match data::load_file(path) {
-            Ok(c) => say(&format!("ok: {}: {}", path.display(), export::summary_line(&c))),
+            Ok(c) => say(&format!(
+                "ok: {}: {}",
+                data::printable(&path.display().to_string()),
+                data::sanitize_line(&export::summary_line(&c))
+            )),
             Err(e) => {
                 failed = true;
                 report(e);
@@ -36,11 +40,14 @@ pub fn load(data: Option<&Path>) -> Result<Comparison, ExitCode> {
     })
 }
 
-/// Prints a load error with miette: the file, line, column and the offending line.
+/// Prints a load error with miette: the file, line, column and the offending
+/// line. Everything in it that came from the file or its name (the name, the
+/// message, the cut-down source line) was sanitized by the loader; miette adds
+/// only its frame (and colour, on a terminal that wants it).
 pub fn report(e: LoadError) {
     // Unwrapped lines keep each "file: path: message" problem on one line for grep.
     let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
-    eprintln!("{:?}", miette::Report::new(e));
+    let _ = writeln!(io::stderr().lock(), "{:?}", miette::Report::new(e));
 }
 
 /// One line to stdout. A closed pipe (`versus check … | head`) is not worth a
@@ -384,14 +391,6 @@ pub fn recheck(record: &Path, data_arg: Option<&Path>) -> ExitCode {
     }
     let code = print_out(&data::sanitize(&out));
     if holds { code } else { ExitCode::from(1) }
-}
-
-/// What `versus decide` was asked.
-#[derive(Debug, Clone, Default)]
-pub struct DecideArgs {
-    pub answers: Vec<String>,
-    pub importance: Vec<String>,
-    pub saved: bool,
 }
 
 /// What `versus decide` was asked.

@@ -493,7 +493,8 @@ fn the_result_page_reranks_live_and_writes_a_record_that_rechecks() {
     let dir = std::env::temp_dir().join(format!("versus-e2e-record-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
-    let command = format!("cd '{}' && {bin}", dir.display());
+    // env -C: the app runs in `dir` (where it writes the record), with the test's state directory.
+    let command = format!("env -C '{}' {bin}", dir.display());
     let t = Tmux::start_sized("record", &command, &dir.join("state"), (120, 50));
     t.wait_for(&["1 Features"]);
     t.keys(&["6"]);

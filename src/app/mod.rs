@@ -267,10 +267,6 @@ impl App {
         }
         self.go_to(place.tab);
         self.states[place.tab.index()] = TabState { selected: place.entry, scroll: 0 };
-        if self.mode() == Mode::Wizard {
-            // Decision snapshot rows are shown on the wizard's result page.
-            self.wizard.go(crate::wizard::WizardPage::Result);
-        }
     }
 
     fn go_to(&mut self, tab: Tab) {

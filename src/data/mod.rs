@@ -8,11 +8,15 @@ mod per_subject;
 mod text;
 mod validate;
 
-pub use load::{InvalidError, LoadError, MAX_FILE_BYTES, SyntaxError, load_bytes, load_file, load_str};
+pub use load::{
+    InvalidError, LoadError, MAX_FILE_BYTES, SNIPPET_RADIUS, SyntaxError, load_bytes, load_file, load_str, printable,
+};
 pub use model::*;
 pub use per_subject::PerSubject;
-pub use text::{Line, Text, sanitize};
-pub use validate::{Problem, validate};
+pub use text::{Line, Text, clip, sanitize, sanitize_line};
+pub use validate::{
+    MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_SUBJECTS, Problem, Problems, find_problems, validate,
+};
 
 /// The shipped comparisons, compiled into the binary so `versus` needs no files.
 pub const BUILTIN: &[(&str, &str)] = &[

@@ -68,8 +68,32 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// Every Unicode bidirectional formatting character (the Arabic letter mark,
+/// the left-to-right and right-to-left marks, embeddings, overrides and
+/// isolates), and the byte-order mark / zero-width no-break space.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// `s` cut to at most `max` characters, the cut marked with a final `…`
+/// (which counts toward `max`). Borrowed when it already fits.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => {
+            let keep = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", &s[..keep]))
+        }
+    }
+}
+
+/// [`sanitize`]d, then on one line: newlines and tabs become spaces. For
+/// file names and messages that are printed inside a line of their own.
+pub fn sanitize_line(input: &str) -> String {
+    sanitize(input).replace(['\n', '\t'], " ")
 }
 
 /// Collapses every run of whitespace (newlines and tabs included) into one space.
@@ -206,6 +230,10 @@ mod tests {
             ("x\u{1b}cy", "xy"),
             ("bell\u{7}\u{8}\u{0}\u{7f}\u{85}", "bell"),
             ("left\u{202e}right", "leftright"),
+            (
+                "a\u{61c}b\u{200e}c\u{200f}d\u{202a}\u{202b}\u{202c}\u{202d}e\u{2066}\u{2067}\u{2068}\u{2069}f\u{feff}g",
+                "abcdefg",
+            ),
             ("unterminated \u{1b}]0;title", "unterminated "),
         ];
         for (raw, want) in cases {
@@ -238,6 +266,13 @@ mod tests {
         assert!(is_clean_text("para one\n\npara two"));
         assert!(!is_clean_text("para one\n\n\npara two"));
         assert!(!is_clean_text("wrapped\nline"));
+    }
+
+    #[test]
+    fn clip_counts_characters_and_marks_the_cut() {
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("exactly10!", 10), "exactly10!");
+        assert_eq!(clip("日本語日本語", 4), "日本語…");
     }
 
     #[test]

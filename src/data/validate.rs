@@ -1,12 +1,18 @@
 //! The rules a parsed comparison must follow. Each broken rule becomes a
 //! [`Problem`] naming the path of the bad value, e.g.
 //! `wizard.questions[2].options[1].weights: unknown subject "fastapi"`.
+//!
+//! The report is bounded whatever the file: at most [`MAX_PROBLEMS`]
+//! problems are kept (the rest only counted), each path and message is cut
+//! to a fixed length, and the declared subjects are listed once, not in every
+//! problem. Checking is linear in the size of the file.
 
 use std::collections::HashSet;
 use std::fmt;
 
 use super::model::{Comparison, Row};
 use super::per_subject::PerSubject;
+use super::text::clip;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -21,24 +27,93 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every rule broken by `c`, in file order; empty when it is valid.
 /// The largest weight, for or against, one answer may give a subject: enough
 /// for any scale a person would write, small enough that sums stay exact.
 pub const MAX_WEIGHT: f64 = 10.0;
 
+/// The most subjects a comparison may have: every view shows all of them side
+/// by side (a table column, a bar, a line of the summary each), and no more
+/// than this fit on a screen.
+pub const MAX_SUBJECTS: usize = 12;
+
+/// The longest name, label, id, title, tag, keyword or example, in
+/// characters: they are laid out on one line, in columns and headings.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// The longest other one-line text (a summary, a table cell, a prompt, a
+/// question, a URL), in characters.
+pub const MAX_LINE_CHARS: usize = 1000;
+
+/// Problems kept; beyond this they are only counted.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The longest path or message of one problem, in characters: room for the
+/// list of declared subjects.
+const MAX_MESSAGE_CHARS: usize = 600;
+
+/// Data quoted inside a message (an id, a URL) is cut to this many characters.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// Subjects named in the one "declared: …" list.
+const MAX_DECLARED_SHOWN: usize = 10;
+
+/// What [`find_problems`] found: the first [`MAX_PROBLEMS`] problems, in file order,
+/// and how many more there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub list: Vec<Problem>,
+    pub more: usize,
+}
+
+impl Problems {
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.more == 0
+    }
+}
+
+/// The first [`MAX_PROBLEMS`] rules broken by `c`, in file order; empty when
+/// it is valid. [`find_problems`] also counts the ones left out.
 pub fn validate(c: &Comparison) -> Vec<Problem> {
-    let mut check = Checker { subjects: c.subjects.iter().map(|s| s.id.to_string()).collect(), problems: Vec::new() };
-    check.text("title", &c.title);
-    check.text("summary", &c.summary);
+    find_problems(c).list
+}
+
+/// Every rule broken by `c`: the first [`MAX_PROBLEMS`] in file order, and a
+/// count of the rest.
+pub fn find_problems(c: &Comparison) -> Problems {
+    let mut subjects = Vec::new();
+    let mut known = HashSet::new();
+    for s in &c.subjects {
+        if known.insert(s.id.as_str()) {
+            subjects.push(s.id.as_str());
+        }
+    }
+    let mut check = Checker {
+        too_many: c.subjects.len() > MAX_SUBJECTS,
+        subjects,
+        known,
+        problems: Problems::default(),
+        declared_shown: false,
+    };
+    check.name("title", &c.title);
+    check.line("summary", &c.summary);
 
     if c.subjects.len() < 2 {
         check.problem("subjects", format!("a comparison needs at least 2 subjects; found {}", c.subjects.len()));
+    }
+    if check.too_many {
+        check.problem(
+            "subjects",
+            format!(
+                "a comparison shows every subject side by side, so at most {MAX_SUBJECTS} fit; found {}",
+                c.subjects.len()
+            ),
+        );
     }
     let mut ids = HashSet::new();
     for (i, s) in c.subjects.iter().enumerate() {
         let at = format!("subjects[{i}]");
         check.id(&format!("{at}.id"), &s.id, &mut ids, "subject id");
-        check.text(&format!("{at}.name"), &s.name);
+        check.name(&format!("{at}.name"), &s.name);
         check.text(&format!("{at}.description"), &s.description);
         if let Some(url) = &s.homepage {
             check.url(&format!("{at}.homepage"), url);
@@ -47,7 +122,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
 
     check.covers("key_features", &c.key_features, |check, at, list| {
         for (i, f) in list.iter().enumerate() {
-            check.text(&format!("{at}[{i}].name"), &f.name);
+            check.name(&format!("{at}[{i}].name"), &f.name);
             check.text(&format!("{at}[{i}].detail"), &f.detail);
             check.keywords(&format!("{at}[{i}]"), &f.keywords);
         }
@@ -65,21 +140,21 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
 
     for (i, u) in c.use_cases.iter().enumerate() {
         let at = format!("use_cases[{i}]");
-        check.text(&format!("{at}.domain"), &u.domain);
+        check.name(&format!("{at}.domain"), &u.domain);
         check.keywords(&at, &u.keywords);
         check.covers(&format!("{at}.fits"), &u.fits, |check, at, fit| {
             check.text(&format!("{at}.why"), &fit.why);
             for (j, e) in fit.examples.iter().enumerate() {
-                check.text(&format!("{at}.examples[{j}]"), e);
+                check.name(&format!("{at}.examples[{j}]"), e);
             }
         });
     }
 
     for (i, f) in c.factors.iter().enumerate() {
         let at = format!("factors[{i}]");
-        check.text(&format!("{at}.name"), &f.name);
+        check.name(&format!("{at}.name"), &f.name);
         check.keywords(&at, &f.keywords);
-        check.covers(&format!("{at}.summary"), &f.summary, |check, at, v| check.text(at, v));
+        check.covers(&format!("{at}.summary"), &f.summary, |check, at, v| check.line(at, v));
         check.covers(&format!("{at}.discussion"), &f.discussion, |check, at, v| check.text(at, v));
     }
 
@@ -91,23 +166,23 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
 
     for (i, f) in c.faq.iter().enumerate() {
         let at = format!("faq[{i}]");
-        check.text(&format!("{at}.question"), &f.question);
+        check.line(&format!("{at}.question"), &f.question);
         check.text(&format!("{at}.answer"), &f.answer);
         for (j, t) in f.tags.iter().enumerate() {
-            check.text(&format!("{at}.tags[{j}]"), t);
+            check.name(&format!("{at}.tags[{j}]"), t);
         }
     }
 
     if let Some(m) = c.wizard.tie_margin
         && !(m.is_finite() && (0.0..=1.0).contains(&m))
     {
-        check.problem("wizard.tie_margin", format!("expected a number from 0.0 to 1.0; found {m}"));
+        check.problem("wizard.tie_margin", format!("expected a number from 0.0 to 1.0; found {}", number(m)));
     }
     let mut question_ids = HashSet::new();
     for (i, q) in c.wizard.questions.iter().enumerate() {
         let at = format!("wizard.questions[{i}]");
         check.id(&format!("{at}.id"), &q.id, &mut question_ids, "question id");
-        check.text(&format!("{at}.prompt"), &q.prompt);
+        check.line(&format!("{at}.prompt"), &q.prompt);
         if let Some(help) = &q.help {
             check.text(&format!("{at}.help"), help);
         }
@@ -121,7 +196,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
         for (j, o) in q.options.iter().enumerate() {
             let at = format!("{at}.options[{j}]");
             check.id(&format!("{at}.id"), &o.id, &mut option_ids, "option id");
-            check.text(&format!("{at}.label"), &o.label);
+            check.name(&format!("{at}.label"), &o.label);
             check.text(&format!("{at}.why"), &o.why);
             check.weights(&format!("{at}.weights"), &o.weights);
             check.reasons(&format!("{at}.reasons"), &o.reasons, &o.weights);
@@ -129,20 +204,44 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
     }
 
     for (i, s) in c.sources.iter().enumerate() {
-        check.text(&format!("sources[{i}].title"), &s.title);
+        check.name(&format!("sources[{i}].title"), &s.title);
         check.url(&format!("sources[{i}].url"), &s.url);
     }
     check.problems
 }
 
-struct Checker {
-    subjects: Vec<String>,
-    problems: Vec<Problem>,
+struct Checker<'c> {
+    /// The declared subject ids, each once, in file order.
+    subjects: Vec<&'c str>,
+    known: HashSet<&'c str>,
+    /// More subjects than fit: per-subject maps are then not checked against
+    /// them (that would be a problem per map per subject).
+    too_many: bool,
+    problems: Problems,
+    /// Whether a problem has listed the declared subjects yet.
+    declared_shown: bool,
 }
 
-impl Checker {
+/// A number as a person would write it: 1e308 written out is 309 digits.
+fn number(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1e9 { x.to_string() } else { format!("{x:e}") }
+}
+
+/// `s` in quotes, cut short if long.
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", clip(s, MAX_QUOTED_CHARS))
+}
+
+impl Checker<'_> {
     fn problem(&mut self, path: &str, message: String) {
-        self.problems.push(Problem { path: path.to_string(), message });
+        if self.problems.list.len() >= MAX_PROBLEMS {
+            self.problems.more += 1;
+            return;
+        }
+        self.problems.list.push(Problem {
+            path: clip(path, MAX_MESSAGE_CHARS).into_owned(),
+            message: clip(&message, MAX_MESSAGE_CHARS).into_owned(),
+        });
     }
 
     /// Required text: empty after sanitizing counts as missing.
@@ -152,27 +251,52 @@ impl Checker {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>, what: &str) {
+    /// Required one-line text of at most `max` characters.
+    fn bounded(&mut self, path: &str, value: &str, max: usize, what: &str) {
+        if value.is_empty() {
+            self.problem(path, "must not be empty".into());
+        } else if value.char_indices().nth(max).is_some() {
+            let found = value.chars().count();
+            self.problem(path, format!("is {found} characters long; {what} may be at most {max}"));
+        }
+    }
+
+    /// A name, label, title, tag, keyword or example.
+    fn name(&mut self, path: &str, value: &str) {
+        self.bounded(path, value, MAX_NAME_CHARS, "a name, title or label");
+    }
+
+    /// Other one-line text: a summary, table cell, prompt or question.
+    fn line(&mut self, path: &str, value: &str) {
+        self.bounded(path, value, MAX_LINE_CHARS, "a line of text");
+    }
+
+    fn id<'a>(&mut self, path: &str, id: &'a str, seen: &mut HashSet<&'a str>, what: &str) {
         if id.is_empty() {
             self.problem(path, "must not be empty".into());
+        } else if id.char_indices().nth(MAX_NAME_CHARS).is_some() {
+            let found = id.chars().count();
+            self.problem(path, format!("{what} is {found} characters long; an id may be at most {MAX_NAME_CHARS}"));
         } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-            self.problem(path, format!("{what} \"{id}\" may only use letters, digits, '_' and '-'"));
-        } else if !seen.insert(id.to_string()) {
-            self.problem(path, format!("duplicate {what} \"{id}\""));
+            self.problem(path, format!("{what} {} may only use letters, digits, '_' and '-'", quoted(id)));
+        } else if !seen.insert(id) {
+            self.problem(path, format!("duplicate {what} {}", quoted(id)));
         }
     }
 
     fn url(&mut self, path: &str, url: &str) {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
-            self.problem(path, format!("expected an http:// or https:// URL; found \"{url}\""));
+            self.problem(path, format!("expected an http:// or https:// URL; found {}", quoted(url)));
+        } else {
+            self.bounded(path, url, MAX_LINE_CHARS, "a URL");
         }
     }
 
     fn rows(&mut self, path: &str, rows: &[Row]) {
         for (i, row) in rows.iter().enumerate() {
             let at = format!("{path}[{i}]");
-            self.text(&format!("{at}.name"), &row.name);
-            self.covers(&format!("{at}.values"), &row.values, |check, at, v| check.text(at, v));
+            self.name(&format!("{at}.name"), &row.name);
+            self.covers(&format!("{at}.values"), &row.values, |check, at, v| check.line(at, v));
             if let Some(d) = &row.detail {
                 self.text(&format!("{at}.detail"), d);
             }
@@ -180,28 +304,46 @@ impl Checker {
         }
     }
 
-    /// Search keywords: none may be empty.
+    /// Search keywords: none may be empty or over-long.
     fn keywords(&mut self, at: &str, keywords: &[super::text::Line]) {
         for (j, k) in keywords.iter().enumerate() {
-            self.text(&format!("{at}.keywords[{j}]"), k);
+            self.name(&format!("{at}.keywords[{j}]"), k);
         }
+    }
+
+    /// "unknown subject "x"", listing the declared subjects in the first such problem only.
+    fn unknown(&mut self, path: &str, id: &str) {
+        let message = if self.declared_shown {
+            format!("unknown subject {}", quoted(id))
+        } else {
+            self.declared_shown = true;
+            format!("unknown subject {} (declared: {})", quoted(id), self.declared())
+        };
+        self.problem(path, message);
     }
 
     /// A per-subject map must name every declared subject exactly once, and no other.
     fn covers<T>(&mut self, path: &str, map: &PerSubject<T>, mut each: impl FnMut(&mut Self, &str, &T)) {
         let mut seen = HashSet::new();
         for (id, value) in map.iter() {
-            if !self.subjects.iter().any(|s| s == id) {
-                self.problem(path, format!("unknown subject \"{id}\" (declared: {})", self.declared()));
+            if !self.known.contains(id) {
+                if !self.too_many {
+                    self.unknown(path, id);
+                }
             } else if !seen.insert(id) {
-                self.problem(path, format!("subject \"{id}\" is given twice"));
+                self.problem(path, format!("subject {} is given twice", quoted(id)));
             } else {
                 each(self, &format!("{path}.{id}"), value);
             }
         }
-        let missing: Vec<String> = self.subjects.iter().filter(|s| !seen.contains(s.as_str())).cloned().collect();
-        for id in missing {
-            self.problem(path, format!("missing subject \"{id}\""));
+        if self.too_many {
+            return;
+        }
+        for i in 0..self.subjects.len() {
+            let id = self.subjects[i];
+            if !seen.contains(id) {
+                self.problem(path, format!("missing subject {}", quoted(id)));
+            }
         }
     }
 
@@ -209,15 +351,16 @@ impl Checker {
     fn weights(&mut self, path: &str, weights: &PerSubject<f64>) {
         let mut seen = HashSet::new();
         for (id, w) in weights.iter() {
-            if !self.subjects.iter().any(|s| s == id) {
-                self.problem(path, format!("unknown subject \"{id}\" (declared: {})", self.declared()));
+            if !self.known.contains(id) {
+                if !self.too_many {
+                    self.unknown(path, id);
+                }
             } else if !seen.insert(id) {
-                self.problem(path, format!("subject \"{id}\" is given twice"));
+                self.problem(path, format!("subject {} is given twice", quoted(id)));
             } else if !w.is_finite() || w.abs() > MAX_WEIGHT {
-                let found = if w.is_finite() { w.to_string() } else { format!("{w}") };
                 self.problem(
                     &format!("{path}.{id}"),
-                    format!("expected a number from -{MAX_WEIGHT} to {MAX_WEIGHT}; found {found}"),
+                    format!("expected a number from -{MAX_WEIGHT} to {MAX_WEIGHT}; found {}", number(*w)),
                 );
             }
         }
@@ -226,16 +369,23 @@ impl Checker {
     /// Per-subject reasons: declared subjects, once each, not empty, and only
     /// for subjects the option moves (a reason for nothing would mislead).
     fn reasons(&mut self, path: &str, reasons: &PerSubject<super::text::Text>, weights: &PerSubject<f64>) {
+        // Looked up once per reason: a map, so that long lists stay linear.
+        let mut weight = std::collections::HashMap::new();
+        for (id, w) in weights.iter() {
+            weight.entry(id).or_insert(*w);
+        }
         let mut seen = HashSet::new();
         for (id, text) in reasons.iter() {
-            if !self.subjects.iter().any(|s| s == id) {
-                self.problem(path, format!("unknown subject \"{id}\" (declared: {})", self.declared()));
+            if !self.known.contains(id) {
+                if !self.too_many {
+                    self.unknown(path, id);
+                }
             } else if !seen.insert(id) {
-                self.problem(path, format!("subject \"{id}\" is given twice"));
-            } else if weights.get(id).is_none_or(|w| *w == 0.0) {
+                self.problem(path, format!("subject {} is given twice", quoted(id)));
+            } else if weight.get(id).is_none_or(|w| *w == 0.0) {
                 self.problem(
                     &format!("{path}.{id}"),
-                    format!("a reason for \"{id}\", but the option gives it no weight"),
+                    format!("a reason for {}, but the option gives it no weight", quoted(id)),
                 );
             } else {
                 self.text(&format!("{path}.{id}"), text);
@@ -243,7 +393,32 @@ impl Checker {
         }
     }
 
+    /// The declared subjects, quoted: the first [`MAX_DECLARED_SHOWN`], then how many more.
     fn declared(&self) -> String {
-        self.subjects.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+        let mut list: Vec<String> = self.subjects.iter().take(MAX_DECLARED_SHOWN).map(|s| quoted(s)).collect();
+        if self.subjects.len() > MAX_DECLARED_SHOWN {
+            list.push(format!("… and {} more", self.subjects.len() - MAX_DECLARED_SHOWN));
+        }
+        list.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_data_is_cut_short() {
+        assert_eq!(quoted("tea"), "\"tea\"");
+        assert_eq!(quoted(&"x".repeat(100)).chars().count(), MAX_QUOTED_CHARS + 2);
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-11.0), "-11");
+        assert_eq!(number(10.5), "10.5");
+        assert_eq!(number(f64::NAN), "NaN");
+        assert_eq!(number(f64::NEG_INFINITY), "-inf");
     }
 }

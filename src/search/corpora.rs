@@ -173,8 +173,14 @@ impl Corpora {
                 self.add(texts, at(Tab::Performance, i), Kind::Factor, Some(si), true);
             }
         }
+        // Where the wizard has the Decide tab, the snapshot is read on the Overview.
+        let snapshot = entries.overview.iter().position(|&o| o == OverviewItem::Decision);
         for (i, r) in c.decision.iter().enumerate() {
-            self.add(row(r), at(Tab::Decide, i), Kind::Decision, None, true);
+            let place = match snapshot.filter(|_| !c.wizard.questions.is_empty()) {
+                Some(k) => at(Tab::Overview, k),
+                None => at(Tab::Decide, i),
+            };
+            self.add(row(r), place, Kind::Decision, None, true);
         }
         for (i, f) in c.faq.iter().enumerate() {
             let texts =
@@ -205,6 +211,8 @@ impl Corpora {
                     );
                     self.add(texts, place, Kind::Verdict, None, false);
                 }
+                // Its rows are entries of their own (above), which land here.
+                OverviewItem::Decision => {}
                 OverviewItem::Sources => {
                     let mut texts = vec![(Name, "Sources".to_string())];
                     for s in &c.sources {

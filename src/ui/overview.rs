@@ -18,6 +18,7 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
             OverviewItem::About => Rich::new(&d.title, Style::new()),
             OverviewItem::Subject(si) => Rich::new(&d.subjects[si].name, theme.subject(si)),
             OverviewItem::Verdict => Rich::new("The source's verdict", Style::new()),
+            OverviewItem::Decision => Rich::new("Decision snapshot", Style::new()),
             OverviewItem::Sources => Rich::new("Sources", Style::new()),
         };
         rows.push(TableRow::Entry(vec![cell]));
@@ -45,6 +46,15 @@ fn detail(app: &App, theme: &Theme) -> Doc {
             }
         }
         OverviewItem::Verdict => decide::source_verdict(app, theme, &mut doc, "The source's verdict", true),
+        OverviewItem::Decision => {
+            doc.styled(&[("Decision snapshot", theme.heading())]);
+            for row in &d.decision {
+                doc.blank().styled(&[(&row.name, Style::new().add_modifier(ratatui::style::Modifier::BOLD))]);
+                for (i, s) in d.subjects.iter().enumerate() {
+                    doc.bullet(&format!("{}: ", s.name), theme.subject(i), row.values.get(&s.id).map_or("", |v| v), Style::new());
+                }
+            }
+        }
         OverviewItem::Sources => {
             doc.styled(&[("Sources", theme.heading())]).blank();
             for s in &d.sources {
