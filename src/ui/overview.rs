@@ -51,7 +51,12 @@ fn detail(app: &App, theme: &Theme) -> Doc {
             for row in &d.decision {
                 doc.blank().styled(&[(&row.name, Style::new().add_modifier(ratatui::style::Modifier::BOLD))]);
                 for (i, s) in d.subjects.iter().enumerate() {
-                    doc.bullet(&format!("{}: ", s.name), theme.subject(i), row.values.get(&s.id).map_or("", |v| v), Style::new());
+                    doc.bullet(
+                        &format!("{}: ", s.name),
+                        theme.subject(i),
+                        row.values.get(&s.id).map_or("", |v| v),
+                        Style::new(),
+                    );
                 }
             }
         }
