@@ -88,8 +88,8 @@ impl Corpora {
 
     /// An entry; its first text is the line shown for it (with the second,
     /// when `joined`: a row's name and its values).
-    fn add(&mut self, texts: Vec<(Field, String)>, place: Place, kind: Kind, subject: Option<usize>, joined: bool) {
-        self.everything.push(texts.iter().map(|(f, t)| (*f, t.as_str())));
+    fn add(&mut self, texts: &[(Field, &str)], place: Place, kind: Kind, subject: Option<usize>, joined: bool) {
+        self.everything.push(texts.iter().copied());
         self.found.push(Found { place, kind, subject, joined });
     }
 
@@ -105,72 +105,77 @@ impl Corpora {
 
     fn build_everything(&mut self, c: &Comparison, entries: &Entries) {
         use Field::*;
+        // Texts are borrowed from the comparison; only joined lists are built here.
         let values = |v: &PerSubject<Line>| {
             c.subjects.iter().filter_map(|s| v.get(&s.id).map(|x| x.as_str())).collect::<Vec<_>>().join(" · ")
         };
         let joined = |list: &[Line]| list.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ");
         let at = |tab, entry| Place { tab, entry };
-        let row = |r: &Row| {
-            vec![
-                (Name, r.name.to_string()),
-                (Values, values(&r.values)),
-                (Detail, r.detail.as_deref().unwrap_or("").to_string()),
-                (Keywords, joined(&r.keywords)),
-            ]
+        let row = |this: &mut Self, r: &Row, place: Place, kind: Kind| {
+            let (v, k) = (values(&r.values), joined(&r.keywords));
+            let texts =
+                [(Name, r.name.as_str()), (Values, &v), (Detail, r.detail.as_deref().unwrap_or("")), (Keywords, &k)];
+            this.add(&texts, place, kind, None, true);
         };
         for (i, f) in c.features.iter().enumerate() {
-            self.add(row(f), at(Tab::Features, i), Kind::Feature, None, true);
+            row(self, f, at(Tab::Features, i), Kind::Feature);
         }
         for (k, &(si, i)) in entries.key_features.iter().enumerate() {
             let Some(f) = c.key_features.get(&c.subjects[si].id).and_then(|l| l.get(i)) else { continue };
-            let texts = vec![
-                (Name, f.name.to_string()),
-                (Detail, f.detail.to_string()),
-                (Subject, c.subjects[si].name.to_string()),
-                (Keywords, joined(&f.keywords)),
-            ];
-            self.add(texts, at(Tab::Features, c.features.len() + k), Kind::KeyFeature, Some(si), false);
+            let keywords = joined(&f.keywords);
+            let texts =
+                [(Name, f.name.as_str()), (Detail, &f.detail), (Subject, &c.subjects[si].name), (Keywords, &keywords)];
+            self.add(&texts, at(Tab::Features, c.features.len() + k), Kind::KeyFeature, Some(si), false);
         }
         for (k, item) in entries.pros_cons.iter().enumerate() {
             let si = item.subject();
             let id = &c.subjects[si].id;
-            let subject = (Subject, c.subjects[si].name.to_string());
+            let subject = (Subject, c.subjects[si].name.as_str());
             let (kind, text) = match *item {
                 ProsConsItem::Pro { index, .. } => (Kind::Pro, c.pros_cons.get(id).map_or("", |pc| &pc.pros[index])),
                 ProsConsItem::Con { index, .. } => (Kind::Con, c.pros_cons.get(id).map_or("", |pc| &pc.cons[index])),
                 ProsConsItem::Glance { row, .. } => {
                     let r = &c.pros_cons_table[row];
                     let line = format!("{}: {}", r.name, r.values.get(id).map_or("", |v| v.as_str()));
-                    let texts = vec![(Name, line), subject, (Keywords, joined(&r.keywords))];
-                    self.add(texts, at(Tab::ProsCons, k), Kind::Glance, Some(si), false);
+                    let keywords = joined(&r.keywords);
+                    self.add(
+                        &[(Name, &line), subject, (Keywords, &keywords)],
+                        at(Tab::ProsCons, k),
+                        Kind::Glance,
+                        Some(si),
+                        false,
+                    );
                     continue;
                 }
             };
-            self.add(vec![(Name, text.to_string()), subject], at(Tab::ProsCons, k), kind, Some(si), false);
+            self.add(&[(Name, text), subject], at(Tab::ProsCons, k), kind, Some(si), false);
         }
         for (i, u) in c.use_cases.iter().enumerate() {
+            let keywords = joined(&u.keywords);
             for (si, s) in c.subjects.iter().enumerate() {
                 let Some(fit) = u.fits.get(&s.id) else { continue };
-                let texts = vec![
-                    (Name, u.domain.to_string()),
-                    (Detail, fit.why.to_string()),
-                    (Subject, s.name.to_string()),
-                    (Keywords, joined(&u.keywords)),
-                    (Examples, joined(&fit.examples)),
+                let examples = joined(&fit.examples);
+                let texts = [
+                    (Name, u.domain.as_str()),
+                    (Detail, &fit.why),
+                    (Subject, &s.name),
+                    (Keywords, &keywords),
+                    (Examples, &examples),
                 ];
-                self.add(texts, at(Tab::UseCases, i), Kind::UseCase, Some(si), true);
+                self.add(&texts, at(Tab::UseCases, i), Kind::UseCase, Some(si), true);
             }
         }
         for (i, f) in c.factors.iter().enumerate() {
+            let keywords = joined(&f.keywords);
             for (si, s) in c.subjects.iter().enumerate() {
-                let texts = vec![
-                    (Name, f.name.to_string()),
-                    (Values, f.summary.get(&s.id).map_or("", |v| v.as_str()).to_string()),
-                    (Discussion, f.discussion.get(&s.id).map_or("", |v| v.as_str()).to_string()),
-                    (Subject, s.name.to_string()),
-                    (Keywords, joined(&f.keywords)),
+                let texts = [
+                    (Name, f.name.as_str()),
+                    (Values, f.summary.get(&s.id).map_or("", |v| v.as_str())),
+                    (Discussion, f.discussion.get(&s.id).map_or("", |v| v.as_str())),
+                    (Subject, &s.name),
+                    (Keywords, &keywords),
                 ];
-                self.add(texts, at(Tab::Performance, i), Kind::Factor, Some(si), true);
+                self.add(&texts, at(Tab::Performance, i), Kind::Factor, Some(si), true);
             }
         }
         // Where the wizard has the Decide tab, the snapshot is read on the Overview.
@@ -180,46 +185,49 @@ impl Corpora {
                 Some(k) => at(Tab::Overview, k),
                 None => at(Tab::Decide, i),
             };
-            self.add(row(r), place, Kind::Decision, None, true);
+            row(self, r, place, Kind::Decision);
         }
         for (i, f) in c.faq.iter().enumerate() {
-            let texts =
-                vec![(Question, f.question.to_string()), (Answer, f.answer.to_string()), (Tags, joined(&f.tags))];
-            self.add(texts, at(Tab::Faq, i), Kind::Faq, None, false);
+            let tags = joined(&f.tags);
+            self.add(
+                &[(Question, f.question.as_str()), (Answer, &f.answer), (Tags, &tags)],
+                at(Tab::Faq, i),
+                Kind::Faq,
+                None,
+                false,
+            );
         }
         for (i, item) in entries.overview.iter().enumerate() {
             let place = at(Tab::Overview, i);
             match *item {
                 OverviewItem::About => {
-                    let texts = vec![(Title, c.title.to_string()), (Summary, c.summary.to_string())];
-                    self.add(texts, place, Kind::About, None, false);
+                    self.add(&[(Title, c.title.as_str()), (Summary, &c.summary)], place, Kind::About, None, false);
                 }
                 OverviewItem::Subject(si) => {
                     let s = &c.subjects[si];
-                    let texts = vec![
-                        (Name, s.name.to_string()),
-                        (Description, s.description.to_string()),
-                        (Homepage, s.homepage.as_deref().unwrap_or("").to_string()),
+                    let texts = [
+                        (Name, s.name.as_str()),
+                        (Description, &s.description),
+                        (Homepage, s.homepage.as_deref().unwrap_or("")),
                     ];
-                    self.add(texts, place, Kind::Subject, Some(si), false);
+                    self.add(&texts, place, Kind::Subject, Some(si), false);
                 }
                 OverviewItem::Verdict => {
                     let Some(v) = &c.verdict else { continue };
-                    let mut texts = vec![(Name, "The source's verdict".to_string()), (Summary, v.summary.to_string())];
-                    texts.extend(
-                        c.subjects.iter().map(|s| (Detail, v.choose_if.get(&s.id).map_or("", |t| t).to_string())),
-                    );
-                    self.add(texts, place, Kind::Verdict, None, false);
+                    let mut texts = vec![(Name, "The source's verdict"), (Summary, v.summary.as_str())];
+                    texts
+                        .extend(c.subjects.iter().map(|s| (Detail, v.choose_if.get(&s.id).map_or("", |t| t.as_str()))));
+                    self.add(&texts, place, Kind::Verdict, None, false);
                 }
                 // Its rows are entries of their own (above), which land here.
                 OverviewItem::Decision => {}
                 OverviewItem::Sources => {
-                    let mut texts = vec![(Name, "Sources".to_string())];
+                    let mut texts = vec![(Name, "Sources")];
                     for s in &c.sources {
-                        texts.push((Sources, s.title.to_string()));
-                        texts.push((Homepage, s.url.to_string()));
+                        texts.push((Sources, s.title.as_str()));
+                        texts.push((Homepage, s.url.as_str()));
                     }
-                    self.add(texts, place, Kind::Source, None, false);
+                    self.add(&texts, place, Kind::Source, None, false);
                 }
             }
         }
