@@ -168,12 +168,11 @@ pub fn search_lines(query: &str, limit: usize) -> ExitCode {
     // Lines that are not valid UTF-8 are matched as if repaired (repairing
     // never adds or removes a line break) and printed as they were read.
     let ascii = input.is_ascii();
-    let valid = ascii || std::str::from_utf8(&input).is_ok();
-    let text = if valid {
-        std::borrow::Cow::Borrowed(std::str::from_utf8(&input).unwrap_or_default())
-    } else {
-        String::from_utf8_lossy(&input)
+    let text = match std::str::from_utf8(&input) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(&input),
     };
+    let valid = matches!(text, std::borrow::Cow::Borrowed(_));
     let mut lines: Vec<&str> = text.split('\n').collect();
     if lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();

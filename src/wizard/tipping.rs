@@ -78,19 +78,16 @@ pub fn tipping(c: &Comparison, answers: &[Option<usize>], importance: &[Importan
     let mut levels: Vec<Importance> = (0..n).map(|i| importance.get(i).copied().unwrap_or_default()).collect();
     let now = leader(&score(c, &answers, &levels));
     let mut tips = Tipping { answers: Vec::new(), importance: Vec::new(), robustness: Robustness::Tie };
+    // The tip for question `q` changed as `change`, when the leader changes.
+    let tip = |answers: &[Option<usize>], levels: &[Importance], question: usize, change: Change| {
+        let card = score(c, answers, levels);
+        (leader(&card) != now).then(|| Tip { question, change, leader: leader(&card), lead: lead(&card) })
+    };
     for (q, question) in c.wizard.questions.iter().enumerate() {
         let given = answers[q];
         for option in (0..question.options.len()).filter(|&o| Some(o) != given) {
             answers[q] = Some(option);
-            let card = score(c, &answers, &levels);
-            if leader(&card) != now {
-                tips.answers.push(Tip {
-                    question: q,
-                    change: Change::Answer(option),
-                    leader: leader(&card),
-                    lead: lead(&card),
-                });
-            }
+            tips.answers.extend(tip(&answers, &levels, q, Change::Answer(option)));
         }
         answers[q] = given;
         if given.is_none() {
@@ -99,15 +96,7 @@ pub fn tipping(c: &Comparison, answers: &[Option<usize>], importance: &[Importan
         let level = levels[q];
         for other in Importance::ALL.into_iter().filter(|&l| l != level) {
             levels[q] = other;
-            let card = score(c, &answers, &levels);
-            if leader(&card) != now {
-                tips.importance.push(Tip {
-                    question: q,
-                    change: Change::Importance(other),
-                    leader: leader(&card),
-                    lead: lead(&card),
-                });
-            }
+            tips.importance.extend(tip(&answers, &levels, q, Change::Importance(other)));
         }
         levels[q] = level;
     }
