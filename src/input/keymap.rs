@@ -4,6 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::wizard::WizardAction;
+
 /// What a binding does, before it is turned into an [`Action`] for the current view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyCommand {
@@ -44,88 +46,68 @@ pub enum LineCommand {
     Quit,
 }
 
-/// What a key does on the Decide tab's wizard pages, before the keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WizardCommand {
-    Down,
-    Up,
-    Pick,
-    Skip,
-    Back,
-    Forward,
-    Answers,
-    Result,
-    Restart,
-    Yes,
-    Undo,
-    MoreImportant,
-    LessImportant,
-    Record,
-    Copy,
-}
-
 /// Keys of the decision wizard (Decide tab). Other keys work as everywhere:
 /// digits switch tabs here too.
-pub const WIZARD_BINDINGS: &[Binding<WizardCommand>] = &[
+pub const WIZARD_BINDINGS: &[Binding<WizardAction>] = &[
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
         label: "↓ j",
         help: "next option or answer (PgDn PgUp scroll the page)",
-        command: WizardCommand::Down,
+        command: WizardAction::Cursor(1),
     },
     Binding {
         keys: &[key(KeyCode::Up), ch('k')],
         label: "↑ k",
         help: "previous option or answer",
-        command: WizardCommand::Up,
+        command: WizardAction::Cursor(-1),
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         help: "choose the highlighted option; on the answers and result pages, change that answer",
-        command: WizardCommand::Pick,
+        command: WizardAction::Pick,
     },
     Binding {
         keys: &[ch('+'), ch('=')],
         label: "+",
         help: "this question matters more (importance: ignore, low, normal, high)",
-        command: WizardCommand::MoreImportant,
+        command: WizardAction::Importance(true),
     },
-    Binding { keys: &[ch('-')], label: "-", help: "this question matters less", command: WizardCommand::LessImportant },
-    Binding { keys: &[ch('s')], label: "s", help: "skip this question", command: WizardCommand::Skip },
-    Binding { keys: &[ch('b')], label: "b", help: "back a question, or a page", command: WizardCommand::Back },
     Binding {
-        keys: &[ch('n')],
-        label: "n",
-        help: "next question, keeping the answer",
-        command: WizardCommand::Forward,
+        keys: &[ch('-')],
+        label: "-",
+        help: "this question matters less",
+        command: WizardAction::Importance(false),
     },
-    Binding { keys: &[ch('e')], label: "e", help: "all answers, to review or change", command: WizardCommand::Answers },
-    Binding { keys: &[ch('r')], label: "r", help: "the result", command: WizardCommand::Result },
+    Binding { keys: &[ch('s')], label: "s", help: "skip this question", command: WizardAction::Skip },
+    Binding { keys: &[ch('b')], label: "b", help: "back a question, or a page", command: WizardAction::Back },
+    Binding { keys: &[ch('n')], label: "n", help: "next question, keeping the answer", command: WizardAction::Forward },
+    Binding { keys: &[ch('e')], label: "e", help: "all answers, to review or change", command: WizardAction::Answers },
+    Binding { keys: &[ch('r')], label: "r", help: "the result", command: WizardAction::Result },
     Binding {
         keys: &[ch('o')],
         label: "o",
         help: "start over (asks first: y clears the answers, Esc keeps them)",
-        command: WizardCommand::Restart,
+        command: WizardAction::Restart,
     },
-    Binding { keys: &[ch('y')], label: "y", help: "yes, start over", command: WizardCommand::Yes },
+    Binding { keys: &[ch('y')], label: "y", help: "yes, start over", command: WizardAction::Confirm(true) },
     Binding {
         keys: &[ch('u')],
         label: "u",
         help: "undo starting over (until you leave the tab)",
-        command: WizardCommand::Undo,
+        command: WizardAction::Undo,
     },
     Binding {
         keys: &[ch('w')],
         label: "w",
         help: "result page: write a decision record (MADR) into the current directory",
-        command: WizardCommand::Record,
+        command: WizardAction::Record,
     },
     Binding {
         keys: &[ch('c')],
         label: "c",
         help: "result page: copy the result as Markdown (OSC 52, works over SSH)",
-        command: WizardCommand::Copy,
+        command: WizardAction::Copy,
     },
 ];
 
@@ -323,7 +305,7 @@ pub(super) fn line_binding_for(event: &KeyEvent) -> Option<&'static Binding<Line
 }
 
 /// The wizard binding for a key press, if any.
-pub(super) fn wizard_binding_for(event: &KeyEvent) -> Option<&'static Binding<WizardCommand>> {
+pub(super) fn wizard_binding_for(event: &KeyEvent) -> Option<&'static Binding<WizardAction>> {
     find(WIZARD_BINDINGS, event)
 }
 
@@ -384,17 +366,17 @@ mod tests {
             assert_eq!(bound, Some(command), "{code:?}");
         }
         let wizard = [
-            (KeyCode::Enter, WizardCommand::Pick),
-            (KeyCode::Char('+'), WizardCommand::MoreImportant),
-            (KeyCode::Char('-'), WizardCommand::LessImportant),
-            (KeyCode::Char('u'), WizardCommand::Undo),
-            (KeyCode::Char('s'), WizardCommand::Skip),
-            (KeyCode::Char('b'), WizardCommand::Back),
-            (KeyCode::Char('e'), WizardCommand::Answers),
-            (KeyCode::Char('r'), WizardCommand::Result),
-            (KeyCode::Char('o'), WizardCommand::Restart),
-            (KeyCode::Down, WizardCommand::Down),
-            (KeyCode::Up, WizardCommand::Up),
+            (KeyCode::Enter, WizardAction::Pick),
+            (KeyCode::Char('+'), WizardAction::Importance(true)),
+            (KeyCode::Char('-'), WizardAction::Importance(false)),
+            (KeyCode::Char('u'), WizardAction::Undo),
+            (KeyCode::Char('s'), WizardAction::Skip),
+            (KeyCode::Char('b'), WizardAction::Back),
+            (KeyCode::Char('e'), WizardAction::Answers),
+            (KeyCode::Char('r'), WizardAction::Result),
+            (KeyCode::Char('o'), WizardAction::Restart),
+            (KeyCode::Down, WizardAction::Cursor(1)),
+            (KeyCode::Up, WizardAction::Cursor(-1)),
         ];
         for (code, command) in wizard {
             let bound = find(WIZARD_BINDINGS, &KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);

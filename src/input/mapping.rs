@@ -4,7 +4,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-use super::keymap::{KeyCommand, LineCommand, WizardCommand, binding_for, line_binding_for, wizard_binding_for};
+use super::keymap::{KeyCommand, LineCommand, binding_for, line_binding_for, wizard_binding_for};
 use crate::app::{Action, App, LineAction, Mode};
 use crate::tab::Tab;
 use crate::ui::{PaneMap, ScreenMap};
@@ -111,31 +111,13 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
 /// "Start over?" is asked, y answers yes and Esc no; the other wizard keys
 /// wait, and the keymap's (tabs, quit) work as always.
 fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
-    let wizard = |w| Some(Action::Wizard(w));
-    let binding = wizard_binding_for(event);
-    if app.wizard.confirming {
-        return match (binding.map(|b| b.command), event.code) {
-            (Some(WizardCommand::Yes), _) => wizard(WizardAction::Confirm(true)),
-            (_, KeyCode::Esc) => wizard(WizardAction::Confirm(false)),
-            _ => None,
-        };
-    }
-    match binding?.command {
-        WizardCommand::Down => wizard(WizardAction::Cursor(1)),
-        WizardCommand::Up => wizard(WizardAction::Cursor(-1)),
-        WizardCommand::Pick => wizard(WizardAction::Pick),
-        WizardCommand::Record => wizard(WizardAction::Record),
-        WizardCommand::Copy => wizard(WizardAction::Copy),
-        WizardCommand::Skip => wizard(WizardAction::Skip),
-        WizardCommand::Back => wizard(WizardAction::Back),
-        WizardCommand::Forward => wizard(WizardAction::Forward),
-        WizardCommand::Answers => wizard(WizardAction::Answers),
-        WizardCommand::Result => wizard(WizardAction::Result),
-        WizardCommand::Restart => wizard(WizardAction::Restart),
-        WizardCommand::Yes => None,
-        WizardCommand::Undo => wizard(WizardAction::Undo),
-        WizardCommand::MoreImportant => wizard(WizardAction::Importance(true)),
-        WizardCommand::LessImportant => wizard(WizardAction::Importance(false)),
+    let action = wizard_binding_for(event).map(|b| b.command);
+    let confirm = |yes| Some(Action::Wizard(WizardAction::Confirm(yes)));
+    match (app.wizard.confirming, action, event.code) {
+        (true, Some(WizardAction::Confirm(true)), _) => confirm(true),
+        (true, _, KeyCode::Esc) => confirm(false),
+        (true, _, _) | (false, Some(WizardAction::Confirm(_)), _) => None,
+        (false, action, _) => action.map(Action::Wizard),
     }
 }
 
