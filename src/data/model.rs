@@ -56,6 +56,9 @@ pub struct KeyFeature {
     /// (synonyms, common names); searched, not shown.
     #[serde(default)]
     pub keywords: Vec<Line>,
+    /// Corrections of the source, its unconfirmed claims, context.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 /// A row of a comparison table: a name and one value per subject.
@@ -71,6 +74,9 @@ pub struct Row {
     /// (synonyms, common names); searched, not shown.
     #[serde(default)]
     pub keywords: Vec<Line>,
+    /// Corrections, unconfirmed claims, context; `about` names a subject id.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,6 +84,9 @@ pub struct Row {
 pub struct ProsCons {
     pub pros: Vec<Text>,
     pub cons: Vec<Text>,
+    /// Notes on single items: `about` is the start of the pro or con it is about.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 /// A problem domain and how well each subject fits it.
@@ -95,14 +104,106 @@ pub struct UseCase {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fit {
-    /// True where the source names this domain among the subject's signature use cases.
+    /// True where the source names this domain among the subject's signature
+    /// use cases: the same as `level: Signature`.
     #[serde(default)]
     pub featured: bool,
+    /// How well the subject fits; absent reads as "not rated" (or Signature when `featured`).
+    #[serde(default)]
+    pub level: Option<FitLevel>,
     /// Why (or why not) the subject suits the domain.
     pub why: Text,
     /// Real-world users; may be empty.
     #[serde(default)]
     pub examples: Vec<Line>,
+    /// Notes on the fit or (with `about` naming one) on an example.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+impl Fit {
+    /// The fit level, `featured` counting as `Signature`.
+    pub fn level(&self) -> Option<FitLevel> {
+        if self.featured { Some(FitLevel::Signature) } else { self.level }
+    }
+}
+
+/// How well a subject fits a use case, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FitLevel {
+    /// One of the subject's signature uses.
+    Signature,
+    Good,
+    /// Workable, with effort or add-ons.
+    Possible,
+    Poor,
+}
+
+impl FitLevel {
+    pub const ALL: [FitLevel; 4] = [FitLevel::Signature, FitLevel::Good, FitLevel::Possible, FitLevel::Poor];
+
+    /// The mark drawn in tables: one character that reads at a glance.
+    pub fn mark(self) -> &'static str {
+        match self {
+            FitLevel::Signature => "★",
+            FitLevel::Good => "✓",
+            FitLevel::Possible => "~",
+            FitLevel::Poor => "✗",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FitLevel::Signature => "signature",
+            FitLevel::Good => "good fit",
+            FitLevel::Possible => "possible",
+            FitLevel::Poor => "poor fit",
+        }
+    }
+}
+
+/// A remark the data makes about one of its entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// What within the entry the note is about (an example's name, the start
+    /// of a pro or con, a subject id); absent: the whole entry.
+    #[serde(default)]
+    pub about: Option<Line>,
+    pub text: Text,
+    /// A URL that backs the note.
+    #[serde(default)]
+    pub source: Option<Line>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// The data corrects its source here.
+    Correction,
+    /// The source says so; the data could not confirm it.
+    Unconfirmed,
+    /// Background a reader should have.
+    Context,
+}
+
+impl NoteKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Correction => "Correction",
+            NoteKind::Unconfirmed => "Unconfirmed (the source's claim)",
+            NoteKind::Context => "Note",
+        }
+    }
+
+    /// A one-character mark for lists.
+    pub fn mark(self) -> &'static str {
+        match self {
+            NoteKind::Correction => "✎",
+            NoteKind::Unconfirmed => "?",
+            NoteKind::Context => "ℹ",
+        }
+    }
 }
 
 /// A performance, scalability or security factor.
@@ -118,6 +219,9 @@ pub struct Factor {
     /// (synonyms, common names); searched, not shown.
     #[serde(default)]
     pub keywords: Vec<Line>,
+    /// Corrections, unconfirmed claims, context; `about` names a subject id.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,6 +230,9 @@ pub struct Verdict {
     pub summary: Text,
     /// "Choose X if …", per subject.
     pub choose_if: PerSubject<Text>,
+    /// Corrections, unconfirmed claims, context; `about` names a subject id.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,6 +242,8 @@ pub struct Faq {
     pub answer: Text,
     #[serde(default)]
     pub tags: Vec<Line>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

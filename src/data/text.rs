@@ -78,6 +78,11 @@ fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// "1 use case", "3 use cases": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `s` cut to at most `max` characters, the cut marked with a final `…`
 /// (which counts toward `max`). Borrowed when it already fits.
 pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {

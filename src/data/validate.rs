@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::model::{Comparison, Row};
+use super::model::{Comparison, FitLevel, Note, Row};
 use super::per_subject::PerSubject;
 use super::text::clip;
 
@@ -125,6 +125,7 @@ pub fn find_problems(c: &Comparison) -> Problems {
             check.name(&format!("{at}[{i}].name"), &f.name);
             check.text(&format!("{at}[{i}].detail"), &f.detail);
             check.keywords(&format!("{at}[{i}]"), &f.keywords);
+            check.notes(&format!("{at}[{i}]"), &f.notes, About::Nothing);
         }
     });
     check.rows("features", &c.features);
@@ -135,6 +136,8 @@ pub fn find_problems(c: &Comparison) -> Problems {
         for (i, p) in pc.cons.iter().enumerate() {
             check.text(&format!("{at}.cons[{i}]"), p);
         }
+        let items: Vec<&str> = pc.pros.iter().chain(&pc.cons).map(|t| t.as_str()).collect();
+        check.notes(at, &pc.notes, About::ItemStart(&items));
     });
     check.rows("pros_cons_table", &c.pros_cons_table);
 
@@ -147,6 +150,15 @@ pub fn find_problems(c: &Comparison) -> Problems {
             for (j, e) in fit.examples.iter().enumerate() {
                 check.name(&format!("{at}.examples[{j}]"), e);
             }
+            if fit.featured && fit.level.is_some_and(|l| l != FitLevel::Signature) {
+                let level = fit.level.map_or("", |l| l.label());
+                check.problem(
+                    &format!("{at}.level"),
+                    format!("featured: true means the level is Signature; found {level} (drop one of the two)"),
+                );
+            }
+            let examples: Vec<&str> = fit.examples.iter().map(|e| e.as_str()).collect();
+            check.notes(at, &fit.notes, About::Example(&examples));
         });
     }
 
@@ -156,12 +168,14 @@ pub fn find_problems(c: &Comparison) -> Problems {
         check.keywords(&at, &f.keywords);
         check.covers(&format!("{at}.summary"), &f.summary, |check, at, v| check.line(at, v));
         check.covers(&format!("{at}.discussion"), &f.discussion, |check, at, v| check.text(at, v));
+        check.notes(&at, &f.notes, About::Subject);
     }
 
     check.rows("decision", &c.decision);
     if let Some(v) = &c.verdict {
         check.text("verdict.summary", &v.summary);
         check.covers("verdict.choose_if", &v.choose_if, |check, at, t| check.text(at, t));
+        check.notes("verdict", &v.notes, About::Subject);
     }
 
     for (i, f) in c.faq.iter().enumerate() {
@@ -171,6 +185,7 @@ pub fn find_problems(c: &Comparison) -> Problems {
         for (j, t) in f.tags.iter().enumerate() {
             check.name(&format!("{at}.tags[{j}]"), t);
         }
+        check.notes(&at, &f.notes, About::Nothing);
     }
 
     if let Some(m) = c.wizard.tie_margin
@@ -208,6 +223,16 @@ pub fn find_problems(c: &Comparison) -> Problems {
         check.url(&format!("sources[{i}].url"), &s.url);
     }
     check.problems
+}
+
+/// What a note's `about` may name, by the kind of entry it is on.
+#[derive(Clone, Copy)]
+enum About<'a> {
+    Nothing,
+    Subject,
+    Example(&'a [&'a str]),
+    /// The start of one of these pros and cons.
+    ItemStart(&'a [&'a str]),
 }
 
 struct Checker<'c> {
@@ -301,6 +326,41 @@ impl Checker<'_> {
                 self.text(&format!("{at}.detail"), d);
             }
             self.keywords(&at, &row.keywords);
+            self.notes(&at, &row.notes, About::Subject);
+        }
+    }
+
+    /// Each note: text, an http(s) source if any, and an `about` that points
+    /// at something in its entry (or is absent where there is nothing to point at).
+    fn notes(&mut self, at: &str, notes: &[Note], about: About) {
+        for (i, n) in notes.iter().enumerate() {
+            let path = format!("{at}.notes[{i}]");
+            self.text(&format!("{path}.text"), &n.text);
+            if let Some(url) = &n.source {
+                self.url(&format!("{path}.source"), url);
+            }
+            let Some(target) = n.about.as_deref() else {
+                if let About::ItemStart(_) = about {
+                    self.problem(&format!("{path}.about"), "expected the start of the pro or con the note is about".into());
+                }
+                continue;
+            };
+            let path = format!("{path}.about");
+            match about {
+                About::Nothing => self.problem(&path, "this kind of entry takes no `about`; leave it out".into()),
+                About::Subject if !self.known.contains(target) => self.unknown(&path, target),
+                About::Subject => {}
+                About::Example(examples) if !examples.contains(&target) => {
+                    let message = format!("expected one of this fit's examples; found {}", quoted(target));
+                    self.problem(&path, message);
+                }
+                About::Example(_) => {}
+                About::ItemStart(items) => match items.iter().filter(|t| t.starts_with(target)).count() {
+                    1 => {}
+                    0 => self.problem(&path, format!("no pro or con starts with {}", quoted(target))),
+                    n => self.problem(&path, format!("{n} pros and cons start with {}; quote more of one", quoted(target))),
+                },
+            }
         }
     }
 
