@@ -3,7 +3,56 @@
 //! comparison; the app, the views and the search corpora all number entries
 //! through it, so a search hit lands on the row that was drawn.
 
-use crate::data::Comparison;
+use crate::data::{Comparison, Note};
+
+/// A note, with where it is in words ("Use cases › E-commerce › Django").
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteAt<'a> {
+    pub place: String,
+    pub note: &'a Note,
+}
+
+/// Every note in the comparison, in tab order, each with its place.
+pub fn all_notes<'a>(c: &'a Comparison) -> Vec<NoteAt<'a>> {
+    let name =
+        |id: &str| c.subjects.iter().find(|s| s.id.as_str() == id).map_or(id.to_string(), |s| s.name.to_string());
+    let mut out = Vec::new();
+    let mut add = |place: String, notes: &'a [Note]| {
+        out.extend(notes.iter().map(|note| NoteAt { place: place.clone(), note }));
+    };
+    for (id, list) in c.key_features.iter() {
+        for f in list {
+            add(format!("Features › {} › {}", name(id), f.name), &f.notes);
+        }
+    }
+    for r in &c.features {
+        add(format!("Features › {}", r.name), &r.notes);
+    }
+    for (id, pc) in c.pros_cons.iter() {
+        add(format!("Pros/Cons › {}", name(id)), &pc.notes);
+    }
+    for r in &c.pros_cons_table {
+        add(format!("Pros/Cons › {}", r.name), &r.notes);
+    }
+    for u in &c.use_cases {
+        for (id, fit) in u.fits.iter() {
+            add(format!("Use cases › {} › {}", u.domain, name(id)), &fit.notes);
+        }
+    }
+    for f in &c.factors {
+        add(format!("Performance & security › {}", f.name), &f.notes);
+    }
+    for r in &c.decision {
+        add(format!("Decision snapshot › {}", r.name), &r.notes);
+    }
+    if let Some(v) = &c.verdict {
+        add("The source's verdict".into(), &v.notes);
+    }
+    for f in &c.faq {
+        add(format!("FAQ › {}", f.question), &f.notes);
+    }
+    out
+}
 
 /// An entry of the Pros/Cons tab, in display order: subject by subject, its
 /// pros, its cons, then its at-a-glance rows.
@@ -34,7 +83,9 @@ pub enum OverviewItem {
     Verdict,
     /// The decision snapshot (criteria × subjects).
     Decision,
-    Sources,
+    /// Every note the data makes on its source: corrections, unconfirmed claims, context.
+    Notes,
+    Source(usize),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,6 +100,25 @@ pub struct Entries {
 }
 
 impl Entries {
+    /// The Pros/Cons entry beside `selected` in the next (`dir` > 0) or
+    /// previous subject's column that has items: as far down that column as
+    /// `selected` is down its own, or that column's last item. `None` at the edge.
+    pub fn pros_cons_beside(&self, selected: usize, dir: isize) -> Option<usize> {
+        let items = &self.pros_cons;
+        let subject = items.get(selected)?.subject();
+        let start = |s: usize| items.iter().position(|i| i.subject() == s);
+        let ordinal = selected - start(subject)?;
+        let last = items.last()?.subject();
+        let mut next = subject;
+        loop {
+            next = next.checked_add_signed(dir.signum()).filter(|&n| n <= last)?;
+            if let Some(first) = start(next) {
+                let count = items[first..].iter().take_while(|i| i.subject() == next).count();
+                return Some(first + ordinal.min(count - 1));
+            }
+        }
+    }
+
     pub fn build(c: &Comparison) -> Entries {
         let mut e = Entries::default();
         for (si, s) in c.subjects.iter().enumerate() {
@@ -69,9 +139,30 @@ impl Entries {
         if !c.decision.is_empty() {
             e.overview.push(OverviewItem::Decision);
         }
-        if !c.sources.is_empty() {
-            e.overview.push(OverviewItem::Sources);
+        if !all_notes(c).is_empty() {
+            e.overview.push(OverviewItem::Notes);
         }
+        e.overview.extend((0..c.sources.len()).map(OverviewItem::Source));
         e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beside_keeps_the_place_down_the_column() {
+        let c = crate::data::load_builtin("django-vs-flask-vs-fastapi").and_then(Result::ok).expect("shipped data");
+        let e = Entries::build(&c);
+        let first_of = |s| e.pros_cons.iter().position(|i| i.subject() == s).expect("items");
+        let count_of = |s| e.pros_cons.iter().filter(|i| i.subject() == s).count();
+        assert_eq!(e.pros_cons_beside(0, 1), Some(first_of(1)));
+        assert_eq!(e.pros_cons_beside(first_of(1) + 2, -1), Some(2));
+        assert_eq!(e.pros_cons_beside(0, -1), None, "no column left of the first");
+        let last = e.pros_cons.len() - 1;
+        assert_eq!(e.pros_cons_beside(last, 1), None, "no column right of the last");
+        let deep = first_of(1) + count_of(1) - 1;
+        assert!(e.pros_cons_beside(deep, 1).is_some_and(|i| e.pros_cons[i].subject() == 2));
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::data::{Comparison, PerSubject, Row};
+use crate::data::{Comparison, Note, PerSubject, Row, count};
 use crate::wizard::{self, Importance, Outcome, Scorecard};
 
 /// One line of counts, as printed by `versus check`.
@@ -13,19 +13,18 @@ pub fn summary_line(c: &Comparison) -> String {
     let key_features: usize = c.key_features.iter().map(|(_, v)| v.len()).sum();
     let pros_cons: usize = c.pros_cons.iter().map(|(_, pc)| pc.pros.len() + pc.cons.len()).sum();
     format!(
-        "\"{}\": {} subjects ({}), {} key features, {} feature rows, {} pros/cons, {} use cases, \
-         {} factors, {} decision rows, {} FAQs, {} wizard questions",
+        "\"{}\": {} ({}), {}, {}, {}, {}, {}, {}, {}, {}",
         c.title,
-        c.subjects.len(),
+        count(c.subjects.len(), "subject", "subjects"),
         names.join(", "),
-        key_features,
-        c.features.len(),
-        pros_cons,
-        c.use_cases.len(),
-        c.factors.len(),
-        c.decision.len(),
-        c.faq.len(),
-        c.wizard.questions.len()
+        count(key_features, "key feature", "key features"),
+        count(c.features.len(), "feature row", "feature rows"),
+        count(pros_cons, "pro/con", "pros/cons"),
+        count(c.use_cases.len(), "use case", "use cases"),
+        count(c.factors.len(), "factor", "factors"),
+        count(c.decision.len(), "decision row", "decision rows"),
+        count(c.faq.len(), "FAQ", "FAQs"),
+        count(c.wizard.questions.len(), "wizard question", "wizard questions")
     )
 }
 
@@ -62,7 +61,46 @@ impl Markdown<'_> {
 
     fn para(&mut self, text: &str) {
         for p in text.split("\n\n") {
-            self.line(p);
+            self.line(&block(p));
+            self.line("");
+        }
+    }
+
+    /// One note on one line: its kind, what it is about (a subject id is
+    /// shown as the subject's name), its text and its source.
+    fn note(&self, n: &Note) -> String {
+        self.note_about(n, true)
+    }
+
+    /// A note written right after the pro or con it is about: its `about`
+    /// (the start of that item) would only repeat it.
+    fn note_on_item(&self, n: &Note) -> String {
+        self.note_about(n, false)
+    }
+
+    fn note_about(&self, n: &Note, show_about: bool) -> String {
+        let about = match n.about.as_deref().filter(|_| show_about) {
+            Some(a) if self.c.subjects.iter().any(|s| s.id.as_str() == a) => format!(" (about “{}”)", self.name(a)),
+            Some(a) => format!(" (about “{a}”)"),
+            None => String::new(),
+        };
+        let source = n.source.as_ref().map_or(String::new(), |url| format!(" — source: <{url}>"));
+        format!("*{}*{about}: {}{source}", n.kind.label(), n.text.replace("\n\n", " "))
+    }
+
+    /// Notes nested under the list item just written.
+    fn sub_notes(&mut self, notes: &[Note]) {
+        for n in notes {
+            let line = self.note(n);
+            let _ = writeln!(self.out, "  - {line}");
+        }
+    }
+
+    /// Notes after an entry written as paragraphs, one paragraph each.
+    fn para_notes<'n>(&mut self, notes: impl IntoIterator<Item = &'n Note>) {
+        for n in notes {
+            let line = self.note(n);
+            self.line(&line);
             self.line("");
         }
     }
@@ -74,11 +112,16 @@ impl Markdown<'_> {
     /// A table with one column per subject, in the declared subject order.
     fn table(&mut self, first: &str, rows: &[Row]) {
         self.per_subject_table(first, rows.iter().map(|r| (r.name.as_str(), &r.values)));
-        for row in rows.iter().filter(|r| r.detail.is_some()) {
-            let detail = row.detail.as_deref().unwrap_or_default();
-            let _ = writeln!(self.out, "- **{}**: {}", row.name, detail.replace("\n\n", " "));
+        // Each row's detail, then its notes, as a list after the table.
+        let explained = |r: &&Row| r.detail.is_some() || !r.notes.is_empty();
+        for row in rows.iter().filter(explained) {
+            let _ = match row.detail.as_deref() {
+                Some(detail) => writeln!(self.out, "- **{}**: {}", row.name, detail.replace("\n\n", " ")),
+                None => writeln!(self.out, "- **{}**", row.name),
+            };
+            self.sub_notes(&row.notes);
         }
-        if rows.iter().any(|r| r.detail.is_some()) {
+        if rows.iter().any(|r| explained(&r)) {
             self.line("");
         }
     }
@@ -104,6 +147,7 @@ impl Markdown<'_> {
         let c = self.c;
         self.heading(1, &c.title);
         self.para(&c.summary);
+        self.heading(2, "Subjects");
         for s in &c.subjects {
             self.heading(3, &s.name);
             self.para(&s.description);
@@ -117,6 +161,7 @@ impl Markdown<'_> {
             self.heading(3, &format!("Key features of {}", self.name(id)));
             for f in list {
                 let _ = writeln!(self.out, "- **{}**: {}", f.name, f.detail.replace("\n\n", " "));
+                self.sub_notes(&f.notes);
             }
             self.line("");
         }
@@ -126,13 +171,24 @@ impl Markdown<'_> {
         self.heading(2, "Pros and cons");
         for (id, pc) in c.pros_cons.iter() {
             let name = self.name(id);
+            // A note goes after the first pro or con its `about` starts; any
+            // left over (none, once validated) after both lists.
+            let mut placed = vec![false; pc.notes.len()];
             for (label, items) in [("Pros", &pc.pros), ("Cons", &pc.cons)] {
                 self.heading(3, &format!("{label} of {name}"));
                 for item in items {
-                    let _ = writeln!(self.out, "- {}", item.replace("\n\n", " "));
+                    let _ = writeln!(self.out, "- {}", block(&item.replace("\n\n", " ")));
+                    for (n, done) in pc.notes.iter().zip(&mut placed) {
+                        if !*done && n.about.as_deref().is_some_and(|a| item.starts_with(a)) {
+                            *done = true;
+                            let line = self.note_on_item(n);
+                            let _ = writeln!(self.out, "  - {line}");
+                        }
+                    }
                 }
                 self.line("");
             }
+            self.para_notes(pc.notes.iter().zip(&placed).filter(|(_, done)| !**done).map(|(n, _)| n));
         }
         if !c.pros_cons_table.is_empty() {
             self.heading(3, "Pros and cons at a glance");
@@ -143,12 +199,13 @@ impl Markdown<'_> {
         for u in &c.use_cases {
             self.heading(3, &u.domain);
             for (id, fit) in u.fits.iter() {
-                let star = if fit.featured { " (a signature use case)" } else { "" };
-                let _ = writeln!(self.out, "- **{}**{}: {}", self.name(id), star, fit.why.replace("\n\n", " "));
+                let level = fit.level().map_or(String::new(), |l| format!(" ({} {})", l.mark(), l.label()));
+                let _ = writeln!(self.out, "- **{}**{level}: {}", self.name(id), fit.why.replace("\n\n", " "));
                 if !fit.examples.is_empty() {
                     let ex: Vec<&str> = fit.examples.iter().map(|e| e.as_str()).collect();
                     let _ = writeln!(self.out, "  - Examples: {}", ex.join(", "));
                 }
+                self.sub_notes(&fit.notes);
             }
             self.line("");
         }
@@ -160,6 +217,7 @@ impl Markdown<'_> {
             for (id, text) in f.discussion.iter() {
                 self.para(&format!("**{}**: {}", self.name(id), text));
             }
+            self.para_notes(&f.notes);
         }
 
         self.heading(2, "Decision snapshot");
@@ -171,12 +229,14 @@ impl Markdown<'_> {
                 let _ = writeln!(self.out, "- **{}**: {}", self.name(id), text.replace("\n\n", " "));
             }
             self.line("");
+            self.para_notes(&v.notes);
         }
 
         self.heading(2, "FAQ");
         for f in &c.faq {
             self.heading(3, &f.question);
             self.para(&f.answer);
+            self.para_notes(&f.notes);
             if !f.tags.is_empty() {
                 let tags: Vec<&str> = f.tags.iter().map(|t| t.as_str()).collect();
                 self.para(&format!("Tags: {}", tags.join(", ")));
@@ -205,6 +265,12 @@ impl Markdown<'_> {
             }
         }
     }
+}
+
+/// A paragraph or list item's text that cannot open a heading of its own:
+/// a leading `#` is escaped (the data's text is not Markdown).
+fn block(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with('#') { format!("\\{s}").into() } else { s.into() }
 }
 
 /// A Markdown table cell: pipes escaped so they cannot split the cell.

@@ -12,7 +12,8 @@ use crate::tab::Tab;
 use crate::ui::{self, Theme};
 use crate::wizard::WizardAction;
 
-/// (file name without extension, screen) for each scene, at `width`×`height`.
+/// (file name without extension, screen) for each scene, at `width`×`height`,
+/// and two at fixed sizes (80×24 and 200×60, named after their size).
 pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> {
     let base = App::new(c.clone());
     let mut scenes: Vec<(String, App)> = Vec::new();
@@ -49,10 +50,20 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
         scenes.push(("wizard-result".into(), wizard));
     }
 
+    let mut sized: Vec<(String, App, (u16, u16))> =
+        scenes.into_iter().map(|(name, app)| (name, app, (width, height))).collect();
+    // The smallest common terminal and a big one, whatever size the rest use.
+    let mut small = base.clone();
+    small.update(Action::GoToTab(Tab::UseCases));
+    sized.push(("size-80x24-use-cases".into(), small, (80, 24)));
+    let mut big = base.clone();
+    big.update(Action::GoToTab(Tab::Features));
+    sized.push(("size-200x60-features".into(), big, (200, 60)));
+
     let keys = crate::input::help_rows();
-    scenes
+    sized
         .into_iter()
-        .filter_map(|(name, app)| {
+        .filter_map(|(name, app, (width, height))| {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).ok()?;
             terminal.draw(|frame| _ = ui::draw(frame, &app, &Theme::COLOR, &keys)).ok()?;
             Some((name, terminal.backend().buffer().clone()))

@@ -14,7 +14,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Outgoing};
 use crate::input;
 use crate::saved;
 use crate::search::Searcher;
@@ -234,16 +234,73 @@ fn carry_out(request: crate::wizard::Request, app: &App, identity: &str) -> Stri
         }
         crate::wizard::Request::CopyResult => {
             let text = export::decision_report(&app.data, answers, importance, ReportFormat::Markdown);
-            let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()));
-            match io::Write::write_all(&mut io::stdout(), sequence.as_bytes())
-                .and_then(|()| io::Write::flush(&mut io::stdout()))
-            {
+            match copy(&text) {
                 Ok(()) => {
                     format!("Copied the result as Markdown ({} lines) to the clipboard (OSC 52).", text.lines().count())
                 }
                 Err(e) => format!("Could not copy: {e}"),
             }
         }
+    }
+}
+
+/// Puts `text` on the clipboard with OSC 52 (terminals that do not support it ignore it).
+fn copy(text: &str) -> io::Result<()> {
+    let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()));
+    io::Write::write_all(&mut io::stdout(), sequence.as_bytes()).and_then(|()| io::Write::flush(&mut io::stdout()))
+}
+
+/// The program that opens a link: `VERSUS_OPENER` if set, else the system's.
+fn opener() -> std::ffi::OsString {
+    let system = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::env::var_os("VERSUS_OPENER").filter(|o| !o.is_empty()).unwrap_or_else(|| system.into())
+}
+
+/// Does what the app asked of the outside world; returns what to tell the user.
+fn carry_out_outgoing(outgoing: Outgoing, app: &App, theme: &Theme) -> String {
+    match outgoing {
+        Outgoing::OpenLink => {
+            let Some(url) = crate::ui::selected_link(app) else {
+                return "The selection has no link to open (homepages and sources do, on the Overview tab).".into();
+            };
+            let opener = opener();
+            // Detached from the screen: no input, output thrown away, and a
+            // thread waits for it so it leaves no zombie behind.
+            let child = std::process::Command::new(&opener)
+                .arg(url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+            match child {
+                Ok(mut child) => {
+                    std::thread::spawn(move || child.wait());
+                    format!("Opening {url} in the browser.")
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    format!("No program to open links ({}) was found. The link: {url}", opener.to_string_lossy())
+                }
+                Err(e) => format!("Could not open {url}: {e}"),
+            }
+        }
+        Outgoing::Copy => match crate::ui::selected_text(app, theme) {
+            None => "Nothing is selected to copy.".into(),
+            Some(text) => match copy(&text) {
+                Ok(()) => {
+                    let first = text.lines().next().unwrap_or_default();
+                    let first = crate::data::clip(first, 40);
+                    let lines = crate::data::count(text.lines().count(), "line", "lines");
+                    format!("Copied \"{first}\" ({lines}) to the clipboard (OSC 52).")
+                }
+                Err(e) => format!("Could not copy: {e}"),
+            },
+        },
     }
 }
 
@@ -303,6 +360,11 @@ pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> 
         changed |= app.run_searches(|request| searcher.run(request));
         for results in searcher.finished() {
             app.update(Action::Found(results));
+            changed = true;
+        }
+        if let Some(outgoing) = app.outgoing.take() {
+            let status = carry_out_outgoing(outgoing, app, &theme);
+            app.update(Action::Status(status));
             changed = true;
         }
         if let Some(request) = app.wizard.request.take() {

@@ -54,7 +54,13 @@ fn screenshots_render_to_images_of_the_right_size_that_are_not_blank() {
         let mut reader = decoder.read_info().expect("a PNG");
         let mut pixels = vec![0; reader.output_buffer_size()];
         let info = reader.next_frame(&mut pixels).expect("pixels");
-        assert_eq!((info.width, info.height), (840, 510), "{name}: 100×30 cells of 8.4×17 px");
+        // Scenes are 100×30 cells unless their name says otherwise; a cell is 8.4×17 px.
+        let (w, h) = match name.strip_prefix("size-").and_then(|n| n.split('-').next()).and_then(|s| s.split_once('x'))
+        {
+            Some((w, h)) => (w.parse::<u32>().expect("width"), h.parse::<u32>().expect("height")),
+            None => (100, 30),
+        };
+        assert_eq!((info.width, info.height), (w * 84 / 10, h * 17), "{name}: {w}×{h} cells of 8.4×17 px");
         let bytes = info.color_type.samples();
         let mut colours: Vec<&[u8]> = pixels[..info.buffer_size()].chunks(bytes).collect();
         colours.sort_unstable();

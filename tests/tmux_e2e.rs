@@ -112,7 +112,7 @@ impl Tmux {
         let screen = self.wait_for(&["exit=", "icanon"]);
         assert!(screen.contains(&format!("exit={code}")), "exit code {code} expected:\n{screen}");
         assert!(!screen.contains("-icanon"), "terminal left in raw mode:\n{screen}");
-        assert!(!screen.contains("Pros/Cons"), "the app is still on screen:\n{screen}");
+        assert!(!screen.contains("┌ Features"), "the app is still on screen:\n{screen}");
     }
 
     /// The pid of versus: the child of the pane's shell.
@@ -133,15 +133,15 @@ impl Drop for Tmux {
 fn visit_every_tab_open_help_and_quit_with_q() {
     let bin = release_binary().display().to_string();
     let t = Tmux::start("tour", &bin);
-    t.wait_for(&["1 Features", "6 Decide", "Philosophy", "Batteries-included", "Lightweight"]);
+    t.wait_for(&["┌ Features", "6 Decide", "Philosophy", "Batteries-included", "Lightweight"]);
     t.keys(&["2"]);
-    t.wait_for(&["Pros and cons", "Pros", "Cons", "+ The batteries-included", "At a glance"]);
+    t.wait_for(&["Django · Pros", "Flask · Pros", "+ With so much built in", "Cons"]);
     t.keys(&["Tab"]);
     t.wait_for(&["Who fits, and why", "★ signature", "Wagtail"]);
-    t.keys(&["l"]);
+    t.keys(&["]"]);
     t.wait_for(&["Discussion", "Scalability", "Monolithic, good for big systems"]);
-    t.keys(&["Right"]);
-    t.wait_for(&["Questions", "6. Is Flask faster than Django?", "Neither wins outright"]);
+    t.keys(&["Tab"]);
+    t.wait_for(&["Questions", "6. Is Flask faster than Django?", "There is no overall winner"]);
     t.keys(&["j", "j", "j", "j", "j", "Enter"]);
     let expanded = t.wait_for(&["┌ FAQ ", "Is Flask faster than Django?"]);
     assert!(!expanded.contains("1. Which is better"), "the expanded answer covers the list:\n{expanded}");
@@ -149,7 +149,7 @@ fn visit_every_tab_open_help_and_quit_with_q() {
     t.wait_for(&["Questions", "1. Which is better"]);
     t.keys(&["6"]);
     t.wait_for(&["Decide — questions", "Question 1 of 10", "How large and complex is the project?"]);
-    t.keys(&["h"]);
+    t.keys(&["["]);
     t.wait_for(&["Questions"]);
     t.keys(&["?"]);
     t.wait_for(&["Keys — ? or Esc closes", "go to tab by number"]);
@@ -161,11 +161,62 @@ fn visit_every_tab_open_help_and_quit_with_q() {
     t.assert_clean_exit();
 }
 
+/// At 80×24, as a new user: Esc on every tab with nothing open leaves the
+/// app running; ←/→ move between the Pros/Cons columns; the Overview shows
+/// the homepages; o opens one with the opener, c says what it copied.
+#[test]
+fn esc_never_quits_arrows_cross_columns_and_links_open_at_80x24() {
+    let bin = release_binary().display().to_string();
+    let dir = std::env::temp_dir().join(format!("versus-e2e-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let opened = dir.join("opened");
+    let opener = dir.join("opener.sh");
+    std::fs::write(&opener, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display())).expect("opener");
+    let _ = Command::new("chmod").arg("+x").arg(&opener).status();
+    let command = format!("VERSUS_OPENER='{}' {bin}", opener.display());
+    let t = Tmux::start_sized("columns", &command, &dir.join("state"), (80, 24));
+    t.wait_for(&["┌ Features", "Django vs Flask"]);
+    for tab in ["1", "2", "3", "4", "5", "6", "7"] {
+        t.keys(&[tab, "Escape", "Escape"]);
+        std::thread::sleep(Duration::from_millis(150));
+        t.wait_for(&["? help"]);
+    }
+    t.keys(&["2"]);
+    t.wait_for(&["Django · Pros", "Flask · Pros", " 1/34 "]);
+    // Django has 6 pros, 4 cons and 6 at-a-glance rows: Flask's column starts at 17.
+    t.keys(&["Right"]);
+    t.wait_for(&[" 17/34 "]);
+    t.keys(&["j", "j", "h"]);
+    t.wait_for(&[" 3/34 "]);
+    t.keys(&["l"]);
+    t.wait_for(&[" 19/34 "]);
+    t.keys(&["Right"]);
+    t.wait_for(&[" 19/34 "]);
+    t.keys(&["7", "j"]);
+    t.wait_for(&["https://www.djangoproject.com/"]);
+    t.keys(&["o"]);
+    t.wait_for(&["Opening https://www.djangoproject.com/"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(&opened).unwrap_or_default() != "https://www.djangoproject.com/" {
+        assert!(Instant::now() < deadline, "the opener was not run with the homepage");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["j"]);
+    t.wait_for(&["https://flask.palletsprojects.com/"]);
+    t.keys(&["c"]);
+    t.wait_for(&["Copied \"Flask\""]);
+    t.keys(&["1", "o"]);
+    t.wait_for(&["has no link to open"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn ctrl_c_quits_cleanly() {
     let bin = release_binary().display().to_string();
     let t = Tmux::start("ctrlc", &bin);
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     t.keys(&["C-c"]);
     t.assert_clean_exit();
 }
@@ -175,7 +226,7 @@ fn signals_restore_the_terminal_and_exit_with_128_plus_n() {
     let bin = release_binary().display().to_string();
     for (signal, code) in [("TERM", 143), ("QUIT", 131), ("INT", 130), ("HUP", 129)] {
         let t = Tmux::start(&format!("sig{signal}"), &bin);
-        t.wait_for(&["1 Features"]);
+        t.wait_for(&["┌ Features"]);
         let pid = t.app_pid();
         assert!(!pid.is_empty(), "versus is running");
         let status = Command::new("kill").args([&format!("-{signal}"), &pid]).status().expect("kill");
@@ -213,7 +264,7 @@ fn ctrl_z_gives_the_shell_a_sane_terminal_and_fg_brings_the_app_back() {
     let state = std::env::temp_dir().join(format!("versus-e2e-suspend-{}", std::process::id()));
     let t = shell("suspend");
     t.keys(&[&format!("XDG_STATE_HOME={} {bin}; echo exit=$?", state.display()), "Enter"]);
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     for stop in ["C-z", "kill"] {
         if stop == "kill" {
             // The app is the pane shell's child (other tests run their own versus meanwhile).
@@ -226,9 +277,9 @@ fn ctrl_z_gives_the_shell_a_sane_terminal_and_fg_brings_the_app_back() {
         t.keys(&["clear; stty -a | grep -o -- '-*icanon' ; stty -a | grep -o -- ' -*echo '", "Enter"]);
         let screen = t.wait_for(&["icanon"]);
         assert!(!screen.contains("-icanon") && !screen.contains("-echo"), "the shell got a raw terminal:\n{screen}");
-        assert!(!screen.contains("Pros/Cons"), "the app is still on screen:\n{screen}");
+        assert!(!screen.contains("┌ Features"), "the app is still on screen:\n{screen}");
         t.keys(&["fg", "Enter"]);
-        t.wait_for(&["1 Features", "Pros/Cons"]);
+        t.wait_for(&["┌ Features", "2 Pros"]);
         t.keys(&["5"]);
         t.wait_for(&["Questions"]);
         t.keys(&["1"]);
@@ -246,7 +297,7 @@ fn ctrl_z_gives_the_shell_a_sane_terminal_and_fg_brings_the_app_back() {
 fn a_10k_paste_into_the_filter_then_ctrl_c_quits_at_once() {
     let bin = release_binary().display().to_string();
     let t = Tmux::start("paste", &bin);
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     t.keys(&["5", "/"]);
     t.wait_for(&["/ "]);
     let text: String = "faster flask django\n".repeat(600).chars().take(10_240).collect();
@@ -272,7 +323,7 @@ fn a_tiny_window_says_so_and_recovers() {
     t.run(&["resize-window", "-t", "main", "-x", "1", "-y", "1"]);
     std::thread::sleep(Duration::from_millis(300));
     t.run(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
-    t.wait_for(&["1 Features", "FastAPI"]);
+    t.wait_for(&["┌ Features", "FastAPI"]);
     t.keys(&["q"]);
     t.assert_clean_exit();
 }
@@ -313,7 +364,7 @@ fn underlined_on_line(tmux: &Tmux, needle: &str) -> String {
 fn faq_search_and_search_everything() {
     let bin = release_binary().display().to_string();
     let t = Tmux::start("search", &bin);
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     t.keys(&["5"]);
     t.wait_for(&["Questions"]);
     t.keys(&["/", "f", "a", "s", "t", "e", "r"]);
@@ -349,7 +400,7 @@ fn faq_search_and_search_everything() {
 fn a_closed_terminal_ends_the_app() {
     let bin = release_binary().display().to_string();
     let t = Tmux::start("hangup", &bin);
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     let pid = t.app_pid();
     assert!(!pid.is_empty(), "versus is running");
     t.run(&["kill-server"]);
@@ -377,7 +428,7 @@ fn answer_toward(name: &str, subject: &str, other: &str, winner: &str) {
     let state = std::env::temp_dir().join(format!("versus-e2e-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&state);
     let t = Tmux::start_sized(name, &bin, &state, (160, 120));
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     t.keys(&["6"]);
     t.wait_for(&["Question 1 of"]);
     for (i, pick) in picks.iter().enumerate() {
@@ -439,7 +490,7 @@ fn saved_answers_survive_every_tab_key_and_start_over_asks_and_undoes() {
     let file = state.join("versus/answers-django-vs-flask.json");
     {
         let t = Tmux::start_with_state("resume-1", &bin, &state);
-        t.wait_for(&["1 Features"]);
+        t.wait_for(&["┌ Features"]);
         t.keys(&["6"]);
         t.wait_for(&["Question 1 of 10"]);
         t.keys(&["Down", "Down", "Enter"]);
@@ -452,7 +503,7 @@ fn saved_answers_survive_every_tab_key_and_start_over_asks_and_undoes() {
     let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(saved.contains("\"size\": \"large\"") && saved.contains("\"admin\": \"essential\""), "{saved}");
     let t = Tmux::start_with_state("resume-2", &bin, &state);
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     t.keys(&["6"]);
     t.wait_for(&[
         "Your 2 answers of",
@@ -470,11 +521,11 @@ fn saved_answers_survive_every_tab_key_and_start_over_asks_and_undoes() {
     let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(saved.contains("\"size\": \"large\"") && saved.contains("\"admin\": \"essential\""), "{saved}");
     // Start over asks; Esc keeps; y clears; u brings them back.
-    t.keys(&["o"]);
+    t.keys(&["x"]);
     t.wait_for(&["Start over and clear your 2 answers?"]);
     t.keys(&["Escape"]);
     t.wait_gone("Start over and clear");
-    t.keys(&["o"]);
+    t.keys(&["x"]);
     t.wait_for(&["Start over and clear your 2 answers?"]);
     t.keys(&["y"]);
     t.wait_for(&["Answers cleared", "Question 1 of 10"]);
@@ -496,7 +547,7 @@ fn the_result_page_reranks_live_and_writes_a_record_that_rechecks() {
     // env -C: the app runs in `dir` (where it writes the record), with the test's state directory.
     let command = format!("env -C '{}' {bin}", dir.display());
     let t = Tmux::start_sized("record", &command, &dir.join("state"), (120, 50));
-    t.wait_for(&["1 Features"]);
+    t.wait_for(&["┌ Features"]);
     t.keys(&["6"]);
     t.wait_for(&["Question 1 of 10"]);
     t.keys(&["Enter", "r"]);

@@ -55,7 +55,7 @@ fn each_subject_keeps_one_colour_everywhere() {
     let app = app("django-vs-flask-vs-fastapi");
     let terminal = render(&app, 120, 40, Theme::COLOR);
     let buffer = terminal.backend().buffer();
-    let header = (0..40).find(|&y| row_text(buffer, y).contains("FastAPI")).expect("header row");
+    let header = (0..40).find(|&y| row_text(buffer, y).contains("Feature ")).expect("header row");
     let colour_of = |name: &str| {
         let x = row_text(buffer, header).find(name).expect("name on the header row");
         let x = row_text(buffer, header)[..x].chars().count() as u16;

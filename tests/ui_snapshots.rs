@@ -10,10 +10,10 @@ use versus::ui::Theme;
 use versus::wizard::WizardAction;
 
 #[test]
-fn every_tab_at_100x30_and_60x20() {
+fn every_tab_at_80x24_120x40_200x60_and_60x20() {
     for name in SHIPPED {
         for tab in Tab::ALL {
-            for (w, h) in [(100, 30), (60, 20)] {
+            for (w, h) in [(80, 24), (120, 40), (200, 60), (60, 20)] {
                 let mut app = app(name);
                 app.update(Action::GoToTab(tab));
                 let terminal = render(&app, w, h, Theme::COLOR);

@@ -253,3 +253,63 @@ fn the_readme_example_is_the_minimal_fixture_and_loads() {
     assert_eq!(&readme[start..end], MINIMAL, "README's example drifted from tests/fixtures/minimal.ron");
     assert!(data::load_str(&readme[start..end], "README.md").is_ok());
 }
+
+#[test]
+fn fit_levels_and_notes_load_and_show_in_the_model() {
+    let src = edited(
+        "\"tea\": (why: \"A slow start.\", examples: [\"Most of Britain\"]),",
+        "\"tea\": (level: Possible, why: \"A slow start.\", examples: [\"Most of Britain\"],
+            notes: [(kind: Unconfirmed, about: \"Most of Britain\", text: \"A survey says so.\",
+                     source: \"https://example.org/survey\")]),",
+    );
+    let c = data::load_str(&src, "test.ron").unwrap_or_else(|e| panic!("{e}"));
+    let fit = c.use_cases[0].fits.get("tea").expect("tea fits");
+    assert_eq!(fit.level(), Some(data::FitLevel::Possible));
+    assert_eq!(fit.notes[0].kind, data::NoteKind::Unconfirmed);
+    let coffee = c.use_cases[0].fits.get("coffee").expect("coffee fits");
+    assert_eq!(coffee.level(), Some(data::FitLevel::Signature), "featured: true is the Signature level");
+}
+
+#[test]
+fn a_note_must_point_at_something_in_its_entry() {
+    let note = |about: &str| {
+        format!(
+            "\"tea\": (why: \"A slow start.\", examples: [\"Most of Britain\"],
+                notes: [(kind: Context, about: \"{about}\", text: \"Context.\", source: \"ftp://x\")]),"
+        )
+    };
+    let found = problems(&edited("\"tea\": (why: \"A slow start.\", examples: [\"Most of Britain\"]),", &note("Peru")));
+    assert!(
+        found
+            .iter()
+            .any(|p| p
+                .contains("use_cases[0].fits.tea.notes[0].about: expected one of this fit's examples; found \"Peru\"")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|p| p.contains("notes[0].source: expected an http:// or https:// URL")), "{found:?}");
+    let pros = problems(&edited(
+        "\"tea\": (pros: [\"Easy to make.\"], cons: [\"Weaker lift.\"]),",
+        "\"tea\": (pros: [\"Easy to make.\"], cons: [\"Weaker lift.\"], notes: [(kind: Correction, about: \"Hard\", text: \"No.\")]),",
+    ));
+    assert!(
+        pros.iter().any(|p| p.contains("pros_cons.tea.notes[0].about: no pro or con starts with \"Hard\"")),
+        "{pros:?}"
+    );
+    let level = problems(&edited("\"coffee\": (featured: true,", "\"coffee\": (featured: true, level: Poor,"));
+    assert!(
+        level.iter().any(|p| p.contains("use_cases[0].fits.coffee.level: featured: true means the level is Signature")),
+        "{level:?}"
+    );
+    let row = problems(&edited(
+        "(name: \"Effort\", values: {\"tea\": \"Low\", \"coffee\": \"Medium\"}),",
+        "(name: \"Effort\", values: {\"tea\": \"Low\", \"coffee\": \"Medium\"}, notes: [(kind: Context, about: \"cocoa\", text: \"x\")]),",
+    ));
+    assert!(row.iter().any(|p| p.contains("pros_cons_table[0].notes[0].about: unknown subject \"cocoa\"")), "{row:?}");
+}
+
+#[test]
+fn an_unknown_fit_level_or_note_kind_is_a_located_error() {
+    let (line, _, message) = syntax(&edited("\"coffee\": (featured: true,", "\"coffee\": (level: Great,"));
+    assert_eq!(line, 27);
+    assert!(message.contains("Great") && message.contains("Signature"), "{message}");
+}

@@ -11,6 +11,8 @@ pub enum Action {
     NextTab,
     PreviousTab,
     GoToTab(Tab),
+    /// ←/→: to the pane or column on that side (negative is left).
+    Pane(isize),
     /// Move the selection by this many entries (negative is up), stopping at the ends.
     Move(isize),
     First,
@@ -26,7 +28,7 @@ pub enum Action {
         max: usize,
     },
     ToggleHelp,
-    /// Close whatever is open (help, expanded entry, FAQ filter); quit when nothing is.
+    /// Close whatever is open (help, expanded entry, FAQ filter); never quits.
     Back,
     Quit,
     /// Start editing the FAQ filter (on the FAQ tab) or open the palette (elsewhere).
@@ -48,6 +50,20 @@ pub enum Action {
     Notice(String),
     /// Ctrl-Z: give the terminal back and stop until `fg`.
     Suspend,
+    /// Open the selected entry's link with the system's opener.
+    OpenLink,
+    /// Copy the selected entry's text to the clipboard.
+    Copy,
+    /// A one-line message in the status line, until the next key.
+    Status(String),
+}
+
+/// Something the terminal loop does for the app (it needs the outside
+/// world), then reports with [`Action::Status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outgoing {
+    OpenLink,
+    Copy,
 }
 
 /// What a key does in a search line (the FAQ filter or the palette).

@@ -9,7 +9,7 @@ mod search_line;
 
 use std::sync::Arc;
 
-pub use action::{Action, LineAction};
+pub use action::{Action, LineAction, Outgoing};
 pub use search_line::SearchLine;
 
 use crate::data::Comparison;
@@ -41,6 +41,8 @@ pub struct TabState {
     pub selected: usize,
     /// Lines scrolled in the detail pane.
     pub scroll: usize,
+    /// The detail pane has the keys (←/→ move between it and the list).
+    pub detail_focused: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,10 @@ pub struct App {
     pub palette: Option<SearchLine>,
     pub palette_selected: usize,
     pub wizard: WizardState,
+    /// What the terminal loop should do next for the user (open a link, copy).
+    pub outgoing: Option<Outgoing>,
+    /// A message for the status line (what opening or copying did), until the next key.
+    pub status: Option<String>,
 }
 
 impl App {
@@ -90,6 +96,8 @@ impl App {
             faq_editing: false,
             palette: None,
             palette_selected: 0,
+            outgoing: None,
+            status: None,
         }
     }
 
@@ -125,7 +133,11 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Found(_) | Action::SearchSent { .. } | Action::Notice(_)) {
+            self.status = None;
+        }
         match action {
+            Action::Status(text) => self.status = Some(text),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
             Action::Notice(notice) => self.wizard.notice = Some(notice),
@@ -211,10 +223,16 @@ impl App {
             Action::NextTab => self.go_to(self.tab.next()),
             Action::PreviousTab => self.go_to(self.tab.previous()),
             Action::GoToTab(tab) => self.go_to(tab),
+            Action::Pane(dir) => self.pane(dir),
+            Action::OpenLink => self.outgoing = Some(Outgoing::OpenLink),
+            Action::Copy => self.outgoing = Some(Outgoing::Copy),
             Action::Move(by) => self.select(self.state().selected.saturating_add_signed(by)),
             Action::First => self.select(0),
             Action::Last => self.select(usize::MAX),
-            Action::Select(i) => self.select(i),
+            Action::Select(i) => {
+                self.select(i);
+                self.state_mut().detail_focused = false;
+            }
             Action::ToggleExpand if self.expanded => self.close_expanded(),
             // Pros/Cons items are shown whole already; the wizard has pages of its own.
             Action::ToggleExpand
@@ -253,7 +271,7 @@ impl App {
         let entry = self.faq_entry(self.states[Tab::Faq.index()].selected).unwrap_or(0);
         self.faq_search = None;
         self.faq_editing = false;
-        self.states[Tab::Faq.index()] = TabState { selected: entry, scroll: 0 };
+        self.states[Tab::Faq.index()] = TabState { selected: entry, ..TabState::default() };
     }
 
     fn jump_to_palette_hit(&mut self) {
@@ -266,7 +284,7 @@ impl App {
             self.faq_editing = false;
         }
         self.go_to(place.tab);
-        self.states[place.tab.index()] = TabState { selected: place.entry, scroll: 0 };
+        self.states[place.tab.index()] = TabState { selected: place.entry, ..TabState::default() };
     }
 
     fn go_to(&mut self, tab: Tab) {
@@ -275,6 +293,20 @@ impl App {
         }
         self.tab = tab;
         self.expanded = false;
+    }
+
+    /// ←/→: the Pros/Cons column beside this one, or between a list and its detail.
+    fn pane(&mut self, dir: isize) {
+        if self.expanded || self.on_wizard() {
+            return;
+        }
+        if self.tab == Tab::ProsCons {
+            if let Some(i) = self.entries.pros_cons_beside(self.state().selected, dir) {
+                self.select(i);
+            }
+        } else if self.entry_count(self.tab) > 0 {
+            self.state_mut().detail_focused = dir > 0;
+        }
     }
 
     fn close_expanded(&mut self) {

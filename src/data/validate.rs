@@ -341,7 +341,10 @@ impl Checker<'_> {
             }
             let Some(target) = n.about.as_deref() else {
                 if let About::ItemStart(_) = about {
-                    self.problem(&format!("{path}.about"), "expected the start of the pro or con the note is about".into());
+                    self.problem(
+                        &format!("{path}.about"),
+                        "expected the start of the pro or con the note is about".into(),
+                    );
                 }
                 continue;
             };
@@ -358,7 +361,8 @@ impl Checker<'_> {
                 About::ItemStart(items) => match items.iter().filter(|t| t.starts_with(target)).count() {
                     1 => {}
                     0 => self.problem(&path, format!("no pro or con starts with {}", quoted(target))),
-                    n => self.problem(&path, format!("{n} pros and cons start with {}; quote more of one", quoted(target))),
+                    n => self
+                        .problem(&path, format!("{n} pros and cons start with {}; quote more of one", quoted(target))),
                 },
             }
         }

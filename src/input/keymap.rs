@@ -12,6 +12,8 @@ pub enum KeyCommand {
     Suspend,
     NextTab,
     PreviousTab,
+    PaneLeft,
+    PaneRight,
     TabByNumber,
     Down,
     Up,
@@ -27,6 +29,8 @@ pub enum KeyCommand {
     Quit,
     Search,
     Palette,
+    OpenLink,
+    Copy,
 }
 
 /// What a key does while a search line has the keyboard.
@@ -85,8 +89,8 @@ pub const WIZARD_BINDINGS: &[Binding<WizardAction>] = &[
     Binding { keys: &[ch('e')], label: "e", help: "all answers, to review or change", command: WizardAction::Answers },
     Binding { keys: &[ch('r')], label: "r", help: "the result", command: WizardAction::Result },
     Binding {
-        keys: &[ch('o')],
-        label: "o",
+        keys: &[ch('x')],
+        label: "x",
         help: "start over (asks first: y clears the answers, Esc keeps them)",
         command: WizardAction::Restart,
     },
@@ -106,7 +110,7 @@ pub const WIZARD_BINDINGS: &[Binding<WizardAction>] = &[
     Binding {
         keys: &[ch('c')],
         label: "c",
-        help: "result page: copy the result as Markdown (OSC 52, works over SSH)",
+        help: "result page: copy the result as Markdown (as c copies the selection elsewhere)",
         command: WizardAction::Copy,
     },
 ];
@@ -185,17 +189,24 @@ pub struct Binding<C> {
 
 /// Every key the app understands. Order is the order of the help overlay.
 pub const BINDINGS: &[Binding<KeyCommand>] = &[
+    Binding { keys: &[key(KeyCode::Tab), ch(']')], label: "Tab ]", help: "next tab", command: KeyCommand::NextTab },
     Binding {
-        keys: &[key(KeyCode::Tab), ch(']'), key(KeyCode::Right), ch('l')],
-        label: "Tab ] → l",
-        help: "next tab",
-        command: KeyCommand::NextTab,
-    },
-    Binding {
-        keys: &[key(KeyCode::BackTab), ch('['), key(KeyCode::Left), ch('h')],
-        label: "Shift-Tab [ ← h",
+        keys: &[key(KeyCode::BackTab), ch('[')],
+        label: "Shift-Tab [",
         help: "previous tab",
         command: KeyCommand::PreviousTab,
+    },
+    Binding {
+        keys: &[key(KeyCode::Left), ch('h')],
+        label: "← h",
+        help: "the pane or column to the left (Pros/Cons: the previous subject; else the list)",
+        command: KeyCommand::PaneLeft,
+    },
+    Binding {
+        keys: &[key(KeyCode::Right), ch('l')],
+        label: "→ l",
+        help: "the pane or column to the right (Pros/Cons: the next subject; else the text, where ↑↓ scroll)",
+        command: KeyCommand::PaneRight,
     },
     Binding {
         keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7')],
@@ -253,6 +264,18 @@ pub const BINDINGS: &[Binding<KeyCommand>] = &[
         label: "Ctrl-P Ctrl-F :",
         help: "search everything, then Enter jumps to the hit",
         command: KeyCommand::Palette,
+    },
+    Binding {
+        keys: &[ch('o')],
+        label: "o",
+        help: "open the selection's link (a homepage, a source) in the browser",
+        command: KeyCommand::OpenLink,
+    },
+    Binding {
+        keys: &[ch('c')],
+        label: "c",
+        help: "copy the selection's text to the clipboard (OSC 52, works over SSH)",
+        command: KeyCommand::Copy,
     },
     Binding { keys: &[ch('?')], label: "?", help: "show or hide this help", command: KeyCommand::Help },
     Binding {
@@ -353,8 +376,8 @@ mod tests {
             (KeyCode::Up, KeyCommand::Up),
             (KeyCode::Down, KeyCommand::Down),
             (KeyCode::Tab, KeyCommand::NextTab),
-            (KeyCode::Left, KeyCommand::PreviousTab),
-            (KeyCode::Right, KeyCommand::NextTab),
+            (KeyCode::Left, KeyCommand::PaneLeft),
+            (KeyCode::Right, KeyCommand::PaneRight),
             (KeyCode::Enter, KeyCommand::Expand),
             (KeyCode::Esc, KeyCommand::Back),
             (KeyCode::Char('J'), KeyCommand::ScrollDown),
@@ -374,7 +397,7 @@ mod tests {
             (KeyCode::Char('b'), WizardAction::Back),
             (KeyCode::Char('e'), WizardAction::Answers),
             (KeyCode::Char('r'), WizardAction::Result),
-            (KeyCode::Char('o'), WizardAction::Restart),
+            (KeyCode::Char('x'), WizardAction::Restart),
             (KeyCode::Down, WizardAction::Cursor(1)),
             (KeyCode::Up, WizardAction::Cursor(-1)),
         ];
@@ -393,6 +416,8 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(binding_for(&ctrl_c).map(|b| b.command), Some(KeyCommand::Quit));
         let plain_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert!(binding_for(&plain_c).is_none());
+        assert_eq!(binding_for(&plain_c).map(|b| b.command), Some(KeyCommand::Copy), "c copies; Ctrl-C quits");
+        let alt_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT);
+        assert!(binding_for(&alt_c).is_none());
     }
 }

@@ -46,11 +46,13 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     // Where there is no list to move through (help, an open entry, a wizard
     // page, an empty list), movement keys scroll the text.
     let pane = if app.help { map.help.as_ref() } else { map.text.as_ref() };
-    let list = map.list.as_ref().filter(|l| l.len > 0 && !app.help);
+    let list = map.list.as_ref().filter(|l| l.len > 0 && !app.help && !app.state().detail_focused);
     let page = |by: isize| by * list.map_or(pane.map_or(1, |p| p.page), |l| l.page).max(1) as isize;
     Some(match (binding.command, list) {
         (KeyCommand::NextTab, _) => Action::NextTab,
         (KeyCommand::PreviousTab, _) => Action::PreviousTab,
+        (KeyCommand::PaneLeft, _) => Action::Pane(-1),
+        (KeyCommand::PaneRight, _) => Action::Pane(1),
         (KeyCommand::TabByNumber, _) => match event.code {
             KeyCode::Char(c) => Action::GoToTab(Tab::from_index((c.to_digit(10)? as usize).checked_sub(1)?)?),
             _ => return None,
@@ -76,6 +78,8 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
         (KeyCommand::Search, _) => Action::Search,
         (KeyCommand::Palette, _) => Action::Palette,
         (KeyCommand::Suspend, _) => Action::Suspend,
+        (KeyCommand::OpenLink, _) => Action::OpenLink,
+        (KeyCommand::Copy, _) => Action::Copy,
     })
 }
 
@@ -146,6 +150,8 @@ pub fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Actio
     match event.kind {
         MouseEventKind::Down(MouseButton::Left) if map.on_tab_bar(y) => map.tab_at(x, y).map(Action::GoToTab),
         MouseEventKind::Down(MouseButton::Left) if map.help.is_some() => Some(Action::ToggleHelp),
+        // A click on the text beside a list gives it the keys.
+        MouseEventKind::Down(MouseButton::Left) if over_text && list.is_some() => Some(Action::Pane(1)),
         MouseEventKind::Down(MouseButton::Left) => {
             let i = list?.entry_at(x, y)?;
             Some(if i == app.state().selected { Action::ToggleExpand } else { Action::Select(i) })
@@ -215,7 +221,7 @@ mod tests {
         let mut app = app();
         assert_eq!(map_event(&click(20, 5), &app, &frame()), Some(Action::Select(5)), "second line of a tall row");
         assert_eq!(map_event(&click(20, 2), &app, &frame()), None, "the header row");
-        app.states[Tab::Features.index()] = TabState { selected: 4, scroll: 0 };
+        app.states[Tab::Features.index()] = TabState { selected: 4, ..TabState::default() };
         assert_eq!(map_event(&click(20, 3), &app, &frame()), Some(Action::ToggleExpand));
     }
 
@@ -269,10 +275,10 @@ mod tests {
         let map = ScreenMap { list: None, ..frame() };
         let before = crate::wizard::score::SCORED.with(|n| n.get());
         for code in
-            [KeyCode::Char('q'), KeyCode::Char('x'), KeyCode::Down, KeyCode::PageDown, KeyCode::End, KeyCode::Esc]
+            [KeyCode::Char('q'), KeyCode::Char('z'), KeyCode::Down, KeyCode::PageDown, KeyCode::End, KeyCode::Esc]
         {
             let action = map_event(&key(code), &app, &map);
-            assert!(action.is_some() || code == KeyCode::Char('x'), "{code:?}");
+            assert!(action.is_some() || code == KeyCode::Char('z'), "{code:?}");
         }
         assert_eq!(crate::wizard::score::SCORED.with(|n| n.get()), before, "mapping keys scored the answers");
         crate::wizard::score(&app.data, &app.wizard.answers, &app.wizard.importance);

@@ -22,6 +22,7 @@ pub enum Kind {
     About,
     Subject,
     Verdict,
+    Note,
     Source,
 }
 
@@ -40,6 +41,7 @@ impl Kind {
             Kind::About => "About",
             Kind::Subject => "Subject",
             Kind::Verdict => "Verdict",
+            Kind::Note => "Note",
             Kind::Source => "Sources",
         }
     }
@@ -221,12 +223,18 @@ impl Corpora {
                 }
                 // Its rows are entries of their own (above), which land here.
                 OverviewItem::Decision => {}
-                OverviewItem::Sources => {
-                    let mut texts = vec![(Name, "Sources")];
-                    for s in &c.sources {
-                        texts.push((Sources, s.title.as_str()));
-                        texts.push((Homepage, s.url.as_str()));
+                OverviewItem::Notes => {
+                    let notes = crate::entries::all_notes(c);
+                    let mut texts = vec![(Name, "Corrections and notes on the source")];
+                    for n in &notes {
+                        texts.push((Detail, n.note.text.as_str()));
+                        texts.extend(n.note.about.as_deref().map(|a| (Tags, a)));
                     }
+                    self.add(&texts, place, Kind::Note, None, false);
+                }
+                OverviewItem::Source(i) => {
+                    let s = &c.sources[i];
+                    let texts = [(Name, "Source"), (Sources, s.title.as_str()), (Homepage, s.url.as_str())];
                     self.add(&texts, place, Kind::Source, None, false);
                 }
             }

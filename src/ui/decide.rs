@@ -4,8 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::notes::notes;
 use super::table::{TableSpec, value_row};
-use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, panes, subject_header};
+use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, subject_header};
 use crate::app::App;
 use crate::tab::Tab;
 use crate::wizard::{self, Importance, Robustness, WizardPage};
@@ -19,10 +20,10 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     })
 }
 
-fn detail(app: &App, theme: &Theme) -> Doc {
+fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let d = &app.data;
     let mut doc = Doc::new();
-    if let Some(r) = d.decision.get(app.states[Tab::Decide.index()].selected) {
+    if let Some(r) = d.decision.get(entry) {
         doc.styled(&[(&r.name, theme.heading())]).blank();
         for (i, s) in d.subjects.iter().enumerate() {
             doc.bullet(&format!("{}: ", s.name), theme.subject(i), r.values.get(&s.id).map_or("", |v| v), Style::new());
@@ -30,11 +31,15 @@ fn detail(app: &App, theme: &Theme) -> Doc {
         if let Some(detail) = &r.detail {
             doc.blank().text(detail, Style::new());
         }
+        notes(&mut doc, theme, &r.notes, |_| true, |id| subject_name(app, id));
     }
-    if !doc.is_empty() && d.verdict.is_some() {
-        doc.blank();
+    // The verdict follows the selected row only, not the rows read on after it.
+    if entry == app.states[Tab::Decide.index()].selected {
+        if !doc.is_empty() && d.verdict.is_some() {
+            doc.blank();
+        }
+        source_verdict(app, theme, &mut doc, "Verdict", true);
     }
-    source_verdict(app, theme, &mut doc, "Verdict", true);
     doc
 }
 
@@ -56,10 +61,15 @@ pub(super) fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, heading: &
             doc.bullet(&format!("{}: ", s.name), theme.subject(i), text, Style::new());
         }
     }
+    notes(doc, theme, &v.notes, |_| true, |id| subject_name(app, id));
 }
 
-pub const VIEW: ListTab =
-    ListTab { spec, detail, areas: |_, body| panes(body, 55), detail_title: " Detail and verdict " };
+/// The name of the subject with this id.
+pub(super) fn subject_name(app: &App, id: &str) -> Option<String> {
+    app.data.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string())
+}
+
+pub const VIEW: ListTab = ListTab { spec, detail, list_share: 55, detail_title: " Detail and verdict " };
 
 /// The wizard's current page as one scrollable document, `width` columns wide
 /// (the result's bars are sized to it).

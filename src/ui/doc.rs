@@ -118,10 +118,87 @@ impl Rich {
     }
 }
 
+/// A paragraph: prose, or a small table whose cells wrap in their columns.
+#[derive(Debug, Clone, PartialEq)]
+enum Para {
+    Rich(Rich),
+    /// Rows of cells; the first row is the header.
+    Grid(Vec<Vec<Rich>>),
+}
+
+/// Columns between the cells of a grid.
+const GRID_GAP: usize = 2;
+
+impl Para {
+    fn height(&self, width: u16) -> usize {
+        match self {
+            Para::Rich(r) => r.height(width),
+            Para::Grid(rows) => {
+                let widths = grid_widths(rows, width);
+                rows.iter().map(|row| grid_row_height(row, &widths)).sum()
+            }
+        }
+    }
+
+    fn lines(&self, width: u16) -> Vec<Line<'static>> {
+        match self {
+            Para::Rich(r) => r.lines(width),
+            Para::Grid(rows) => {
+                let widths = grid_widths(rows, width);
+                rows.iter().flat_map(|row| grid_row_lines(row, &widths)).collect()
+            }
+        }
+    }
+
+    fn patch(self, style: Style) -> Para {
+        match self {
+            Para::Rich(r) => Para::Rich(r.patch(style)),
+            Para::Grid(rows) => {
+                Para::Grid(rows.into_iter().map(|row| row.into_iter().map(|c| c.patch(style)).collect()).collect())
+            }
+        }
+    }
+}
+
+/// A grid's column widths at `width`: the first as wide as its longest cell
+/// up to a third of the width, the others sharing the rest.
+fn grid_widths(rows: &[Vec<Rich>], width: u16) -> Vec<u16> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let width = width as usize;
+    let gaps = GRID_GAP * (columns - 1);
+    let longest = rows.iter().filter_map(|r| r.first()).map(|c| c.text().width()).max().unwrap_or(0);
+    let first = if columns == 1 { width } else { longest.min(width / 3).max(1) };
+    let each = (width.saturating_sub(first + gaps) / (columns - 1).max(1)).max(1);
+    std::iter::once(first).chain(std::iter::repeat_n(each, columns - 1)).map(|w| w as u16).collect()
+}
+
+fn grid_row_height(row: &[Rich], widths: &[u16]) -> usize {
+    row.iter().zip(widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).max(1)
+}
+
+/// A grid row's lines: each cell wrapped in its column, padded to its width.
+fn grid_row_lines(row: &[Rich], widths: &[u16]) -> Vec<Line<'static>> {
+    let cells: Vec<Vec<Line<'static>>> = row.iter().zip(widths).map(|(c, w)| c.lines(*w)).collect();
+    (0..grid_row_height(row, widths))
+        .map(|n| {
+            let mut spans = Vec::new();
+            for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+                let line = cell.get(n).cloned().unwrap_or_default();
+                let used = line.width();
+                spans.extend(line.spans);
+                if i + 1 < cells.len() {
+                    spans.push(Span::raw(" ".repeat((*w as usize).saturating_sub(used) + GRID_GAP)));
+                }
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// A document: paragraphs top to bottom.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
-    paras: Vec<Rich>,
+    paras: Vec<Para>,
 }
 
 impl Doc {
@@ -130,7 +207,13 @@ impl Doc {
     }
 
     pub fn push(&mut self, rich: Rich) -> &mut Self {
-        self.paras.push(rich);
+        self.paras.push(Para::Rich(rich));
+        self
+    }
+
+    /// A small table: `rows[0]` is the header; cells wrap within their columns.
+    pub fn grid(&mut self, rows: Vec<Vec<Rich>>) -> &mut Self {
+        self.paras.push(Para::Grid(rows));
         self
     }
 
@@ -168,6 +251,12 @@ impl Doc {
         self.push(Rich::new(&text.replace("\n\n", " "), style).with_marker(marker, marker_style))
     }
 
+    /// `other`'s paragraphs, with `style` laid over them.
+    pub fn append_dimmed(&mut self, other: Doc, style: Style) -> &mut Self {
+        self.paras.extend(other.paras.into_iter().map(|p| p.patch(style)));
+        self
+    }
+
     pub fn blank(&mut self) -> &mut Self {
         self.push(Rich::default())
     }
@@ -185,6 +274,37 @@ impl Doc {
     pub fn line_of(&self, index: usize, width: u16) -> (usize, usize) {
         let above = self.paras[..index.min(self.paras.len())].iter().map(|p| p.height(width)).sum();
         (above, self.paras.get(index).map_or(0, |p| p.height(width)))
+    }
+
+    /// The paragraph that line `line` (at `width`) belongs to; the last one past the end.
+    pub fn para_at_line(&self, line: usize, width: u16) -> usize {
+        let mut top = 0;
+        for (i, p) in self.paras.iter().enumerate() {
+            top += p.height(width);
+            if top > line {
+                return i;
+            }
+        }
+        self.paras.len().saturating_sub(1)
+    }
+
+    /// The text without styles or wrapping: a line per paragraph, a grid's
+    /// cells joined by " | " (what copying an entry puts on the clipboard).
+    pub fn plain(&self) -> String {
+        let rich = |r: &Rich| format!("{}{}", r.marker.as_ref().map_or("", |(m, _)| m.as_str()), r.text);
+        let lines: Vec<String> = self
+            .paras
+            .iter()
+            .map(|p| match p {
+                Para::Rich(r) => rich(r),
+                Para::Grid(rows) => rows
+                    .iter()
+                    .map(|row| row.iter().map(rich).collect::<Vec<_>>().join(" | "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+            .collect();
+        lines.join("\n")
     }
 
     /// How many lines the document takes at `width` columns.

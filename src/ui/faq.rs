@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use ratatui::style::Style;
 
+use super::notes::notes;
 use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Rich, Theme, panes};
+use super::{Doc, ListTab, Rich, Theme};
 use crate::app::App;
 use crate::search::Query;
 use crate::tab::Tab;
@@ -48,11 +49,13 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     })
 }
 
-fn detail(app: &App, theme: &Theme) -> Doc {
+fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let mut doc = Doc::new();
-    let Some(f) = app.faq_entry(app.states[Tab::Faq.index()].selected).and_then(|i| app.data.faq.get(i)) else {
+    let Some(f) = app.faq_entry(entry).and_then(|i| app.data.faq.get(i)) else {
         if app.faq_search.as_ref().is_some_and(|l| !l.pending()) {
             doc.text("No question or answer matches the search. Esc clears it.", theme.dim());
+        } else if app.data.faq.is_empty() {
+            doc.text("This comparison has no questions and answers.", theme.dim());
         }
         return doc;
     };
@@ -65,7 +68,8 @@ fn detail(app: &App, theme: &Theme) -> Doc {
         let rich = Rich::new(&tags, theme.dim()).mark(&marks(&query, &tags), 0, theme.highlight());
         doc.blank().push(rich.with_marker("Tags: ", theme.dim()));
     }
+    notes(&mut doc, theme, &f.notes, |_| true, |_| None);
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, areas: |_, body| panes(body, 50), detail_title: " Answer " };
+pub const VIEW: ListTab = ListTab { spec, detail, list_share: 50, detail_title: " Answer " };

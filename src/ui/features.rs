@@ -1,10 +1,11 @@
-//! Features: the comparison table, then each subject's key features as rows
-//! ticked in that subject's column; the selected row's full text beside it.
+//! Features: the comparison table, then each subject's key features, each
+//! described in its subject's column; the selected row's full text beside it.
 
 use ratatui::style::Style;
 
+use super::notes::notes;
 use super::table::{TableRow, TableSpec, value_row};
-use super::{Doc, ListTab, Rich, Theme, panes, subject_header};
+use super::{Doc, ListTab, Rich, Theme, subject_header};
 use crate::app::App;
 use crate::data::KeyFeature;
 use crate::tab::Tab;
@@ -26,22 +27,21 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
             if e == d.features.len() {
                 rows.push(TableRow::Section("Key features".into()));
             }
-            let mut cells = vec![Rich::new(&f.name, Style::new())];
-            cells.extend(
-                (0..d.subjects.len())
-                    .map(|i| if i == si { Rich::new("✔ key feature", theme.subject(i)) } else { Rich::default() }),
-            );
+            let mut cells = vec![Rich::new(&f.name, theme.subject(si))];
+            cells.extend((0..d.subjects.len()).map(|i| {
+                if i == si { Rich::new(&f.detail.replace("\n\n", " "), Style::new()) } else { Rich::default() }
+            }));
             rows.push(TableRow::Entry(cells));
         }
     })
 }
 
-/// The full text of the selected row or key feature.
-fn detail(app: &App, theme: &Theme) -> Doc {
+/// The full text of a row or key feature.
+fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let d = &app.data;
-    let selected = app.states[Tab::Features.index()].selected;
     let mut doc = Doc::new();
-    if let Some(f) = d.features.get(selected) {
+    let subject_name = |id: &str| d.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string());
+    if let Some(f) = d.features.get(entry) {
         doc.styled(&[(&f.name, theme.heading())]).blank();
         for (i, s) in d.subjects.iter().enumerate() {
             let value = f.values.get(&s.id).map_or("", |v| v);
@@ -50,12 +50,18 @@ fn detail(app: &App, theme: &Theme) -> Doc {
         if let Some(detail) = &f.detail {
             doc.blank().text(detail, Style::new());
         }
-    } else if let Some((si, f)) = key_feature(app, selected.saturating_sub(d.features.len())) {
+        notes(&mut doc, theme, &f.notes, |_| true, subject_name);
+    } else if let Some((si, f)) = key_feature(app, entry.saturating_sub(d.features.len())) {
         let subject = &d.subjects[si];
-        doc.styled(&[(&subject.name, theme.subject(si)), (" key feature: ", theme.dim()), (&f.name, theme.heading())]);
+        doc.styled(&[
+            (&f.name, theme.heading()),
+            (" — a key feature of ", theme.dim()),
+            (&subject.name, theme.subject(si)),
+        ]);
         doc.blank().text(&f.detail, Style::new());
+        notes(&mut doc, theme, &f.notes, |_| true, |_| None);
     }
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, areas: |_, body| panes(body, 60), detail_title: " Detail " };
+pub const VIEW: ListTab = ListTab { spec, detail, list_share: 60, detail_title: " Detail " };

@@ -7,6 +7,8 @@ mod doc;
 mod faq;
 mod features;
 mod help;
+mod links;
+mod notes;
 mod overview;
 mod palette;
 mod performance;
@@ -29,6 +31,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::app::App;
 use crate::tab::Tab;
 pub use doc::{Doc, Rich};
+pub use links::{selected_link, selected_text};
 pub use screen_map::{ListMap, PaneMap, ScreenMap};
 use table::TableSpec;
 pub use theme::Theme;
@@ -39,6 +42,10 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// From this width on, list and detail sit side by side; narrower, they stack.
 const SIDE_BY_SIDE_WIDTH: u16 = 96;
+
+/// Prose wraps at this many columns at most, however wide the pane: longer
+/// lines are hard to follow back to their start.
+pub const PROSE_WIDTH: u16 = 100;
 
 /// The three bands of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,14 +66,18 @@ pub fn screen(area: Rect) -> Option<Screen> {
     Some(Screen { tabs: row(area.y, 1), body: row(area.y + 1, area.height - 2), status: row(area.bottom() - 1, 1) })
 }
 
-/// A list pane and a detail pane: side by side when wide, stacked when narrow.
-/// `list_share` is the list's percentage of the width (at most half the height when stacked).
-fn panes(body: Rect, list_share: u16) -> (Rect, Rect) {
-    if body.width >= SIDE_BY_SIDE_WIDTH {
+/// A list pane and a detail pane: side by side when wide enough that the
+/// list, at `list_share` percent of the width, still gets `list_width`;
+/// otherwise stacked, the list taking the `list_height` its rows need, up to
+/// three fifths of the height.
+fn panes(body: Rect, list_share: u16, (list_width, list_height): (u16, usize)) -> (Rect, Rect) {
+    let beside = (body.width as u32 * list_share as u32 / 100) as u16;
+    if body.width >= SIDE_BY_SIDE_WIDTH && beside >= list_width {
         let w = (body.width as u32 * list_share as u32 / 100) as u16;
         (Rect { width: w, ..body }, Rect { x: body.x + w, width: body.width - w, ..body })
     } else {
-        let h = (body.height as u32 * list_share.min(50) as u32 / 100) as u16;
+        let most = body.height as usize * 3 / 5;
+        let h = list_height.min(most).max(most.min(6)) as u16;
         (Rect { height: h, ..body }, Rect { y: body.y + h, height: body.height - h, ..body })
     }
 }
@@ -84,9 +95,10 @@ pub fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
 struct ListTab {
     /// The table, holding the rows within `visible` (the third argument) of the selection.
     spec: fn(&App, &Theme, usize) -> TableSpec,
-    detail: fn(&App, &Theme) -> Doc,
-    /// Splits the body into (table, text pane).
-    areas: fn(&App, Rect) -> (Rect, Rect),
+    /// The full text of an entry.
+    detail: fn(&App, &Theme, usize) -> Doc,
+    /// The list's percentage of the width when the panes sit side by side.
+    list_share: u16,
     detail_title: &'static str,
 }
 
@@ -123,18 +135,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
     };
     map.tabs = tab_bar::draw(frame, app, theme, screen.tabs);
     status::draw(frame, app, theme, screen.status);
-    let scroll = app.state().scroll;
+    let state = app.state();
     match list_tab(app, app.tab) {
         Some(view) if app.expanded => {
             let title = format!(" {} ", app.tab.title());
             let pane = Pane { title: &title, focused: true, position: true };
-            map.text = Some(draw_doc(frame, theme, &(view.detail)(app, theme), screen.body, pane, scroll));
+            let doc = (view.detail)(app, theme, state.selected);
+            map.text = Some(draw_doc(frame, theme, &doc, screen.body, pane, state.scroll));
         }
         Some(view) => {
-            let (list, text) = (view.areas)(app, screen.body);
-            map.list = Some((view.spec)(app, theme, TableSpec::visible_rows(list)).draw(frame, theme, list));
-            let pane = Pane { title: view.detail_title, focused: false, position: true };
-            map.text = Some(draw_doc(frame, theme, &(view.detail)(app, theme), text, pane, scroll));
+            let spec = (view.spec)(app, theme, screen.body.height as usize);
+            let needs = (spec.min_width(), spec.needed_height(screen.body.width));
+            let (list, text) = panes(screen.body, view.list_share, needs);
+            map.list = Some(spec.draw(frame, theme, list, !state.detail_focused));
+            let mut doc = (view.detail)(app, theme, state.selected);
+            let total = app.entry_count(app.tab);
+            let next = |e: usize| (e < total).then(|| (view.detail)(app, theme, e));
+            add_following(&mut doc, theme, bordered_inner(text), state.selected, next);
+            let pane = Pane { title: view.detail_title, focused: state.detail_focused, position: true };
+            map.text = Some(draw_doc(frame, theme, &doc, text, pane, state.scroll));
         }
         None if app.tab == Tab::ProsCons => map.list = Some(pros_cons::draw(frame, app, theme, screen.body)),
         None => map.text = Some(decide::draw_wizard(frame, app, theme, screen.body)),
@@ -146,6 +165,28 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
         map.help = Some(help::draw(frame, theme, keys, screen.body, app.help_scroll));
     }
     map
+}
+
+/// Entries followed in a side-by-side detail pane: at most this many.
+const MAX_FOLLOWING: usize = 8;
+
+/// Fills what a short detail leaves of a tall pane with the entries after
+/// the selected one, dimmed under a rule, so a big screen reads on instead
+/// of showing blank rows. Only whole entries that fit are added, so the
+/// selected entry's own scrolling is unchanged.
+fn add_following(doc: &mut Doc, theme: &Theme, inner: Rect, selected: usize, next: impl Fn(usize) -> Option<Doc>) {
+    let width = inner.width.min(PROSE_WIDTH);
+    let mut used = doc.height(width);
+    for e in selected + 1..selected + 1 + MAX_FOLLOWING {
+        let Some(follower) = next(e) else { break };
+        let rule = Rich::new(&"─".repeat(width.min(24) as usize), theme.dim());
+        if used + 3 + follower.height(width) > inner.height as usize {
+            break;
+        }
+        used += 3 + follower.height(width);
+        doc.blank().push(rule).blank();
+        doc.append_dimmed(follower, theme.dim());
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -188,7 +229,7 @@ fn draw_doc_in(
     scroll: usize,
 ) -> PaneMap {
     let inner = block.inner(area);
-    let lines = doc.lines(inner.width);
+    let lines = doc.lines(inner.width.min(PROSE_WIDTH));
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = scroll.min(max);
     let block = if let Some(after) = position.filter(|_| max > 0) {

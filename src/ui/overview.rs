@@ -1,12 +1,17 @@
 //! Overview: what is compared and for whom, each subject with its
-//! description and homepage, the source's verdict, and the sources.
+//! description and homepage, the source's verdict, the decision snapshot as
+//! a table, every correction and doubt the data records about its source,
+//! and the sources.
 
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
+use super::decide::{self, subject_name};
+use super::notes::note;
 use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Rich, Theme, decide, panes};
+use super::{Doc, ListTab, Rich, Theme};
 use crate::app::App;
-use crate::entries::OverviewItem;
+use crate::data::{NoteKind, count};
+use crate::entries::{OverviewItem, all_notes};
 use crate::tab::Tab;
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
@@ -19,55 +24,94 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
             OverviewItem::Subject(si) => Rich::new(&d.subjects[si].name, theme.subject(si)),
             OverviewItem::Verdict => Rich::new("The source's verdict", Style::new()),
             OverviewItem::Decision => Rich::new("Decision snapshot", Style::new()),
-            OverviewItem::Sources => Rich::new("Sources", Style::new()),
+            OverviewItem::Notes => Rich::new("Corrections and notes", Style::new()),
+            OverviewItem::Source(i) => Rich::new(&d.sources[i].title, theme.dim()).with_marker("Source: ", theme.dim()),
         };
         rows.push(TableRow::Entry(vec![cell]));
     })
 }
 
-fn detail(app: &App, theme: &Theme) -> Doc {
+fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let d = &app.data;
     let mut doc = Doc::new();
-    let Some(&item) = app.entries.overview.get(app.states[Tab::Overview.index()].selected) else { return doc };
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let Some(&item) = app.entries.overview.get(entry) else { return doc };
     match item {
         OverviewItem::About => {
             doc.styled(&[(&d.title, theme.heading())]).blank();
             doc.text(&d.summary, Style::new()).blank();
             for (i, s) in d.subjects.iter().enumerate() {
                 doc.bullet(&format!("{}: ", s.name), theme.subject(i), &s.description, Style::new());
+                if let Some(url) = &s.homepage {
+                    doc.bullet("  ", Style::new(), url, theme.dim());
+                }
+            }
+            let notes = all_notes(&app.data);
+            let corrections = notes.iter().filter(|n| n.note.kind == NoteKind::Correction).count();
+            let doubts = notes.iter().filter(|n| n.note.kind == NoteKind::Unconfirmed).count();
+            if corrections + doubts > 0 {
+                let line = format!(
+                    "The data corrects its source in {} and marks {} as unconfirmed; see \"Corrections and notes\".",
+                    count(corrections, "place", "places"),
+                    count(doubts, "claim", "claims"),
+                );
+                doc.blank().text(&line, theme.dim());
             }
         }
         OverviewItem::Subject(si) => {
             let s = &d.subjects[si];
-            doc.styled(&[(&s.name, theme.subject(si))]).blank();
-            doc.text(&s.description, Style::new());
-            if let Some(url) = &s.homepage {
-                doc.blank().bullet("Homepage: ", theme.dim(), url, Style::new());
-            }
+            doc.styled(&[(&s.name, theme.subject(si))]);
+            match &s.homepage {
+                Some(url) => doc.bullet("Homepage: ", theme.dim(), url, Style::new()),
+                None => doc.text("The data gives no homepage.", theme.dim()),
+            };
+            doc.blank().text(&s.description, Style::new());
         }
         OverviewItem::Verdict => decide::source_verdict(app, theme, &mut doc, "The source's verdict", true),
         OverviewItem::Decision => {
-            doc.styled(&[("Decision snapshot", theme.heading())]);
+            doc.styled(&[("Decision snapshot", theme.heading())]).blank();
+            let mut rows = vec![
+                std::iter::once(Rich::new("Criterion", theme.heading()))
+                    .chain(d.subjects.iter().enumerate().map(|(i, s)| Rich::new(&s.name, theme.subject(i))))
+                    .collect::<Vec<_>>(),
+            ];
             for row in &d.decision {
-                doc.blank().styled(&[(&row.name, Style::new().add_modifier(ratatui::style::Modifier::BOLD))]);
-                for (i, s) in d.subjects.iter().enumerate() {
-                    doc.bullet(
-                        &format!("{}: ", s.name),
-                        theme.subject(i),
-                        row.values.get(&s.id).map_or("", |v| v),
-                        Style::new(),
-                    );
+                let cells = d.subjects.iter().map(|s| Rich::new(row.values.get(&s.id).map_or("", |v| v), Style::new()));
+                rows.push(std::iter::once(Rich::new(&row.name, bold)).chain(cells).collect());
+            }
+            doc.grid(rows);
+            for row in &d.decision {
+                for n in &row.notes {
+                    doc.blank();
+                    let about = n.about.as_deref().and_then(|id| subject_name(app, id));
+                    let place = match about {
+                        Some(name) => format!("{}, {name}", row.name),
+                        None => row.name.to_string(),
+                    };
+                    note(&mut doc, theme, n, Some(&place));
                 }
             }
         }
-        OverviewItem::Sources => {
-            doc.styled(&[("Sources", theme.heading())]).blank();
-            for s in &d.sources {
-                doc.bullet("• ", theme.dim(), &format!("{} — {}", s.title, s.url), Style::new());
+        OverviewItem::Notes => {
+            doc.styled(&[("Corrections and notes on the source", theme.heading())]).blank();
+            doc.text(
+                "Where this comparison departs from or doubts its source, and why. Each note also shows \
+                 beside its entry.",
+                theme.dim(),
+            );
+            for n in all_notes(&app.data) {
+                doc.blank().styled(&[(&n.place, bold)]);
+                note(&mut doc, theme, n.note, n.note.about.as_deref());
             }
+        }
+        OverviewItem::Source(i) => {
+            let s = &d.sources[i];
+            doc.styled(&[("Source", theme.heading())]).blank();
+            doc.text(&s.title, Style::new());
+            doc.bullet("  ", Style::new(), &s.url, theme.dim());
         }
     }
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, areas: |_, body| panes(body, 35), detail_title: " Detail " };
+pub const VIEW: ListTab = ListTab { spec, detail, list_share: 35, detail_title: " Detail " };

@@ -1,9 +1,9 @@
-//! Performance & security: the factor table on top, the selected factor's
-//! longer discussion for every subject below it.
+//! Performance & security: the factor table, and the selected factor's
+//! longer discussion for every subject beside or below it.
 
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 
+use super::notes::notes;
 use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Theme, subject_header};
 use crate::app::App;
@@ -18,10 +18,10 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     })
 }
 
-fn detail(app: &App, theme: &Theme) -> Doc {
+fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let d = &app.data;
     let mut doc = Doc::new();
-    let Some(f) = d.factors.get(app.states[Tab::Performance.index()].selected) else { return doc };
+    let Some(f) = d.factors.get(entry) else { return doc };
     doc.styled(&[(&f.name, theme.heading())]);
     for (i, s) in d.subjects.iter().enumerate() {
         doc.blank();
@@ -32,15 +32,10 @@ fn detail(app: &App, theme: &Theme) -> Doc {
             (summary, Style::new().add_modifier(Modifier::ITALIC)),
         ]);
         doc.text(f.discussion.get(&s.id).map_or("", |v| v), Style::new());
+        notes(&mut doc, theme, &f.notes, |about| about == Some(s.id.as_str()), |_| None);
     }
+    notes(&mut doc, theme, &f.notes, |about| about.is_none(), |_| None);
     doc
 }
 
-/// The table takes the rows it needs (up to half the body); the text gets the rest.
-fn areas(app: &App, body: Rect) -> (Rect, Rect) {
-    let table_height = (app.data.factors.len().min(u16::MAX as usize) as u16).saturating_add(3).min(body.height / 2);
-    let [table, text] = Layout::vertical([Constraint::Length(table_height), Constraint::Min(0)]).areas(body);
-    (table, text)
-}
-
-pub const VIEW: ListTab = ListTab { spec, detail, areas, detail_title: " Discussion " };
+pub const VIEW: ListTab = ListTab { spec, detail, list_share: 50, detail_title: " Discussion " };

@@ -1,12 +1,17 @@
 //! Pros/Cons: one column per subject (stacked when narrow): pros, cons, then
-//! the at-a-glance summary. The selected item is shown in reverse video and
-//! the page scrolls to keep it in view.
+//! the at-a-glance summary. Each column's border names its subject and the
+//! section at its top, so the heading stays in view however far it scrolls.
+//! The selected item is shown in reverse video, its column has the bold
+//! border, and the page scrolls to keep it in view; ←/→ move across columns.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Doc, ListMap, Pane, Rich, Theme, bordered_inner, draw_doc};
+use super::notes::note;
+use super::{Doc, ListMap, PROSE_WIDTH, Rich, Theme, bordered_inner};
 use crate::app::App;
 use crate::entries::ProsConsItem;
 use crate::tab::Tab;
@@ -14,63 +19,102 @@ use crate::tab::Tab;
 /// Narrowest column worth drawing side by side.
 const MIN_COLUMN: u16 = 34;
 
-/// Subject `si`'s column, and the paragraph index of the selected item if it
-/// is in this column. Only items whose position in the column `keep` accepts
-/// are laid out (with the headings just before them), so a comparison with
-/// thousands of pros costs no more to draw than one with ten.
-fn column(app: &App, theme: &Theme, si: usize, doc: &mut Doc, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
+/// A column's text, and where each of its sections starts: (paragraph, subject, section name).
+#[derive(Default)]
+struct Column {
+    doc: Doc,
+    starts: Vec<(usize, usize, &'static str)>,
+}
+
+impl Column {
+    /// Notes that the next paragraph starts `section` of subject `si`.
+    fn section(&mut self, si: usize, section: &'static str) {
+        if self.starts.last().is_none_or(|&(_, s, name)| (s, name) != (si, section)) {
+            self.starts.push((self.doc.next_index(), si, section));
+        }
+    }
+
+    /// The subject and section at the top of the column when scrolled to `line`.
+    fn top(&self, line: usize, width: u16) -> Option<(usize, &'static str)> {
+        let para = self.doc.para_at_line(line, width);
+        self.starts.iter().rev().find(|(p, ..)| *p <= para).or(self.starts.first()).map(|&(_, s, name)| (s, name))
+    }
+}
+
+/// Subject `si`'s items into `col` (`named`: with the subject's name as a
+/// heading, for the stacked page); the paragraph index of the selected item
+/// if it is in this column. Only items whose position in the column `keep`
+/// accepts are laid out, so thousands of pros cost no more than ten.
+fn column(
+    app: &App,
+    theme: &Theme,
+    si: usize,
+    col: &mut Column,
+    named: bool,
+    keep: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     let d = &app.data;
     let s = &d.subjects[si];
     let selected = app.entries.pros_cons.get(app.states[Tab::ProsCons.index()].selected).copied();
     let mut anchor = None;
     let mut ordinal = 0;
-    let mut item = |doc: &mut Doc, this: ProsConsItem, rich: &dyn Fn() -> Rich| {
+    let pc = d.pros_cons.get(&s.id);
+    let notes = pc.map_or(&[][..], |pc| &pc.notes[..]);
+    let mut item = |col: &mut Column, section, this: ProsConsItem, text: Option<&str>, rich: &dyn Fn() -> Rich| {
         if keep(ordinal) {
+            col.section(si, section);
             if Some(this) == selected {
-                anchor = Some(doc.next_index());
-                doc.push(rich().patch(theme.selected()));
+                anchor = Some(col.doc.next_index());
+                col.doc.push(rich().patch(theme.selected()));
             } else {
-                doc.push(rich());
+                col.doc.push(rich());
+            }
+            for n in notes.iter().filter(|n| text.zip(n.about.as_deref()).is_some_and(|(t, a)| t.starts_with(a))) {
+                note(&mut col.doc, theme, n, None);
             }
         }
         ordinal += 1;
     };
-    let pc = d.pros_cons.get(&s.id);
     let (pros, cons) = pc.map_or((0, 0), |pc| (pc.pros.len(), pc.cons.len()));
-    if keep(0) {
-        doc.styled(&[(&s.name, theme.subject(si))]);
+    let heading = |col: &mut Column, at: usize, section: &'static str, style: Style, empty: Option<&str>| {
+        if keep(at) {
+            col.section(si, section);
+            if at > 0 || named {
+                col.doc.blank();
+            }
+            col.doc.styled(&[(section, style)]);
+            if let Some(empty) = empty {
+                col.doc.text(empty, theme.dim());
+            }
+        }
+    };
+    if named && keep(0) {
+        col.section(si, "Pros");
+        col.doc.styled(&[(&s.name, theme.subject(si).add_modifier(Modifier::UNDERLINED))]);
     }
-    if let Some(pc) = pc {
-        if keep(0) {
-            doc.blank().styled(&[("Pros", theme.pro())]);
-        }
-        for (index, p) in pc.pros.iter().enumerate() {
-            let rich = || Rich::new(p, Style::new()).with_marker("+ ", theme.pro());
-            item(doc, ProsConsItem::Pro { subject: si, index }, &rich);
-        }
-        if keep(pros) {
-            doc.blank().styled(&[("Cons", theme.con())]);
-        }
-        for (index, c) in pc.cons.iter().enumerate() {
-            let rich = || Rich::new(c, Style::new()).with_marker("− ", theme.con());
-            item(doc, ProsConsItem::Con { subject: si, index }, &rich);
-        }
+    heading(col, 0, "Pros", theme.pro(), (pros == 0).then_some("None listed."));
+    for (index, p) in pc.map_or(&[][..], |pc| &pc.pros[..]).iter().enumerate() {
+        let rich = || Rich::new(p, Style::new()).with_marker("+ ", theme.pro());
+        item(col, "Pros", ProsConsItem::Pro { subject: si, index }, Some(p), &rich);
+    }
+    heading(col, pros, "Cons", theme.con(), (cons == 0).then_some("None listed."));
+    for (index, c) in pc.map_or(&[][..], |pc| &pc.cons[..]).iter().enumerate() {
+        let rich = || Rich::new(c, Style::new()).with_marker("− ", theme.con());
+        item(col, "Cons", ProsConsItem::Con { subject: si, index }, Some(c), &rich);
     }
     if !d.pros_cons_table.is_empty() {
-        if keep(pros + cons) {
-            doc.blank().styled(&[("At a glance", theme.heading())]);
-        }
+        heading(col, pros + cons, "At a glance", theme.heading(), None);
         for (row, r) in d.pros_cons_table.iter().enumerate() {
             let label = format!("{}: ", r.name);
             let rich = || Rich::parts(&[(&label, theme.dim()), (r.values.get(&s.id).map_or("", |v| v), Style::new())]);
-            item(doc, ProsConsItem::Glance { subject: si, row }, &rich);
+            item(col, "At a glance", ProsConsItem::Glance { subject: si, row }, None, &rich);
         }
     }
     anchor
 }
 
 /// The page's columns: text and where it goes.
-type Columns = Vec<(Doc, Rect)>;
+type Columns = Vec<(Column, Rect)>;
 
 /// The page: columns side by side when every one gets `MIN_COLUMN`, otherwise
 /// one stacked column; and the selected item's (column, paragraph).
@@ -95,43 +139,54 @@ fn columns(app: &App, theme: &Theme, body: Rect) -> (Columns, Option<(usize, usi
         let areas = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(body);
         let cols = (0..n)
             .map(|i| {
-                let mut doc = Doc::new();
-                if let Some(p) = column(app, theme, i, &mut doc, &near(in_column)) {
+                let mut col = Column::default();
+                if let Some(p) = column(app, theme, i, &mut col, false, &near(in_column)) {
                     anchor = Some((i, p));
                 }
-                (doc, areas[i])
+                (col, areas[i])
             })
             .collect();
         (cols, anchor)
     } else {
-        let mut doc = Doc::new();
+        let mut col = Column::default();
         for (i, &start) in starts.iter().enumerate() {
-            if i > 0 {
-                doc.blank();
-            }
             let keep = |o: usize| (start + o).abs_diff(selected) <= reach;
-            if let Some(p) = column(app, theme, i, &mut doc, &keep) {
+            if i > 0 && keep(0) {
+                col.doc.blank();
+            }
+            if let Some(p) = column(app, theme, i, &mut col, true, &keep) {
                 anchor = Some((0, p));
             }
         }
-        (vec![(doc, body)], anchor)
+        (vec![(col, body)], anchor)
     }
 }
 
 /// Draws the page; its list has no clickable rows, and a page key moves by half the body.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap {
     let (cols, anchor) = columns(app, theme, body);
+    let width = |area: Rect| bordered_inner(area).width.min(PROSE_WIDTH);
     // Scroll so the selected item sits near the middle of its column.
     let scroll = anchor.map_or(0, |(c, p)| {
         let inner = bordered_inner(cols[c].1);
-        let (line, height) = cols[c].0.line_of(p, inner.width);
+        let (line, height) = cols[c].0.doc.line_of(p, width(cols[c].1));
         (line + height / 2).saturating_sub(inner.height as usize / 2)
     });
-    for (i, (doc, area)) in cols.iter().enumerate() {
-        let title = if i == 0 { " Pros and cons " } else { "" };
-        // No line position: the page is windowed around the selection, and the
-        // status line already says which item of how many is selected.
-        draw_doc(frame, theme, doc, *area, Pane { title, focused: false, position: false }, scroll);
+    for (i, (col, area)) in cols.iter().enumerate() {
+        let inner = bordered_inner(*area);
+        let lines = col.doc.lines(width(*area));
+        let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize));
+        let mut title = vec![Span::raw(" ")];
+        if let Some((si, section)) = col.top(scroll, width(*area)) {
+            title.push(Span::styled(app.data.subjects[si].name.to_string(), theme.subject(si)));
+            title.push(Span::styled(format!(" · {section}"), theme.dim()));
+        }
+        title.push(Span::raw(" "));
+        let focused = anchor.is_some_and(|(c, _)| c == i);
+        let border = if focused { theme.focus_border() } else { theme.border() };
+        let block = Block::new().borders(Borders::ALL).border_style(border).title(Line::from(title));
+        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner.height as usize).collect();
+        frame.render_widget(Paragraph::new(visible).block(block), *area);
     }
     let page = (body.height.saturating_sub(2) as usize / 2).max(1);
     ListMap { area: body, rows: Vec::new(), page, len: app.entry_count(Tab::ProsCons) }

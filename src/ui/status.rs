@@ -34,16 +34,27 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
             if app.wizard.undo.is_some() {
                 out.insert(2, ("u", "undo start over"));
             }
-            out.push(("Tab ←→", "tabs"));
+            out.push(("Tab", "tabs"));
         }
-        Mode::Expanded => out.extend([("↑↓", "scroll"), ("Tab ←→", "tabs"), ("/", "search"), ("Enter Esc", "close")]),
+        Mode::Expanded => out.extend([("↑↓", "scroll"), ("Tab", "tabs"), ("/", "search"), ("Enter Esc", "close")]),
         Mode::Browse => {
             let has_list = app.entry_count(app.tab) > 0;
-            out.push(if has_list { ("↑↓", "move") } else { ("↑↓", "scroll") });
-            out.extend([("Tab ←→", "tabs"), ("/", "search")]);
-            if has_list && app.tab != Tab::ProsCons {
-                out.extend([("Enter", "open"), ("J K", "scroll text")]);
+            let in_text = app.state().detail_focused;
+            out.push(if has_list && !in_text { ("↑↓", "move") } else { ("↑↓", "scroll") });
+            match app.tab {
+                Tab::ProsCons => out.push(("←→", "subjects")),
+                _ if in_text => out.push(("←", "list")),
+                _ if has_list => out.push(("→", "text")),
+                _ => {}
             }
+            if super::selected_link(app).is_some() {
+                out.push(("o", "open link"));
+            }
+            out.extend([("Tab", "tabs"), ("/", "search")]);
+            if has_list && app.tab != Tab::ProsCons {
+                out.push(("Enter", "open"));
+            }
+            out.push(("c", "copy"));
         }
     }
     out
@@ -60,6 +71,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     let mut used = position.width();
     let mut spans = vec![Span::styled(position, theme.selected())];
+    if let Some(status) = &app.status {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(status.clone(), theme.key()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     for (keys, hint) in hints(app) {
         let width = 2 + keys.width() + 1 + hint.width();
         if used + width > area.width as usize {

@@ -1,48 +1,96 @@
-//! The tab bar: numbered titles, shortened to fit narrow terminals.
+//! The tab bar: the comparison's title, then numbered tab titles, all
+//! shortened step by step to fit narrow terminals.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::app::App;
+use crate::data::clip;
 use crate::tab::Tab;
 
-/// Each tab's label and the columns it covers, for a bar `width` columns wide.
-/// Tries full titles, then shorter and shorter names, then numbers only (the
-/// active tab keeps its name).
-fn labels(active: Tab, width: u16) -> Vec<(Tab, String, u16, u16)> {
-    let label = |t: Tab, name: &str| format!(" {} {name} ", t.index() + 1);
-    let styles: [&dyn Fn(Tab) -> String; 4] =
-        [&|t| label(t, t.title()), &|t| label(t, t.short_title()), &|t| label(t, t.tiny_title()), &|t| {
-            if t == active { label(t, t.tiny_title()) } else { format!(" {} ", t.index() + 1) }
-        }];
-    let mut chosen = Vec::new();
-    for style in styles {
-        chosen = Tab::ALL.iter().map(|&t| (t, style(t))).collect::<Vec<_>>();
-        let total: usize = chosen.iter().map(|(_, l)| l.chars().count() + 1).sum();
-        if total <= width as usize {
-            break;
-        }
+/// The title's widest, in columns, before it is cut with "…".
+const MAX_TITLE: usize = 40;
+/// The title's narrowest worth showing; below it the tabs get the room.
+const MIN_TITLE: usize = 12;
+
+/// A tab label with its padding, at one of the shortening steps.
+fn label(t: Tab, active: Tab, step: usize) -> String {
+    let pad = |name: &str| format!(" {} {name} ", t.index() + 1);
+    match step {
+        0 => pad(t.title()),
+        1 => pad(t.short_title()),
+        2 => pad(t.tiny_title()),
+        // No padding but on the active tab, which is drawn in reverse video.
+        3 if t == active => pad(t.tiny_title()),
+        3 => format!("{} {}", t.index() + 1, t.tiny_title()),
+        _ if t == active => pad(t.tiny_title()),
+        _ => format!("{}", t.index() + 1),
     }
-    let mut x = 0u16;
-    chosen
-        .into_iter()
-        .map(|(t, label)| {
-            let w = label.chars().count() as u16;
+}
+
+/// The title to show, cut to fit, and each tab's label with the columns it
+/// covers, for a bar `width` columns wide. The longest labels that fit win;
+/// the title stays as long as it can be at least [`MIN_TITLE`] wide with
+/// labels no shorter than "N Name".
+fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u16, u16)>) {
+    let width = width as usize;
+    let title = clip_to(title, MAX_TITLE);
+    let fits = |step: usize, title_width: usize| {
+        let labels: usize = Tab::ALL.iter().map(|&t| label(t, active, step).width() + 1).sum();
+        let title = if title_width == 0 { 0 } else { title_width + 2 };
+        labels + title <= width
+    };
+    // The whole title with labels down to "N Name"; then the longest title
+    // that fits beside such labels; then no title, then numbers only.
+    let full = (0..=3).map(|step| (step, title.width()));
+    let cut = (MIN_TITLE.min(title.width())..title.width()).rev().flat_map(|w| (0..=3).map(move |step| (step, w)));
+    let none = (3..=4).map(|step| (step, 0));
+    let (step, title_width) = full.chain(cut).chain(none).find(|&(step, w)| fits(step, w)).unwrap_or((4, 0));
+    let chosen = (if title_width == 0 { String::new() } else { clip_to(&title, title_width) }, step);
+    let (title, step) = chosen;
+    let mut x = if title.is_empty() { 0 } else { title.width() as u16 + 2 };
+    let labels = Tab::ALL
+        .iter()
+        .map(|&t| {
+            let label = label(t, active, step);
+            let w = label.width() as u16;
             let start = x;
             x = x.saturating_add(w + 1);
             (t, label, start, start.saturating_add(w))
         })
-        .collect()
+        .collect();
+    (title, labels)
+}
+
+/// `s` cut to at most `width` columns, "…" marking a cut.
+fn clip_to(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
 }
 
 /// Draws the bar; returns where each tab's label landed.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Vec<(Rect, Tab)> {
+    let (title, labels) = layout(&clip(&app.data.title, MAX_TITLE * 2), app.tab, area.width);
     let mut spans = Vec::new();
+    if !title.is_empty() {
+        spans.push(Span::styled(title, theme.heading()));
+        spans.push(Span::raw("  "));
+    }
     let mut drawn = Vec::new();
-    for (tab, label, start, end) in labels(app.tab, area.width) {
+    for (tab, label, start, end) in labels {
         let style = if tab == app.tab { theme.active_tab() } else { theme.dim() };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
@@ -59,15 +107,29 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Vec<(Rec
 mod tests {
     use super::*;
 
+    fn has(labels: &[(Tab, String, u16, u16)], text: &str) -> bool {
+        labels.iter().any(|(_, l, ..)| l == text)
+    }
+
     #[test]
-    fn labels_fit_or_shrink() {
-        let wide = labels(Tab::Features, 120);
-        assert!(wide.iter().any(|(_, l, ..)| l.contains("Performance & security")));
-        let medium = labels(Tab::Faq, 66);
-        assert!(medium.iter().any(|(_, l, ..)| l == " 4 Perf "));
-        let narrow = labels(Tab::Faq, 44);
+    fn the_title_and_labels_fit_or_shrink() {
+        let (title, wide) = layout("Django vs Flask", Tab::Features, 120);
+        assert_eq!(title, "Django vs Flask");
+        assert!(has(&wide, " 4 Performance & security "));
+        let (title, at_80) = layout("Django vs Flask", Tab::Faq, 80);
+        assert_eq!(title, "Django vs Flask", "the title stays at 80 columns");
+        assert!(at_80.iter().all(|(_, l, ..)| l.chars().any(char::is_alphabetic)), "every tab keeps a name");
+        assert!(at_80.last().is_some_and(|(_, _, _, end)| *end <= 80));
+        let (title, narrow) = layout("Django vs Flask", Tab::Faq, 44);
+        assert!(title.is_empty());
         assert!(narrow.last().is_some_and(|(_, _, _, end)| *end <= 44));
-        assert!(narrow.iter().any(|(_, l, ..)| l == " 5 FAQ "));
-        assert!(narrow.iter().any(|(_, l, ..)| l == " 1 "));
+        assert!(has(&narrow, " 5 FAQ ") && has(&narrow, "1"));
+    }
+
+    #[test]
+    fn a_long_title_is_cut_with_a_mark() {
+        let (title, labels) = layout(&"Very long comparison title ".repeat(5), Tab::Features, 200);
+        assert!(title.ends_with('…') && title.width() <= MAX_TITLE);
+        assert!(labels.last().is_some_and(|(_, _, _, end)| *end <= 200));
     }
 }

@@ -50,14 +50,17 @@ pub fn window(selected: usize, total: usize, visible: usize) -> Range<usize> {
     selected.saturating_sub(visible)..total.min(selected.saturating_add(visible).saturating_add(1))
 }
 
-/// Tallest a row may grow when its cells wrap.
-const MAX_ROW_LINES: usize = 3;
+/// Tallest a row may grow when its cells wrap; a taller cell (or one taller
+/// than the pane) is cut, "…" ends its last line, and Enter shows it whole.
+const MAX_ROW_LINES: usize = 12;
 const SPACING: u16 = 1;
+/// A subject column narrower than this breaks words; the layout stacks instead.
+const MIN_CELL: usize = 16;
 
 /// Where each row lands: computed once, used by drawing and by hit-testing.
 struct Placement {
     widths: Vec<u16>,
-    /// Wrapped lines per row (1 to `MAX_ROW_LINES`).
+    /// Wrapped lines per row (1 to `MAX_ROW_LINES`, and no more than the pane shows).
     heights: Vec<usize>,
     offset: usize,
     selected_row: usize,
@@ -104,8 +107,39 @@ impl TableSpec {
         if columns == 1 {
             return vec![inner.width];
         }
-        let longest = self
-            .rows
+        let longest = self.first_column_longest() as u16;
+        let first = longest.min(inner.width * 2 / 5).max(6.min(inner.width));
+        let rest = inner.width.saturating_sub(first + SPACING * (columns - 1));
+        let each = rest / (columns - 1);
+        std::iter::once(first).chain((1..columns).map(|_| each)).collect()
+    }
+
+    /// Each row's height at these column widths, at most `max` lines.
+    fn heights(&self, widths: &[u16], max: usize) -> Vec<usize> {
+        self.rows
+            .iter()
+            .map(|r| match r {
+                TableRow::Entry(cells) => {
+                    cells.iter().zip(widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).clamp(1, max.max(1))
+                }
+                TableRow::Section(_) => 1,
+            })
+            .collect()
+    }
+
+    /// The narrowest box (borders included) in which every subject column
+    /// gets [`MIN_CELL`] columns and the first column its names (up to 24).
+    pub fn min_width(&self) -> u16 {
+        let columns = self.header.len().max(1);
+        if columns == 1 {
+            return 32;
+        }
+        let first = self.first_column_longest().min(24);
+        (first + (columns - 1) * (MIN_CELL + SPACING as usize) + 2) as u16
+    }
+
+    fn first_column_longest(&self) -> usize {
+        self.rows
             .iter()
             .filter_map(|r| match r {
                 TableRow::Entry(cells) => cells.first().map(|c| c.text().width()),
@@ -113,26 +147,20 @@ impl TableSpec {
             })
             .chain(self.header.first().map(|(t, _)| t.width()))
             .max()
-            .unwrap_or(0) as u16;
-        let first = longest.min(inner.width * 2 / 5).max(6.min(inner.width));
-        let rest = inner.width.saturating_sub(first + SPACING * (columns - 1));
-        let each = rest / (columns - 1);
-        std::iter::once(first).chain((1..columns).map(|_| each)).collect()
+            .unwrap_or(0)
+    }
+
+    /// The height, borders included, that shows every built row whole at
+    /// `width` columns: what a stacked layout gives the table when it can.
+    pub fn needed_height(&self, width: u16) -> usize {
+        let inner = Block::new().borders(Borders::ALL).inner(Rect { width, height: 3, x: 0, y: 0 });
+        self.heights(&self.column_widths(inner), MAX_ROW_LINES).iter().sum::<usize>() + 3
     }
 
     fn placement(&self, area: Rect) -> Placement {
         let inner = Block::new().borders(Borders::ALL).inner(area);
         let widths = self.column_widths(inner);
-        let heights: Vec<usize> = self
-            .rows
-            .iter()
-            .map(|r| match r {
-                TableRow::Entry(cells) => {
-                    cells.iter().zip(&widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).clamp(1, MAX_ROW_LINES)
-                }
-                TableRow::Section(_) => 1,
-            })
-            .collect();
+        let heights = self.heights(&widths, MAX_ROW_LINES.min(Self::visible_rows(area)));
         let selected_row = self.visual_row(self.selected);
         let offset = centred_offset(&heights, selected_row, Self::visible_rows(area));
         Placement { widths, heights, offset, selected_row }
@@ -160,15 +188,13 @@ impl TableSpec {
         rows
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) -> ListMap {
+    /// Draws the table; `focused`: it has the keys (a bold border).
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect, focused: bool) -> ListMap {
         let p = self.placement(area);
-        let cell = |rich: &Rich, width: u16| {
-            let mut lines = rich.lines(width);
-            lines.truncate(MAX_ROW_LINES);
-            Cell::from(lines)
-        };
         let rows = self.rows.iter().zip(&p.heights).map(|(r, h)| match r {
-            TableRow::Entry(cells) => Row::new(cells.iter().zip(&p.widths).map(|(c, w)| cell(c, *w))).height(*h as u16),
+            TableRow::Entry(cells) => {
+                Row::new(cells.iter().zip(&p.widths).map(|(c, w)| cut_cell(c, *w, *h, theme))).height(*h as u16)
+            }
             TableRow::Section(title) => Row::new([Cell::from(Span::styled(title.clone(), theme.heading()))]),
         });
         let header = Row::new(self.header.iter().map(|(t, s)| Cell::from(Span::styled(t.clone(), *s))));
@@ -177,7 +203,7 @@ impl TableSpec {
             .header(header)
             .column_spacing(SPACING)
             .row_highlight_style(theme.selected())
-            .block(pane(theme, &self.title, true));
+            .block(pane(theme, &self.title, focused));
         let mut state = TableState::default().with_offset(p.offset).with_selected(Some(p.selected_row));
         frame.render_stateful_widget(table, area, &mut state);
         let shown = self.rows.iter().filter(|r| matches!(r, TableRow::Entry(_))).count();
@@ -190,6 +216,29 @@ impl TableSpec {
         }
         ListMap { area, rows: self.entry_rows(area, &p), page: Self::visible_rows(area).max(1), len: self.total }
     }
+}
+
+/// A cell's lines, at most `height`; when some are left out, "…" ends the
+/// last one shown (replacing what does not fit beside it).
+fn cut_cell(rich: &Rich, width: u16, height: usize, theme: &Theme) -> Cell<'static> {
+    let mut lines = rich.lines(width);
+    if lines.len() > height {
+        lines.truncate(height);
+        if let Some(last) = lines.last_mut() {
+            while last.width() + 1 > width as usize && !last.spans.is_empty() {
+                let span = last.spans.last_mut().expect("not empty");
+                let mut text = span.content.to_string();
+                text.pop();
+                if text.is_empty() {
+                    last.spans.pop();
+                } else {
+                    span.content = text.into();
+                }
+            }
+            last.spans.push(Span::styled("…", theme.dim()));
+        }
+    }
+    Cell::from(lines)
 }
 
 /// The first row to draw so that row `selected` is visible and, where the

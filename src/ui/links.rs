@@ -1,0 +1,92 @@
+//! What the selected entry links to and what copying it puts on the
+//! clipboard: read by the status line (to offer the keys) and by the
+//! terminal loop (to open the link or copy the text).
+
+use super::notes::note;
+use super::{Doc, Theme, list_tab};
+use crate::app::App;
+use crate::data::Note;
+use crate::entries::{OverviewItem, ProsConsItem};
+use crate::tab::Tab;
+
+fn first_source(notes: &[Note]) -> Option<&str> {
+    notes.iter().find_map(|n| n.source.as_deref())
+}
+
+/// The selected entry's link: a subject's homepage, a source's address, or
+/// the source of a note on the entry.
+pub fn selected_link(app: &App) -> Option<&str> {
+    let d = &app.data;
+    let entry = app.state().selected;
+    match app.tab {
+        Tab::Overview => match *app.entries.overview.get(entry)? {
+            OverviewItem::Subject(si) => d.subjects[si].homepage.as_deref(),
+            OverviewItem::Source(i) => Some(d.sources[i].url.as_str()),
+            OverviewItem::Verdict => first_source(&d.verdict.as_ref()?.notes),
+            _ => None,
+        },
+        Tab::Features => match d.features.get(entry) {
+            Some(row) => first_source(&row.notes),
+            None => {
+                let &(si, i) = app.entries.key_features.get(entry - d.features.len())?;
+                first_source(&d.key_features.get(&d.subjects[si].id)?.get(i)?.notes)
+            }
+        },
+        Tab::ProsCons => {
+            let item = *app.entries.pros_cons.get(entry)?;
+            let pc = d.pros_cons.get(&d.subjects[item.subject()].id)?;
+            let text = match item {
+                ProsConsItem::Pro { index, .. } => pc.pros.get(index)?.as_str(),
+                ProsConsItem::Con { index, .. } => pc.cons.get(index)?.as_str(),
+                ProsConsItem::Glance { row, .. } => return first_source(&d.pros_cons_table.get(row)?.notes),
+            };
+            pc.notes
+                .iter()
+                .filter(|n| n.about.as_deref().is_some_and(|a| text.starts_with(a)))
+                .find_map(|n| n.source.as_deref())
+        }
+        Tab::UseCases => d.use_cases.get(entry)?.fits.iter().find_map(|(_, fit)| first_source(&fit.notes)),
+        Tab::Performance => first_source(&d.factors.get(entry)?.notes),
+        Tab::Faq => first_source(&d.faq.get(app.faq_entry(entry)?)?.notes),
+        Tab::Decide if !app.has_wizard() => first_source(&d.decision.get(entry)?.notes),
+        Tab::Decide => None,
+    }
+}
+
+/// The selected entry as plain text, as its detail shows it; `None` where
+/// nothing is selected (an empty list, the wizard).
+pub fn selected_text(app: &App, theme: &Theme) -> Option<String> {
+    let entry = app.state().selected;
+    if entry >= app.entry_count(app.tab) {
+        return None;
+    }
+    if app.tab == Tab::ProsCons {
+        return pros_cons_text(app, theme, entry);
+    }
+    let view = list_tab(app, app.tab)?;
+    Some((view.detail)(app, theme, entry).plain())
+}
+
+fn pros_cons_text(app: &App, theme: &Theme, entry: usize) -> Option<String> {
+    let d = &app.data;
+    let item = *app.entries.pros_cons.get(entry)?;
+    let s = &d.subjects[item.subject()];
+    let pc = d.pros_cons.get(&s.id);
+    let mut doc = Doc::new();
+    let text = match item {
+        ProsConsItem::Pro { index, .. } => format!("{} pro: {}", s.name, pc?.pros.get(index)?),
+        ProsConsItem::Con { index, .. } => format!("{} con: {}", s.name, pc?.cons.get(index)?),
+        ProsConsItem::Glance { row, .. } => {
+            let r = d.pros_cons_table.get(row)?;
+            format!("{}, {}: {}", s.name, r.name, r.values.get(&s.id).map_or("", |v| v))
+        }
+    };
+    doc.text(&text, Default::default());
+    let body = text.split_once(": ").map_or("", |(_, t)| t);
+    for n in pc.map_or(&[][..], |pc| &pc.notes[..]).iter() {
+        if n.about.as_deref().is_some_and(|a| body.starts_with(a)) {
+            note(&mut doc, theme, n, None);
+        }
+    }
+    Some(doc.plain())
+}
