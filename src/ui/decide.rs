@@ -127,6 +127,25 @@ fn question_doc(app: &App, theme: &Theme, i: usize, doc: &mut Doc) {
         "↑↓ highlight · Enter chooses · + - importance · s skips · b back · n on · e all answers · r result",
         theme.dim(),
     );
+    // Below the keys, for whoever wants to weigh the options first: what each
+    // answer would do to every subject's score, and why.
+    doc.blank().styled(&[("What each answer does", theme.heading())]);
+    for o in &q.options {
+        let moves: Vec<String> = app
+            .data
+            .subjects
+            .iter()
+            .map(|s| format!("{} {}", s.name, wizard::points(o.weights.get(&s.id).copied().unwrap_or(0.0))))
+            .collect();
+        doc.blank().styled(&[(&o.label, Style::new().add_modifier(ratatui::style::Modifier::BOLD))]);
+        doc.bullet("  ", Style::new(), &moves.join(" · "), theme.key());
+        doc.bullet("  ", Style::new(), &o.why, theme.dim());
+        for (si, s) in app.data.subjects.iter().enumerate() {
+            if let Some(reason) = o.reasons.get(&s.id) {
+                doc.bullet(&format!("  {}: ", s.name), theme.subject(si), reason, theme.dim());
+            }
+        }
+    }
 }
 
 fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
