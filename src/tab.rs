@@ -47,7 +47,7 @@ impl Tab {
             Tab::Performance => "Perf",
             Tab::Faq => "FAQ",
             Tab::Decide => "Decide",
-            Tab::Overview => "About",
+            Tab::Overview => "Overview",
         }
     }
 

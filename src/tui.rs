@@ -267,7 +267,7 @@ fn carry_out_outgoing(outgoing: Outgoing, app: &App, theme: &Theme) -> String {
     match outgoing {
         Outgoing::OpenLink => {
             let Some(url) = crate::ui::selected_link(app) else {
-                return "The selection has no link to open (homepages and sources do, on the Overview tab).".into();
+                return "Nothing to open: the selection has no link (Overview: homepages, sources).".into();
             };
             let opener = opener();
             // Detached from the screen: no input, output thrown away, and a
@@ -368,8 +368,9 @@ pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> 
             changed = true;
         }
         if let Some(request) = app.wizard.request.take() {
+            // Said in the status line, where it is seen however far the page is scrolled.
             let notice = carry_out(request, app, &identity_of(store.as_deref(), app));
-            app.update(Action::Notice(notice));
+            app.update(Action::Status(notice));
             changed = true;
         }
         let now = (&app.wizard.answers, &app.wizard.importance);

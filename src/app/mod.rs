@@ -234,6 +234,9 @@ impl App {
                 self.state_mut().detail_focused = false;
             }
             Action::ToggleExpand if self.expanded => self.close_expanded(),
+            Action::ToggleExpand | Action::Scroll { .. } if self.tab == Tab::ProsCons => {
+                self.status = Some("Pros and cons are shown whole here; ←→ move between subjects.".into())
+            }
             // Pros/Cons items are shown whole already; the wizard has pages of its own.
             Action::ToggleExpand
                 if self.entry_count(self.tab) > 0 && self.tab != Tab::ProsCons && self.mode() != Mode::Wizard =>

@@ -191,7 +191,7 @@ impl NoteKind {
     pub fn label(self) -> &'static str {
         match self {
             NoteKind::Correction => "Correction",
-            NoteKind::Unconfirmed => "Unconfirmed (the source's claim)",
+            NoteKind::Unconfirmed => "Unconfirmed claim of the source",
             NoteKind::Context => "Note",
         }
     }

@@ -124,7 +124,7 @@ fn question_doc(app: &App, theme: &Theme, i: usize, doc: &mut Doc) {
         doc.blank().bullet("Why: ", theme.dim(), &o.why, theme.dim());
     }
     doc.blank().text(
-        "↑↓ highlight · Enter chooses · + - importance · s skips · b back · n on · e all answers · r result",
+        "↑↓ highlight · Enter chooses · + - importance · s skips · b back · n next · e all answers · r result",
         theme.dim(),
     );
     // Below the keys, for whoever wants to weigh the options first: what each
@@ -173,7 +173,7 @@ fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
         doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
     }
     doc.blank().text(
-        "Enter changes the highlighted answer · + - its importance (●●○ normal) · r shows the result · o starts over",
+        "Enter changes the highlighted answer · + - its importance (●●○ normal) · r shows the result · x starts over",
         theme.dim(),
     );
 }
@@ -269,7 +269,7 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
         source_verdict(app, theme, doc, "The source's verdict", false);
     }
     doc.blank().text(
-        "w writes a decision record · c copies the result · e all answers · o starts over · PgUp PgDn scroll",
+        "w writes a decision record · c copies the result · e all answers · x starts over · PgUp PgDn scroll",
         theme.dim(),
     );
 }

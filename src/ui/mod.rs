@@ -70,14 +70,14 @@ pub fn screen(area: Rect) -> Option<Screen> {
 /// list, at `list_share` percent of the width, still gets `list_width`;
 /// otherwise stacked, the list taking the `list_height` its rows need, up to
 /// three fifths of the height.
-fn panes(body: Rect, list_share: u16, (list_width, list_height): (u16, usize)) -> (Rect, Rect) {
+fn panes(body: Rect, list_share: u16, list_width: u16, list_height: impl FnOnce() -> usize) -> (Rect, Rect) {
     let beside = (body.width as u32 * list_share as u32 / 100) as u16;
     if body.width >= SIDE_BY_SIDE_WIDTH && beside >= list_width {
         let w = (body.width as u32 * list_share as u32 / 100) as u16;
         (Rect { width: w, ..body }, Rect { x: body.x + w, width: body.width - w, ..body })
     } else {
         let most = body.height as usize * 3 / 5;
-        let h = list_height.min(most).max(most.min(6)) as u16;
+        let h = list_height().min(most).max(most.min(6)) as u16;
         (Rect { height: h, ..body }, Rect { y: body.y + h, height: body.height - h, ..body })
     }
 }
@@ -145,8 +145,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
         }
         Some(view) => {
             let spec = (view.spec)(app, theme, screen.body.height as usize);
-            let needs = (spec.min_width(), spec.needed_height(screen.body.width));
-            let (list, text) = panes(screen.body, view.list_share, needs);
+            let height = || spec.needed_height(screen.body.width);
+            let (list, text) = panes(screen.body, view.list_share, spec.min_width(), height);
             map.list = Some(spec.draw(frame, theme, list, !state.detail_focused));
             let mut doc = (view.detail)(app, theme, state.selected);
             let total = app.entry_count(app.tab);

@@ -17,7 +17,7 @@ fn style(theme: &Theme, kind: NoteKind) -> Style {
 /// One note: "✎ Correction (about Etsy): text", hanging under its mark,
 /// then its source.
 pub fn note(doc: &mut Doc, theme: &Theme, n: &Note, about: Option<&str>) {
-    let about = about.map_or(String::new(), |a| format!(" (about {a})"));
+    let about = about.map_or(String::new(), |a| format!(", on “{a}”"));
     let label = format!("{}{about}: ", n.kind.label());
     let text = n.text.replace("\n\n", " ");
     let rich = Rich::parts(&[(&label, style(theme, n.kind)), (&text, Style::new())]);

@@ -101,7 +101,9 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
             );
             for n in all_notes(&app.data) {
                 doc.blank().styled(&[(&n.place, bold)]);
-                note(&mut doc, theme, n.note, n.note.about.as_deref());
+                // A subject id reads as the subject's name.
+                let about = n.note.about.as_deref().map(|a| subject_name(app, a).unwrap_or_else(|| a.to_string()));
+                note(&mut doc, theme, n.note, about.as_deref());
             }
         }
         OverviewItem::Source(i) => {

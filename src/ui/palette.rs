@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     if inner.height == 0 {
         return Some(map);
     }
-    let status = if line.pending() { "…".to_string() } else { format!("{} hits", line.hits.len()) };
+    let status = if line.pending() { "…".to_string() } else { crate::data::count(line.hits.len(), "hit", "hits") };
     let prompt = Line::from(vec![
         Span::styled("> ", theme.key()),
         Span::raw(line.query.clone()),

@@ -34,9 +34,8 @@ impl Column {
         }
     }
 
-    /// The subject and section at the top of the column when scrolled to `line`.
-    fn top(&self, line: usize, width: u16) -> Option<(usize, &'static str)> {
-        let para = self.doc.para_at_line(line, width);
+    /// The subject and section that paragraph `para` is in.
+    fn section_of(&self, para: usize) -> Option<(usize, &'static str)> {
         self.starts.iter().rev().find(|(p, ..)| *p <= para).or(self.starts.first()).map(|&(_, s, name)| (s, name))
     }
 }
@@ -177,7 +176,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap 
         let lines = col.doc.lines(width(*area));
         let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize));
         let mut title = vec![Span::raw(" ")];
-        if let Some((si, section)) = col.top(scroll, width(*area)) {
+        // The selected item's section in its column (in a stacked page that
+        // names the selection's subject); elsewhere the section at the top.
+        let para = match anchor {
+            Some((c, p)) if c == i => p,
+            _ => col.doc.para_at_line(scroll, width(*area)),
+        };
+        if let Some((si, section)) = col.section_of(para) {
             title.push(Span::styled(app.data.subjects[si].name.to_string(), theme.subject(si)));
             title.push(Span::styled(format!(" · {section}"), theme.dim()));
         }

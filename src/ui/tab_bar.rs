@@ -24,8 +24,8 @@ fn label(t: Tab, active: Tab, step: usize) -> String {
         0 => pad(t.title()),
         1 => pad(t.short_title()),
         2 => pad(t.tiny_title()),
-        // No padding but on the active tab, which is drawn in reverse video.
-        3 if t == active => pad(t.tiny_title()),
+        // No padding: the active tab stands out in reverse video anyway, and
+        // the others keep their places whichever is active.
         3 => format!("{} {}", t.index() + 1, t.tiny_title()),
         _ if t == active => pad(t.tiny_title()),
         _ => format!("{}", t.index() + 1),
