@@ -16,11 +16,15 @@ fn key_feature(app: &App, k: usize) -> Option<(usize, &KeyFeature)> {
     app.data.key_features.get(&app.data.subjects[si].id)?.get(i).map(|f| (si, f))
 }
 
+/// A key feature's description in the table is its gist: at most this many
+/// lines, "…" marking the rest, which the detail pane (and Enter) shows whole.
+const KEY_FEATURE_LINES: usize = 3;
+
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let d = &app.data;
     let header = subject_header(app, theme, "Feature");
     let total = app.entry_count(Tab::Features);
-    TableSpec::windowed(app, Tab::Features, " Features ".into(), header, (total, visible), |e, rows| {
+    let mut spec = TableSpec::windowed(app, Tab::Features, " Features ".into(), header, (total, visible), |e, rows| {
         if let Some(f) = d.features.get(e) {
             rows.push(value_row(app, &f.name, |id| f.values.get(id).map(|v| v.as_str())));
         } else if let Some((si, f)) = key_feature(app, e - d.features.len()) {
@@ -33,7 +37,9 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
             }));
             rows.push(TableRow::Entry(cells));
         }
-    })
+    });
+    spec.row_lines = KEY_FEATURE_LINES;
+    spec
 }
 
 /// The full text of a row or key feature.

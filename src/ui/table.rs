@@ -35,6 +35,8 @@ pub struct TableSpec {
     pub total: usize,
     /// Entry index (not counting sections) of the selection.
     pub selected: usize,
+    /// Tallest a row may grow (at most `MAX_ROW_LINES`); taller cells end in "…".
+    pub row_lines: usize,
 }
 
 /// A row of a per-subject table: the name in bold, then each subject's value.
@@ -84,7 +86,7 @@ impl TableSpec {
         for e in entries.clone() {
             rows(e, &mut built);
         }
-        TableSpec { title, header, rows: built, first_entry: entries.start, total, selected }
+        TableSpec { title, header, rows: built, first_entry: entries.start, total, selected, row_lines: MAX_ROW_LINES }
     }
 
     /// The visual row of entry `entry`.
@@ -120,7 +122,8 @@ impl TableSpec {
             .iter()
             .map(|r| match r {
                 TableRow::Entry(cells) => {
-                    cells.iter().zip(widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).clamp(1, max.max(1))
+                    let max = max.min(self.row_lines).max(1);
+                    cells.iter().zip(widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).clamp(1, max)
                 }
                 TableRow::Section(_) => 1,
             })
