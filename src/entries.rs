@@ -14,42 +14,46 @@ pub struct NoteAt<'a> {
 
 /// Every note in the comparison, in tab order, each with its place.
 pub fn all_notes<'a>(c: &'a Comparison) -> Vec<NoteAt<'a>> {
-    let name =
-        |id: &str| c.subjects.iter().find(|s| s.id.as_str() == id).map_or(id.to_string(), |s| s.name.to_string());
+    let name = |id: &str| c.subject_name(id).unwrap_or(id).to_string();
     let mut out = Vec::new();
-    let mut add = |place: String, notes: &'a [Note]| {
-        out.extend(notes.iter().map(|note| NoteAt { place: place.clone(), note }));
+    // The place is only written for entries that have notes: most have none,
+    // and this runs when a comparison is opened.
+    let mut add = |notes: &'a [Note], place: &dyn Fn() -> String| {
+        if !notes.is_empty() {
+            let place = place();
+            out.extend(notes.iter().map(|note| NoteAt { place: place.clone(), note }));
+        }
     };
     for (id, list) in c.key_features.iter() {
         for f in list {
-            add(format!("Features › {} › {}", name(id), f.name), &f.notes);
+            add(&f.notes, &|| format!("Features › {} › {}", name(id), f.name));
         }
     }
     for r in &c.features {
-        add(format!("Features › {}", r.name), &r.notes);
+        add(&r.notes, &|| format!("Features › {}", r.name));
     }
     for (id, pc) in c.pros_cons.iter() {
-        add(format!("Pros/Cons › {}", name(id)), &pc.notes);
+        add(&pc.notes, &|| format!("Pros/Cons › {}", name(id)));
     }
     for r in &c.pros_cons_table {
-        add(format!("Pros/Cons › {}", r.name), &r.notes);
+        add(&r.notes, &|| format!("Pros/Cons › {}", r.name));
     }
     for u in &c.use_cases {
         for (id, fit) in u.fits.iter() {
-            add(format!("Use cases › {} › {}", u.domain, name(id)), &fit.notes);
+            add(&fit.notes, &|| format!("Use cases › {} › {}", u.domain, name(id)));
         }
     }
     for f in &c.factors {
-        add(format!("Performance & security › {}", f.name), &f.notes);
+        add(&f.notes, &|| format!("Performance & security › {}", f.name));
     }
     for r in &c.decision {
-        add(format!("Decision snapshot › {}", r.name), &r.notes);
+        add(&r.notes, &|| format!("Decision snapshot › {}", r.name));
     }
     if let Some(v) = &c.verdict {
-        add("The source's verdict".into(), &v.notes);
+        add(&v.notes, &|| "The source's verdict".into());
     }
     for f in &c.faq {
-        add(format!("FAQ › {}", f.question), &f.notes);
+        add(&f.notes, &|| format!("FAQ › {}", f.question));
     }
     out
 }
@@ -105,18 +109,30 @@ impl Entries {
     /// `selected` is down its own, or that column's last item. `None` at the edge.
     pub fn pros_cons_beside(&self, selected: usize, dir: isize) -> Option<usize> {
         let items = &self.pros_cons;
-        let subject = items.get(selected)?.subject();
-        let start = |s: usize| items.iter().position(|i| i.subject() == s);
-        let ordinal = selected - start(subject)?;
+        let (subject, ordinal, _) = self.pros_cons_place(selected)?;
         let last = items.last()?.subject();
         let mut next = subject;
         loop {
             next = next.checked_add_signed(dir.signum()).filter(|&n| n <= last)?;
-            if let Some(first) = start(next) {
-                let count = items[first..].iter().take_while(|i| i.subject() == next).count();
+            if let Some((first, count)) = self.pros_cons_column(next) {
                 return Some(first + ordinal.min(count - 1));
             }
         }
+    }
+
+    /// Where Pros/Cons entry `selected` is: its subject, how far down that
+    /// subject's column (from 0), and how many items the column has.
+    pub fn pros_cons_place(&self, selected: usize) -> Option<(usize, usize, usize)> {
+        let subject = self.pros_cons.get(selected)?.subject();
+        let (first, count) = self.pros_cons_column(subject)?;
+        Some((subject, selected - first, count))
+    }
+
+    /// Subject `s`'s column: its first entry and how many it has (the entries
+    /// are grouped by subject); `None` when it has none.
+    fn pros_cons_column(&self, s: usize) -> Option<(usize, usize)> {
+        let first = self.pros_cons.iter().position(|i| i.subject() == s)?;
+        Some((first, self.pros_cons[first..].iter().take_while(|i| i.subject() == s).count()))
     }
 
     pub fn build(c: &Comparison) -> Entries {

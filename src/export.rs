@@ -106,7 +106,7 @@ impl Markdown<'_> {
     }
 
     fn name(&self, id: &str) -> String {
-        self.c.subjects.iter().find(|s| s.id.as_str() == id).map_or(id.to_string(), |s| s.name.to_string())
+        self.c.subject_name(id).unwrap_or(id).to_string()
     }
 
     /// A table with one column per subject, in the declared subject order.

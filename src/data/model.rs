@@ -36,6 +36,13 @@ pub struct Comparison {
     pub sources: Vec<Source>,
 }
 
+impl Comparison {
+    /// The display name of the subject with this id.
+    pub fn subject_name(&self, id: &str) -> Option<&str> {
+        self.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subject {
@@ -87,6 +94,13 @@ pub struct ProsCons {
     /// Notes on single items: `about` is the start of the pro or con it is about.
     #[serde(default)]
     pub notes: Vec<Note>,
+}
+
+impl ProsCons {
+    /// The notes on the pro or con whose text is `item`.
+    pub fn notes_on<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Note> {
+        self.notes.iter().filter(move |n| n.about.as_deref().is_some_and(|a| item.starts_with(a)))
+    }
 }
 
 /// A problem domain and how well each subject fits it.

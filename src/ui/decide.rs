@@ -64,9 +64,9 @@ pub(super) fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, heading: &
     notes(doc, theme, &v.notes, |_| true, |id| subject_name(app, id));
 }
 
-/// The name of the subject with this id.
+/// The name of the subject with this id, for a note's `about`.
 pub(super) fn subject_name(app: &App, id: &str) -> Option<String> {
-    app.data.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string())
+    app.data.subject_name(id).map(str::to_string)
 }
 
 pub const VIEW: ListTab = ListTab { spec, detail, list_share: 55, detail_title: " Detail and verdict " };

@@ -3,6 +3,7 @@
 
 use ratatui::style::Style;
 
+use super::decide::subject_name;
 use super::notes::notes;
 use super::table::{TableRow, TableSpec, value_row};
 use super::{Doc, ListTab, Rich, Theme, subject_header};
@@ -46,7 +47,6 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
 fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let d = &app.data;
     let mut doc = Doc::new();
-    let subject_name = |id: &str| d.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string());
     if let Some(f) = d.features.get(entry) {
         doc.styled(&[(&f.name, theme.heading())]).blank();
         for (i, s) in d.subjects.iter().enumerate() {
@@ -56,7 +56,7 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
         if let Some(detail) = &f.detail {
             doc.blank().text(detail, Style::new());
         }
-        notes(&mut doc, theme, &f.notes, |_| true, subject_name);
+        notes(&mut doc, theme, &f.notes, |_| true, |id| subject_name(app, id));
     } else if let Some((si, f)) = key_feature(app, entry.saturating_sub(d.features.len())) {
         let subject = &d.subjects[si];
         doc.styled(&[

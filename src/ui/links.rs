@@ -40,10 +40,7 @@ pub fn selected_link(app: &App) -> Option<&str> {
                 ProsConsItem::Con { index, .. } => pc.cons.get(index)?.as_str(),
                 ProsConsItem::Glance { row, .. } => return first_source(&d.pros_cons_table.get(row)?.notes),
             };
-            pc.notes
-                .iter()
-                .filter(|n| n.about.as_deref().is_some_and(|a| text.starts_with(a)))
-                .find_map(|n| n.source.as_deref())
+            pc.notes_on(text).find_map(|n| n.source.as_deref())
         }
         Tab::UseCases => d.use_cases.get(entry)?.fits.iter().find_map(|(_, fit)| first_source(&fit.notes)),
         Tab::Performance => first_source(&d.factors.get(entry)?.notes),
@@ -82,11 +79,14 @@ fn pros_cons_text(app: &App, theme: &Theme, entry: usize) -> Option<String> {
         }
     };
     doc.text(&text, Default::default());
-    let body = text.split_once(": ").map_or("", |(_, t)| t);
-    for n in pc.map_or(&[][..], |pc| &pc.notes[..]).iter() {
-        if n.about.as_deref().is_some_and(|a| body.starts_with(a)) {
-            note(&mut doc, theme, n, None);
-        }
+    // Notes are on pros and cons; an at-a-glance line has none of its own.
+    let item = match item {
+        ProsConsItem::Pro { index, .. } => pc.and_then(|pc| pc.pros.get(index)),
+        ProsConsItem::Con { index, .. } => pc.and_then(|pc| pc.cons.get(index)),
+        ProsConsItem::Glance { .. } => None,
+    };
+    for n in pc.zip(item).into_iter().flat_map(|(pc, item)| pc.notes_on(item)) {
+        note(&mut doc, theme, n, None);
     }
     Some(doc.plain())
 }

@@ -58,7 +58,6 @@ fn column(
     let mut anchor = None;
     let mut ordinal = 0;
     let pc = d.pros_cons.get(&s.id);
-    let notes = pc.map_or(&[][..], |pc| &pc.notes[..]);
     let mut item = |col: &mut Column, section, this: ProsConsItem, text: Option<&str>, rich: &dyn Fn() -> Rich| {
         if keep(ordinal) {
             col.section(si, section);
@@ -68,7 +67,7 @@ fn column(
             } else {
                 col.doc.push(rich());
             }
-            for n in notes.iter().filter(|n| text.zip(n.about.as_deref()).is_some_and(|(t, a)| t.starts_with(a))) {
+            for n in pc.zip(text).into_iter().flat_map(|(pc, text)| pc.notes_on(text)) {
                 note(&mut col.doc, theme, n, None);
             }
         }

@@ -65,19 +65,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (true, WizardPage::Question(i)) => format!(" {}/{} ", i + 1, app.data.wizard.questions.len()),
         (true, _) => " ".into(),
         // Pros/Cons counts within the selected item's subject: "Flask 4/18".
-        _ if app.tab == Tab::ProsCons => {
-            let items = &app.entries.pros_cons;
-            let selected = app.state().selected;
-            match items.get(selected) {
-                Some(item) => {
-                    let s = item.subject();
-                    let first = items.iter().position(|i| i.subject() == s).unwrap_or(0);
-                    let count = items.iter().filter(|i| i.subject() == s).count();
-                    format!(" {} {}/{} ", app.data.subjects[s].name, selected - first + 1, count)
-                }
-                None => " ".into(),
-            }
-        }
+        _ if app.tab == Tab::ProsCons => match app.entries.pros_cons_place(app.state().selected) {
+            Some((s, ordinal, count)) => format!(" {} {}/{} ", app.data.subjects[s].name, ordinal + 1, count),
+            None => " ".into(),
+        },
         _ => match app.entry_count(app.tab) {
             0 => " ".into(),
             count => format!(" {}/{} ", app.state().selected + 1, count),
@@ -88,18 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(status) = &app.status {
         // Cut with a mark when longer than the line (a long link, say).
         let room = (area.width as usize).saturating_sub(used + 2);
-        let status = if status.width() > room {
-            let mut cut = String::new();
-            for c in status.chars() {
-                if cut.width() + c.to_string().width() + 1 > room {
-                    break;
-                }
-                cut.push(c);
-            }
-            format!("{cut}…")
-        } else {
-            status.clone()
-        };
+        let status = super::wrap::clip_width(status, room);
         spans.push(Span::raw("  "));
         spans.push(Span::styled(status, theme.key()));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
+use super::wrap::clip_width;
 use crate::app::App;
 use crate::data::clip;
 use crate::tab::Tab;
@@ -38,7 +39,7 @@ fn label(t: Tab, active: Tab, step: usize) -> String {
 /// labels no shorter than "N Name".
 fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u16, u16)>) {
     let width = width as usize;
-    let title = clip_to(title, MAX_TITLE);
+    let title = clip_width(title, MAX_TITLE);
     let fits = |step: usize, title_width: usize| {
         let labels: usize = Tab::ALL.iter().map(|&t| label(t, active, step).width() + 1).sum();
         let title = if title_width == 0 { 0 } else { title_width + 2 };
@@ -50,7 +51,7 @@ fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u1
     let cut = (MIN_TITLE.min(title.width())..title.width()).rev().flat_map(|w| (0..=3).map(move |step| (step, w)));
     let none = (3..=4).map(|step| (step, 0));
     let (step, title_width) = full.chain(cut).chain(none).find(|&(step, w)| fits(step, w)).unwrap_or((4, 0));
-    let chosen = (if title_width == 0 { String::new() } else { clip_to(&title, title_width) }, step);
+    let chosen = (if title_width == 0 { String::new() } else { clip_width(&title, title_width) }, step);
     let (title, step) = chosen;
     let mut x = if title.is_empty() { 0 } else { title.width() as u16 + 2 };
     let labels = Tab::ALL
@@ -64,21 +65,6 @@ fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u1
         })
         .collect();
     (title, labels)
-}
-
-/// `s` cut to at most `width` columns, "…" marking a cut.
-fn clip_to(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
 }
 
 /// Draws the bar; returns where each tab's label landed.

@@ -60,6 +60,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// `s` cut to at most `width` columns, "…" marking a cut (spaces before it dropped).
+pub fn clip_width(s: &str, width: usize) -> String {
+    let full: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if full <= width {
+        return s.to_string();
+    }
+    let (mut out, mut used) = (String::new(), 0);
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    format!("{}…", out.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::wrap;
