@@ -189,3 +189,24 @@ fn the_readme_key_table_matches_the_keymap() {
         assert!(table.contains(&format!(" | {} |", b.help)), "README lacks {:?}", b.help);
     }
 }
+
+/// A comparison with no use cases, factors or questions says so on those
+/// tabs instead of showing empty panes.
+#[test]
+fn empty_sections_say_so() {
+    let fixture = include_str!("fixtures/minimal.ron");
+    let mut c = versus::data::load_str(fixture, "minimal.ron").unwrap_or_else(|e| panic!("{e}"));
+    c.use_cases.clear();
+    c.factors.clear();
+    c.faq.clear();
+    let mut app = versus::app::App::new(c);
+    for (tab, says) in [
+        (Tab::UseCases, "This comparison has no use cases."),
+        (Tab::Performance, "This comparison has no performance or security factors."),
+        (Tab::Faq, "This comparison has no questions and answers."),
+    ] {
+        app.update(Action::GoToTab(tab));
+        let screen = screen_text(&render(&app, 80, 24, Theme::NO_COLOR));
+        assert!(screen.contains(says), "{tab:?}:\n{screen}");
+    }
+}

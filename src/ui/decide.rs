@@ -69,7 +69,13 @@ pub(super) fn subject_name(app: &App, id: &str) -> Option<String> {
     app.data.subject_name(id).map(str::to_string)
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, list_share: 55, detail_title: " Detail and verdict " };
+pub const VIEW: ListTab = ListTab {
+    spec,
+    detail,
+    list_share: 55,
+    detail_title: " Detail and verdict ",
+    empty: "This comparison has no decision snapshot.",
+};
 
 /// The wizard's current page as one scrollable document, `width` columns wide
 /// (the result's bars are sized to it).

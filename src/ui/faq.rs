@@ -54,8 +54,6 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let Some(f) = app.faq_entry(entry).and_then(|i| app.data.faq.get(i)) else {
         if app.faq_search.as_ref().is_some_and(|l| !l.pending()) {
             doc.text("No question or answer matches the search. Esc clears it.", theme.dim());
-        } else if app.data.faq.is_empty() {
-            doc.text("This comparison has no questions and answers.", theme.dim());
         }
         return doc;
     };
@@ -72,4 +70,10 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, list_share: 50, detail_title: " Answer " };
+pub const VIEW: ListTab = ListTab {
+    spec,
+    detail,
+    list_share: 50,
+    detail_title: " Answer ",
+    empty: "This comparison has no questions and answers.",
+};

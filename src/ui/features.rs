@@ -70,4 +70,10 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, list_share: 60, detail_title: " Detail " };
+pub const VIEW: ListTab = ListTab {
+    spec,
+    detail,
+    list_share: 60,
+    detail_title: " Detail ",
+    empty: "This comparison has no feature rows or key features.",
+};

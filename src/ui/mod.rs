@@ -100,6 +100,8 @@ struct ListTab {
     /// The list's percentage of the width when the panes sit side by side.
     list_share: u16,
     detail_title: &'static str,
+    /// What the text pane says when the data has no entries for this tab.
+    empty: &'static str,
 }
 
 /// The header of a table with a column per subject, each in its colour.
@@ -150,6 +152,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
             map.list = Some(spec.draw(frame, theme, list, !state.detail_focused));
             let mut doc = (view.detail)(app, theme, state.selected);
             let total = app.entry_count(app.tab);
+            if total == 0 && doc.is_empty() && !app.searching() {
+                doc.text(view.empty, theme.dim());
+            }
             let next = |e: usize| (e < total).then(|| (view.detail)(app, theme, e));
             add_following(&mut doc, theme, bordered_inner(text), state.selected, next);
             let pane = Pane { title: view.detail_title, focused: state.detail_focused, position: true };

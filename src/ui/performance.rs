@@ -38,4 +38,10 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, list_share: 50, detail_title: " Discussion " };
+pub const VIEW: ListTab = ListTab {
+    spec,
+    detail,
+    list_share: 50,
+    detail_title: " Discussion ",
+    empty: "This comparison has no performance or security factors.",
+};

@@ -70,4 +70,10 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, list_share: 45, detail_title: " Who fits, and why " };
+pub const VIEW: ListTab = ListTab {
+    spec,
+    detail,
+    list_share: 45,
+    detail_title: " Who fits, and why ",
+    empty: "This comparison has no use cases.",
+};
