@@ -397,9 +397,11 @@ pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> 
 }
 
 /// Handles queued events in order, against the screen map of the last frame,
-/// until the queue is empty, the app quits or the window is resized. Events
-/// after a resize wait for a frame drawn at the new size, so that they are
-/// mapped against what the user then sees. True when a redraw is due.
+/// until the queue is empty, the app quits, the window is resized or an event
+/// changes what is laid out (another tab, mode, page or focused pane). The
+/// events after that wait for a frame of the new layout, so that they are
+/// mapped against what the user then sees ("2j" typed fast moves down the
+/// Pros/Cons list, as it does typed slowly). True when a redraw is due.
 fn handle_queued(
     app: &mut App,
     map: &ScreenMap,
@@ -413,11 +415,21 @@ fn handle_queued(
             return Ok(true);
         }
         if let Some(action) = input::map_event(&event, app, map) {
+            let before = layout(app);
             app.update(action);
             changed = true;
+            if layout(app) != before {
+                return Ok(true);
+            }
         }
     }
     Ok(changed)
+}
+
+/// What decides the screen map's shape: the tab, who has the keyboard, the
+/// wizard's page and which pane has the keys.
+fn layout(app: &App) -> (crate::tab::Tab, crate::app::Mode, crate::wizard::WizardPage, bool) {
+    (app.tab, app.mode(), app.wizard.page, app.state().detail_focused)
 }
 
 #[cfg(test)]
@@ -459,11 +471,25 @@ mod tests {
     fn queued_events_are_handled_in_order_until_quit() {
         let mut app = app();
         let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        let mut queue = vec![click(10, 5), key('2'), key('q'), key('1')].into_iter();
-        let redraw = handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled");
+        let mut queue = vec![click(10, 5), key('2'), key('q'), key('1')].into_iter().peekable();
+        // As the loop does: a batch, a frame, the next batch.
+        let mut redraw = false;
+        while !app.quit && queue.peek().is_some() {
+            redraw |= handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled");
+        }
         assert!(redraw && app.quit);
         assert_eq!(app.states[Tab::Features.index()].selected, 3, "the click selected the entry drawn there");
         assert_eq!(app.tab, Tab::ProsCons, "keys after quit are left alone");
+    }
+
+    #[test]
+    fn events_after_a_tab_switch_wait_for_a_frame_of_that_tab() {
+        let mut app = app();
+        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let mut queue = vec![key('2'), key('j')].into_iter();
+        assert!(handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled"));
+        assert_eq!(app.tab, Tab::ProsCons);
+        assert_eq!(queue.next(), Some(key('j')), "j waits for the Pros/Cons frame");
     }
 
     #[test]
