@@ -6,6 +6,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::catalogue::{self, Named};
 use crate::data::{self, Comparison, LoadError};
 use crate::entries::Entries;
 use crate::export;
@@ -13,14 +14,22 @@ use crate::export::ReportFormat;
 use crate::search::{self, Corpora, Query};
 use crate::wizard;
 
-/// `versus check FILE…`
-pub fn check(files: &[PathBuf]) -> ExitCode {
+/// `versus check NAME|FILE…`: each argument named the way `--data` names a comparison.
+pub fn check(args: &[PathBuf]) -> ExitCode {
     let mut failed = false;
-    for path in files {
-        match data::load_file(path) {
+    for arg in args {
+        let named = match catalogue::resolve(Some(arg)) {
+            Ok(named) => named,
+            Err(unknown) => {
+                failed = true;
+                eprintln!("versus: {unknown}");
+                continue;
+            }
+        };
+        match named.load() {
             Ok(c) => say(&format!(
                 "ok: {}: {}",
-                data::printable(&path.display().to_string()),
+                data::printable(&named.shown()),
                 data::sanitize_line(&export::summary_line(&c))
             )),
             Err(e) => {
@@ -32,12 +41,124 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-/// Loads what `--data` names (or the default), reporting a failure.
-pub fn load(data: Option<&Path>) -> Result<Comparison, ExitCode> {
-    data::open(data).map_err(|e| {
+/// Resolves and loads what `--data` names (or the default), reporting a failure.
+pub fn load(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
+    let named = catalogue::resolve(data).map_err(|unknown| {
+        eprintln!("versus: {unknown}");
+        ExitCode::FAILURE
+    })?;
+    let c = named.load().map_err(|e| {
         report(e);
         ExitCode::FAILURE
-    })
+    })?;
+    Ok((named, c))
+}
+
+/// `versus list`: every comparison the user can open, shipped and their own,
+/// with its title, subjects and where it comes from, or why it cannot be
+/// opened. Plain columns, or JSON.
+pub fn list(json: bool) -> ExitCode {
+    let (listed, more) = catalogue::list();
+    if json {
+        let rows: Vec<serde_json::Value> = listed
+            .iter()
+            .map(|l| {
+                let (title, subjects, error) = match &l.content {
+                    Ok(s) => (Some(s.title.clone()), s.subjects.clone(), None),
+                    Err(e) => (None, Vec::new(), Some(e.clone())),
+                };
+                serde_json::json!({
+                    "name": data::printable(&l.named.name),
+                    "from": l.named.kind,
+                    "path": l.named.path.as_ref().map(|p| data::printable(&p.display().to_string())),
+                    "title": title,
+                    "subjects": subjects,
+                    "error": error,
+                    "shadowed": l.shadowed,
+                })
+            })
+            .collect();
+        let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+        out.push('\n');
+        return print_out(&out);
+    }
+    let cell = |l: &catalogue::Listed| -> [String; 4] {
+        let from = match &l.named.path {
+            Some(p) => data::printable(&p.display().to_string()),
+            None => l.named.kind.label().to_string(),
+        };
+        let (title, subjects) = match &l.content {
+            Ok(s) => (s.title.clone(), s.subjects.join(", ")),
+            Err(_) => ("(cannot be opened)".to_string(), String::new()),
+        };
+        [data::printable(&l.named.name), title, subjects, from]
+    };
+    let rows: Vec<[String; 4]> = listed.iter().map(cell).collect();
+    let header = ["NAME", "TITLE", "SUBJECTS", "FROM"].map(String::from);
+    let width = |k: usize| {
+        std::iter::once(&header).chain(&rows).map(|r| unicode_width::UnicodeWidthStr::width(r[k].as_str())).max()
+    };
+    let widths: Vec<usize> = (0..3).map(|k| width(k).unwrap_or(0).min(40)).collect();
+    let pad = |s: &str, w: usize| {
+        let s = crate::data::clip(s, w);
+        let used = unicode_width::UnicodeWidthStr::width(s.as_ref());
+        format!("{s}{}", " ".repeat(w.saturating_sub(used)))
+    };
+    let mut out = String::new();
+    for (row, listed) in std::iter::once((&header, None)).chain(rows.iter().zip(listed.iter().map(Some))) {
+        let line = format!(
+            "{}  {}  {}  {}",
+            pad(&row[0], widths[0]),
+            pad(&row[1], widths[1]),
+            pad(&row[2], widths[2]),
+            row[3]
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+        if let Some(l) = listed {
+            if let Err(e) = &l.content {
+                out.push_str(&format!("    error: {e}\n"));
+            }
+            if l.shadowed {
+                out.push_str("    note: a shipped comparison has this name; open this one by its path\n");
+            }
+        }
+    }
+    if more > 0 {
+        out.push_str(&format!("… and {} not listed\n", data::count(more, "more file", "more files")));
+    }
+    let dir = catalogue::user_dir().map_or_else(
+        || "no directory for your own comparisons (set XDG_DATA_HOME or HOME)".to_string(),
+        |d| {
+            format!(
+                "Your own comparisons live in {}; versus new NAME starts one.",
+                data::printable(&d.display().to_string())
+            )
+        },
+    );
+    out.push_str(&format!("\n{dir}\n"));
+    let code = print_out(&out);
+    if listed.iter().any(|l| l.content.is_err()) { ExitCode::FAILURE } else { code }
+}
+
+/// `versus new NAME [--subjects a,b]`: writes a starter file and prints its path.
+pub fn new(name: &str, subjects: Option<&str>) -> ExitCode {
+    match catalogue::create(name, subjects) {
+        Ok(path) => {
+            let shown = data::printable(&path.display().to_string());
+            let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let code = print_out(&format!("{shown}\n"));
+            eprintln!(
+                "versus: wrote a starter comparison. Fill it in, check it with `versus check {name}`,\n\
+                 and watch it live while you edit with `versus --data {name} --watch`."
+            );
+            code
+        }
+        Err(e) => {
+            eprintln!("versus: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Prints a load error with miette: the file, line, column and the offending
@@ -226,7 +347,7 @@ fn key_values(args: &[String], what: &str, errors: &mut Vec<String>) -> Vec<(Str
 /// and `--importance` pairs, or from the answers the app saved (`--saved`,
 /// which the pairs then change). Every bad pair is reported at once. With no
 /// answers at all it lists the questions and their options instead.
-pub fn decide(c: &Comparison, data: Option<&Path>, args: &DecideArgs, format: ReportFormat) -> ExitCode {
+pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFormat) -> ExitCode {
     let mut errors = Vec::new();
     let answer_pairs = key_values(&args.answers, "QUESTION=OPTION", &mut errors);
     let level_pairs = key_values(&args.importance, "QUESTION=LEVEL", &mut errors);
@@ -246,8 +367,7 @@ pub fn decide(c: &Comparison, data: Option<&Path>, args: &DecideArgs, format: Re
     }
     let (mut answers, mut importance) = (vec![None; c.wizard.questions.len()], levels.clone());
     if args.saved {
-        let identity =
-            crate::saved::identity(data::shipped_name(data), data.filter(|_| data::shipped_name(data).is_none()));
+        let identity = crate::saved::identity(named.shipped(), named.path.as_deref());
         let Some(path) = crate::saved::path_for(&identity) else {
             eprintln!("versus: no state directory (set XDG_STATE_HOME or HOME) to read saved answers from");
             return ExitCode::from(2);
@@ -287,9 +407,7 @@ pub fn decide(c: &Comparison, data: Option<&Path>, args: &DecideArgs, format: Re
         return print_out(&out);
     }
     if format == ReportFormat::Madr {
-        let origin = data::shipped_name(data)
-            .map_or_else(|| data.map(|p| p.display().to_string()).unwrap_or_default(), String::from);
-        return print_out(&export::madr(c, &origin, &answers, &importance, &export::date()));
+        return print_out(&export::madr(c, &named.origin(), &answers, &importance, &export::date()));
     }
     print_out(&export::decision_report(c, &answers, &importance, format))
 }
@@ -322,12 +440,9 @@ pub fn recheck(record: &Path, data_arg: Option<&Path>) -> ExitCode {
     };
     let origin = v["data"].as_str().unwrap_or_default().to_string();
     let target = data_arg.map(Path::to_path_buf).or_else(|| (!origin.is_empty()).then(|| PathBuf::from(&origin)));
-    let c = match data::open(target.as_deref()) {
-        Ok(c) => c,
-        Err(e) => {
-            report(e);
-            return ExitCode::from(2);
-        }
+    let c = match load(target.as_deref()) {
+        Ok((_, c)) => c,
+        Err(_) => return ExitCode::from(2),
     };
     let pairs = |key: &str| -> Vec<(String, String)> {
         v[key].as_object().map_or_else(Vec::new, |m| {

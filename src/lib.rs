@@ -6,6 +6,7 @@
 //! [`app::App::update`]. ARCHITECTURE.md has a line per module.
 
 pub mod app;
+pub mod catalogue;
 pub mod data;
 pub mod entries;
 pub mod export;
@@ -17,4 +18,5 @@ pub mod search;
 pub mod tab;
 pub mod tui;
 pub mod ui;
+pub mod watch;
 pub mod wizard;

@@ -10,10 +10,15 @@ use versus::headless;
 #[derive(Parser)]
 #[command(name = "versus", version, about = "Compare technologies side by side: Django vs Flask and more.")]
 struct Cli {
-    /// Comparison to open: a RON file, or a shipped one by name
-    /// (django-vs-flask, django-vs-flask-vs-fastapi). Default: django-vs-flask.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Comparison to open: a name from `versus list` (shipped or your own) or
+    /// a RON file's path. Default: django-vs-flask.
+    #[arg(long, global = true, value_name = "NAME|FILE")]
     data: Option<PathBuf>,
+
+    /// Reload the comparison's file whenever it changes on disk (for --data
+    /// FILE or one of your own): edit in one window, watch in another.
+    #[arg(long)]
+    watch: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -21,10 +26,25 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate data files; prints one line per valid file, the errors otherwise.
+    /// Validate comparisons (names or files); prints one line per valid one, the errors otherwise.
     Check {
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
+        #[arg(required = true, value_name = "NAME|FILE")]
+        comparisons: Vec<PathBuf>,
+    },
+    /// Every comparison you can open: the shipped ones and your own, with title, subjects and origin.
+    List {
+        /// JSON output: name, from, path, title, subjects, error, shadowed.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a comparison of your own: writes a commented starter file into
+    /// your comparisons directory and prints its path.
+    New {
+        /// Its name: letters, digits, '-', '_', '.'; "a-vs-b" also names its subjects.
+        name: String,
+        /// The subjects' names, comma-separated (2 to 12).
+        #[arg(long, value_name = "A,B,…")]
+        subjects: Option<String>,
     },
     /// Print the whole comparison, every section, to stdout.
     Export {
@@ -97,14 +117,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let data = cli.data.as_deref();
     match cli.command {
-        Some(Command::Check { files }) => headless::check(&files),
+        Some(Command::Check { comparisons }) => headless::check(&comparisons),
+        Some(Command::List { json }) => headless::list(json),
+        Some(Command::New { name, subjects }) => headless::new(&name, subjects.as_deref()),
         Some(Command::Recheck { record }) => headless::recheck(&record, data),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
         command => {
-            let comparison = match headless::load(data) {
-                Ok(c) => c,
+            let (named, comparison) = match headless::load(data) {
+                Ok(loaded) => loaded,
                 Err(code) => return code,
             };
             match command {
@@ -121,16 +143,23 @@ fn main() -> ExitCode {
                 }
                 Some(Command::Decide { answers, importance, saved, format }) => {
                     let args = headless::DecideArgs { answers, importance, saved };
-                    headless::decide(&comparison, data, &args, format)
+                    headless::decide(&comparison, &named, &args, format)
                 }
-                _ => interactive(comparison, data),
+                _ => interactive(named, comparison, cli.watch),
             }
         }
     }
 }
 
-fn interactive(comparison: versus::data::Comparison, data: Option<&std::path::Path>) -> ExitCode {
-    match versus::tui::open(comparison, data) {
+fn interactive(named: versus::catalogue::Named, comparison: versus::data::Comparison, watch: bool) -> ExitCode {
+    if watch && named.path.is_none() {
+        eprintln!(
+            "versus: --watch follows a file; \"{}\" is built into versus. Try `versus new NAME`, then --data NAME --watch.",
+            versus::data::printable(&named.name)
+        );
+        return ExitCode::from(2);
+    }
+    match versus::tui::open(named, comparison, watch) {
         Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
         Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
         Err(e) => {

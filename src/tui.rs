@@ -15,10 +15,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, Outgoing};
+use crate::catalogue::{self, Named};
+use crate::data::Comparison;
 use crate::input;
 use crate::saved;
 use crate::search::Searcher;
 use crate::ui::{self, ScreenMap, Theme};
+use crate::watch::FileWatch;
 
 /// Why the interactive view did not start, or ended badly.
 #[derive(Debug, thiserror::Error)]
@@ -171,13 +174,29 @@ impl AnswerStore {
     }
 }
 
-/// Opens the interactive view on `comparison` (named by `data`, for its
-/// saved answers), taking up the answers saved last time.
-pub fn open(comparison: crate::data::Comparison, data: Option<&std::path::Path>) -> Result<Ended, TuiError> {
+/// Opens the interactive view on `comparison` (`named`, for its saved
+/// answers), taking up the answers saved last time. With `watch`, the
+/// comparison's file is reloaded whenever it changes.
+pub fn open(named: Named, comparison: Comparison, watch: bool) -> Result<Ended, TuiError> {
+    let (mut app, store) = prepare(&named, comparison);
+    let mut watching = Watching { enabled: watch, file: None };
+    match watching.follow(&named) {
+        Some(notice) => app.update(Action::Status(notice)),
+        None if watching.file.is_some() => {
+            let shown = crate::data::printable(&named.shown());
+            app.update(Action::Status(format!("Watching {shown}: each save shows here.")));
+        }
+        None => {}
+    }
+    run(&mut app, Theme::from_env(), store, &mut watching)
+}
+
+/// The app on `comparison`, and where its answers are kept, with the answers
+/// saved last time taken up.
+fn prepare(named: &Named, comparison: Comparison) -> (App, Option<AnswerStore>) {
     let mut app = App::new(comparison);
-    let shipped = crate::data::shipped_name(data);
-    app.origin = shipped.map_or_else(|| data.map(|p| p.display().to_string()).unwrap_or_default(), String::from);
-    let identity = saved::identity(shipped, data.filter(|_| shipped.is_none()));
+    app.origin = named.origin();
+    let identity = saved::identity(named.shipped(), named.path.as_deref());
     let mut store = saved::path_for(&identity).map(|path| AnswerStore { path, identity, stamp: None });
     if let Some(store) = &mut store {
         let loaded = saved::load(&store.path, &store.identity, &app.data);
@@ -195,7 +214,52 @@ pub fn open(comparison: crate::data::Comparison, data: Option<&std::path::Path>)
             });
         }
     }
-    run(&mut app, Theme::from_env(), store.as_mut())
+    (app, store)
+}
+
+/// `--watch`: the file of the comparison on screen, while there is one.
+pub struct Watching {
+    pub enabled: bool,
+    file: Option<(std::path::PathBuf, FileWatch)>,
+}
+
+impl Watching {
+    /// Watches `named`'s file (if it has one and watching is on); a notice when that failed.
+    fn follow(&mut self, named: &Named) -> Option<String> {
+        self.file = None;
+        let path = named.path.as_ref().filter(|_| self.enabled)?;
+        match FileWatch::start(path) {
+            Ok(watch) => {
+                self.file = Some((path.clone(), watch));
+                None
+            }
+            Err(e) => {
+                Some(format!("Cannot watch {} for changes: {e}", crate::data::printable(&path.display().to_string())))
+            }
+        }
+    }
+
+    /// The file, read again, when it changed and settled.
+    fn changed(&mut self) -> Option<Result<Comparison, crate::data::LoadError>> {
+        let (path, watch) = self.file.as_mut()?;
+        watch.changed().then(|| crate::data::load_file(path))
+    }
+
+    fn waiting(&self) -> bool {
+        self.file.as_ref().is_some_and(|(_, w)| w.waiting())
+    }
+}
+
+/// Takes in a reload of the watched file: the new version, or the banner
+/// saying why it was not taken.
+fn reloaded(app: &mut App, result: Result<Comparison, crate::data::LoadError>) {
+    match result {
+        Ok(c) => {
+            app.reload(c);
+            app.update(Action::Status("Reloaded: the file changed on disk.".into()));
+        }
+        Err(e) => app.banner = Some(catalogue::one_line(&e)),
+    }
 }
 
 /// A short name for files about this comparison.
@@ -265,6 +329,8 @@ fn opener() -> std::ffi::OsString {
 /// Does what the app asked of the outside world; returns what to tell the user.
 fn carry_out_outgoing(outgoing: Outgoing, app: &App, theme: &Theme) -> String {
     match outgoing {
+        // The loop does these itself: they replace the app.
+        Outgoing::ListComparisons | Outgoing::Open(_) => String::new(),
         Outgoing::OpenLink => {
             let Some(url) = crate::ui::selected_link(app) else {
                 return "Nothing to open: the selection has no link (Overview: homepages, sources).".into();
@@ -325,6 +391,9 @@ fn base64(bytes: &[u8]) -> String {
 
 /// How often the loop wakes while idle, to notice a termination signal.
 const IDLE_WAKE: Duration = Duration::from_millis(250);
+/// How often it looks at the watched file's events while idle: a change is
+/// on screen within this plus [`crate::watch::SETTLE`] plus a load.
+const WATCH_WAKE: Duration = Duration::from_millis(50);
 /// How often it looks for results while a search runs on the search thread.
 const SEARCH_WAKE: Duration = Duration::from_millis(8);
 
@@ -339,10 +408,15 @@ pub enum Ended {
 /// Runs the app until the user quits or a termination signal arrives. The
 /// wizard's answers are written to `store` whenever they change.
 /// Draws only when something changed: an event, a search result, a notice.
-pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> Result<Ended, TuiError> {
+pub fn run(
+    app: &mut App,
+    theme: Theme,
+    mut store: Option<AnswerStore>,
+    watching: &mut Watching,
+) -> Result<Ended, TuiError> {
     let mut session = Session::enter()?;
     watch_signals()?;
-    let searcher = Searcher::start(Arc::clone(&app.corpora));
+    let mut searcher = Searcher::start(Arc::clone(&app.corpora));
     let keys = input::help_rows();
     let mut saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
     let mut map = ScreenMap::default();
@@ -362,21 +436,50 @@ pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> 
             app.update(Action::Found(results));
             changed = true;
         }
-        if let Some(outgoing) = app.outgoing.take() {
-            let status = carry_out_outgoing(outgoing, app, &theme);
-            app.update(Action::Status(status));
+        if let Some(result) = watching.changed() {
+            reloaded(app, result);
+            searcher = Searcher::start(Arc::clone(&app.corpora));
+            saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
             changed = true;
+        }
+        match app.outgoing.take() {
+            None => {}
+            Some(Outgoing::ListComparisons) => {
+                app.update(Action::Listed(catalogue::list().0));
+                changed = true;
+            }
+            Some(Outgoing::Open(named)) => {
+                match named.load() {
+                    Ok(comparison) => {
+                        let (next, next_store) = prepare(&named, comparison);
+                        *app = next;
+                        store = next_store;
+                        searcher = Searcher::start(Arc::clone(&app.corpora));
+                        saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
+                        let watched = watching.follow(&named);
+                        let title = crate::data::sanitize_line(&app.data.title);
+                        app.update(Action::Status(watched.unwrap_or_else(|| format!("Opened {title}."))));
+                    }
+                    Err(e) => app.update(Action::Status(format!("Cannot open it: {}", catalogue::one_line(&e)))),
+                }
+                changed = true;
+            }
+            Some(outgoing) => {
+                let status = carry_out_outgoing(outgoing, app, &theme);
+                app.update(Action::Status(status));
+                changed = true;
+            }
         }
         if let Some(request) = app.wizard.request.take() {
             // Said in the status line, where it is seen however far the page is scrolled.
-            let notice = carry_out(request, app, &identity_of(store.as_deref(), app));
+            let notice = carry_out(request, app, &identity_of(store.as_ref(), app));
             app.update(Action::Status(notice));
             changed = true;
         }
         let now = (&app.wizard.answers, &app.wizard.importance);
         if (&saved_answers.0, &saved_answers.1) != now {
             saved_answers = (now.0.clone(), now.1.clone());
-            if let Some(notice) = store.as_deref_mut().and_then(|s| s.save(app)) {
+            if let Some(notice) = store.as_mut().and_then(|s| s.save(app)) {
                 app.update(Action::Notice(notice));
             }
         }
@@ -384,7 +487,13 @@ pub fn run(app: &mut App, theme: Theme, mut store: Option<&mut AnswerStore>) -> 
             session.terminal.draw(|frame| map = ui::draw(frame, app, &theme, &keys))?;
             changed = false;
         }
-        let wait = if app.searching() { SEARCH_WAKE } else { IDLE_WAKE };
+        let wait = if app.searching() || watching.waiting() {
+            SEARCH_WAKE
+        } else if watching.file.is_some() {
+            WATCH_WAKE
+        } else {
+            IDLE_WAKE
+        };
         if event::poll(wait)? {
             let mut queued = || if event::poll(Duration::ZERO)? { event::read().map(Some) } else { Ok(None) };
             changed |= handle_queued(app, &map, &mut queued)?;

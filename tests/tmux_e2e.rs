@@ -571,3 +571,91 @@ fn the_result_page_reranks_live_and_writes_a_record_that_rechecks() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A data home with one comparison of the user's own, `rust-vs-go`, written by `versus new`.
+fn data_home(tag: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let home = std::env::temp_dir().join(format!("versus-e2e-data-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let out = Command::new(release_binary())
+        .args(["new", "rust-vs-go"])
+        .env("XDG_DATA_HOME", &home)
+        .output()
+        .expect("versus new runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end());
+    (home, file)
+}
+
+#[test]
+fn the_picker_switches_the_whole_app_to_another_comparison() {
+    let bin = release_binary().display().to_string();
+    let (home, _) = data_home("picker");
+    let state = std::env::temp_dir().join(format!("versus-e2e-picker-state-{}", std::process::id()));
+    let t = Tmux::start_sized("picker", &format!("XDG_DATA_HOME='{}' {bin}", home.display()), &state, (80, 24));
+    t.wait_for(&["Django vs Flask", "┌ Features"]);
+    t.keys(&["C-o"]);
+    let screen = t.wait_for(&["Open a comparison", "3 of 3", "• django-vs-flask ", "rust-vs-go", "(yours)"]);
+    assert!(screen.contains("django-vs-flask-vs-…") || screen.contains("django-vs-flask-vs-fastapi"), "{screen}");
+    // Type to filter, then Enter opens the one left.
+    t.keys(&["r", "u", "s", "t", "-"]);
+    t.wait_for(&["1 of 3", "Rust vs Go"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["Rust vs Go ", "Opened Rust vs Go.", "productive with Rust"]);
+    // The whole app follows: search finds the new comparison's entries, not the old one's.
+    t.keys(&["C-p", "l", "e", "a", "r", "n"]);
+    t.wait_for(&["Learning curve"]);
+    t.keys(&["Escape", "C-o"]);
+    t.wait_for(&["• rust-vs-go"]);
+    // Esc closes the picker and leaves the comparison as it was.
+    t.keys(&["Escape"]);
+    t.wait_gone("Open a comparison");
+    t.keys(&["C-o", "Up", "Enter"]);
+    t.wait_for(&["Django vs Flask vs FastAPI"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn watch_reloads_rename_saves_and_keeps_the_last_good_version_under_a_banner() {
+    let bin = release_binary().display().to_string();
+    let (home, file) = data_home("watch");
+    let dir = file.parent().expect("a directory").to_path_buf();
+    let state = std::env::temp_dir().join(format!("versus-e2e-watch-state-{}", std::process::id()));
+    let command = format!("XDG_DATA_HOME='{}' {bin} --data rust-vs-go --watch", home.display());
+    let t = Tmux::start_sized("watch", &command, &state, (80, 24));
+    t.wait_for(&["Rust vs Go ", "┌ Features"]);
+    t.keys(&["3"]);
+    t.wait_for(&["┌ Use cases"]);
+    let original = std::fs::read_to_string(&file).expect("starter");
+    // Saved the way vim and many IDEs save: a new file renamed over the old one.
+    let rename_save = |text: &str| {
+        let temp = dir.join(".rust-vs-go.ron.swp");
+        std::fs::write(&temp, text).expect("write temp");
+        std::fs::rename(&temp, &file).expect("rename over");
+    };
+    let revised = original.replacen("title: \"Rust vs Go\"", "title: \"Rust vs Go, revised\"", 1);
+    assert_ne!(revised, original, "the starter's title line is as expected");
+    let saved_at = Instant::now();
+    rename_save(&revised);
+    t.wait_for(&["Rust vs Go, revised", "┌ Use cases"]);
+    let took = saved_at.elapsed();
+    assert!(took < Duration::from_secs(1), "the new title took {took:?} to show");
+
+    // An invalid save: the banner names line and column, the last good version stays.
+    let broken = revised.replacen("title: \"Rust vs Go, revised\",", "title: \"Rust vs Go, broken\" oops,", 1);
+    let line = broken.lines().position(|l| l.contains("oops")).expect("the broken line") + 1;
+    std::fs::write(&file, &broken).expect("write in place");
+    let screen = t.wait_for(&["Not reloaded", &format!(":{line}:")]);
+    assert!(screen.contains("Rust vs Go, revised") && screen.contains("┌ Use cases"), "{screen}");
+    assert!(!screen.contains("broken\""), "{screen}");
+    // Fixing it removes the banner.
+    rename_save(&revised.replacen("Rust vs Go, revised", "Rust vs Go, fixed", 1));
+    t.wait_for(&["Rust vs Go, fixed"]);
+    t.wait_gone("Not reloaded");
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&state);
+}

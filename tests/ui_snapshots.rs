@@ -4,7 +4,7 @@
 mod common;
 
 use common::{SHIPPED, app, render, screen_text};
-use versus::app::Action;
+use versus::app::{Action, LineAction};
 use versus::tab::Tab;
 use versus::ui::Theme;
 use versus::wizard::WizardAction;
@@ -80,4 +80,46 @@ fn decision_wizard_pages() {
         app.update(Action::Wizard(WizardAction::Result));
         insta::assert_snapshot!(format!("wizard-result-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
     }
+}
+
+#[test]
+fn comparison_picker_and_reload_banner() {
+    use versus::catalogue::{Kind, Listed, Named, Summary};
+    let listed = |name: &str, title: &str, subjects: &[&str], kind, path: Option<&str>| Listed {
+        named: Named { name: name.into(), kind, path: path.map(Into::into) },
+        content: Ok(Summary { title: title.into(), subjects: subjects.iter().map(|s| s.to_string()).collect() }),
+        shadowed: false,
+    };
+    let mut app = app("django-vs-flask");
+    app.update(Action::Picker);
+    app.update(Action::Listed(vec![
+        listed("django-vs-flask", "Django vs Flask", &["Django", "Flask"], Kind::Shipped, None),
+        listed(
+            "django-vs-flask-vs-fastapi",
+            "Django vs Flask vs FastAPI",
+            &["Django", "Flask", "FastAPI"],
+            Kind::Shipped,
+            None,
+        ),
+        Listed {
+            content: Err(
+                "/home/you/.local/share/versus/comparisons/broken.ron:3:3: Unexpected field named `oops`".into()
+            ),
+            ..listed("broken", "", &[], Kind::User, Some("/home/you/.local/share/versus/comparisons/broken.ron"))
+        },
+        listed(
+            "rust-vs-go",
+            "Rust vs Go",
+            &["Rust", "Go"],
+            Kind::User,
+            Some("/home/you/.local/share/versus/comparisons/rust-vs-go.ron"),
+        ),
+    ]));
+    app.update(Action::Move(2));
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("picker-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+    }
+    app.update(Action::Line(LineAction::Cancel));
+    app.banner = Some("/home/you/rust-vs-go.ron:41:34: Expected comma".into());
+    insta::assert_snapshot!("reload-banner-80x24", screen_text(&render(&app, 80, 24, Theme::COLOR)));
 }

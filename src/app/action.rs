@@ -2,6 +2,7 @@
 //! input mapping, the search runner and the terminal loop, consumed by
 //! [`super::App::update`].
 
+use crate::catalogue::{Listed, Named};
 use crate::search::{Results, Target};
 use crate::tab::Tab;
 use crate::wizard::WizardAction;
@@ -56,14 +57,22 @@ pub enum Action {
     Copy,
     /// A one-line message in the status line, until the next key.
     Status(String),
+    /// Open (or close) the comparison picker.
+    Picker,
+    /// The catalogue, listed by the terminal loop for the picker.
+    Listed(Vec<Listed>),
 }
 
 /// Something the terminal loop does for the app (it needs the outside
 /// world), then reports with [`Action::Status`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outgoing {
     OpenLink,
     Copy,
+    /// List the catalogue for the picker (it reads the user's files).
+    ListComparisons,
+    /// Switch the whole app to this comparison.
+    Open(Named),
 }
 
 /// What a key does in a search line (the FAQ filter or the palette).

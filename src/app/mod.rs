@@ -5,11 +5,13 @@
 //! on the [`Mode`], decided in one place ([`App::mode`]); `update` only routes.
 
 mod action;
+mod picker;
 mod search_line;
 
 use std::sync::Arc;
 
 pub use action::{Action, LineAction, Outgoing};
+pub use picker::Picker;
 pub use search_line::SearchLine;
 
 use crate::data::Comparison;
@@ -22,6 +24,8 @@ use crate::wizard::WizardState;
 /// over an open entry, an open entry over the tab beneath it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// The comparison picker is open.
+    Picker,
     /// The search-everything palette is open.
     Palette,
     /// The FAQ filter's line has the keyboard.
@@ -74,6 +78,14 @@ pub struct App {
     pub outgoing: Option<Outgoing>,
     /// A message for the status line (what opening or copying did), until the next key.
     pub status: Option<String>,
+    /// The comparison picker, while open.
+    pub picker: Option<Picker>,
+    /// Why the file on screen could not be reloaded (`--watch`): shown above
+    /// the last good version until a save loads.
+    pub banner: Option<String>,
+    /// Answers whose question or option a reload took away, kept in case the
+    /// next version brings them back.
+    pub lost_answers: Vec<(String, String, crate::wizard::Importance)>,
 }
 
 impl App {
@@ -98,6 +110,41 @@ impl App {
             palette_selected: 0,
             outgoing: None,
             status: None,
+            picker: None,
+            banner: None,
+            lost_answers: Vec::new(),
+        }
+    }
+
+    /// Takes in a new version of the comparison on screen (the file changed):
+    /// the tab, each tab's selection and scroll, an open entry, the search
+    /// lines and the wizard's answers stay where they still exist.
+    pub fn reload(&mut self, data: Comparison) {
+        let (wizard, lost) =
+            self.wizard.carried_to(&self.data.wizard.questions, &data.wizard.questions, &self.lost_answers);
+        self.entries = Entries::build(&data);
+        self.corpora = Arc::new(Corpora::build(&data, &self.entries));
+        self.data = data;
+        self.wizard = wizard;
+        self.lost_answers = lost;
+        self.banner = None;
+        // Old hits point into the old data: drop them and search again.
+        for line in [&mut self.palette, &mut self.faq_search].into_iter().flatten() {
+            let query = std::mem::take(&mut line.query);
+            *line = SearchLine { query, ..SearchLine::default() };
+        }
+        self.palette_selected = 0;
+        for tab in Tab::ALL {
+            let count = self.entry_count(tab);
+            let state = &mut self.states[tab.index()];
+            if count == 0 {
+                *state = TabState::default();
+            } else if state.selected >= count {
+                *state = TabState { selected: count - 1, ..TabState::default() };
+            }
+        }
+        if self.entry_count(self.tab) == 0 {
+            self.expanded = false;
         }
     }
 
@@ -112,7 +159,9 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.palette.is_some() {
+        if self.picker.is_some() {
+            Mode::Picker
+        } else if self.palette.is_some() {
             Mode::Palette
         } else if self.faq_editing {
             Mode::FaqFilter
@@ -129,7 +178,7 @@ impl App {
 
     /// True while a search line has the keyboard.
     pub fn typing(&self) -> bool {
-        matches!(self.mode(), Mode::Palette | Mode::FaqFilter)
+        matches!(self.mode(), Mode::Picker | Mode::Palette | Mode::FaqFilter)
     }
 
     pub fn update(&mut self, action: Action) {
@@ -147,7 +196,13 @@ impl App {
                     line.sent = line.sent.max(generation);
                 }
             }
+            Action::Listed(listed) => {
+                if let Some(picker) = self.picker.as_mut() {
+                    picker.take(listed, &self.origin);
+                }
+            }
             action => match self.mode() {
+                Mode::Picker => self.in_picker(action),
                 Mode::Palette => self.in_palette(action),
                 Mode::FaqFilter => self.in_faq_filter(action),
                 Mode::Help => self.in_help(action),
@@ -160,6 +215,30 @@ impl App {
                 },
                 Mode::Expanded | Mode::Browse => self.browse(action),
             },
+        }
+    }
+
+    /// While the picker is open, nothing else happens.
+    fn in_picker(&mut self, action: Action) {
+        let Some(picker) = self.picker.as_mut() else { return };
+        match action {
+            Action::Line(LineAction::Accept) => match picker.chosen() {
+                None => {}
+                Some(listed) => match &listed.content {
+                    Ok(_) if listed.named.origin() == self.origin => self.picker = None,
+                    Ok(_) => {
+                        self.outgoing = Some(Outgoing::Open(listed.named.clone()));
+                        self.picker = None;
+                    }
+                    Err(e) => self.status = Some(format!("{} cannot be opened: {e}", listed.named.name)),
+                },
+            },
+            Action::Line(LineAction::Cancel) | Action::Picker => self.picker = None,
+            Action::Line(edit) => picker.edit(&edit),
+            Action::Move(by) => picker.move_by(by),
+            Action::First => picker.selected = 0,
+            Action::Last => picker.move_by(isize::MAX),
+            _ => {}
         }
     }
 
@@ -206,6 +285,11 @@ impl App {
     fn browse(&mut self, action: Action) {
         match action {
             Action::Palette => self.open_palette(),
+            Action::Picker => {
+                self.help = false;
+                self.picker = Some(Picker::default());
+                self.outgoing = Some(Outgoing::ListComparisons);
+            }
             Action::Search if self.tab == Tab::Faq => {
                 self.expanded = false;
                 self.faq_editing = true;
@@ -576,5 +660,85 @@ mod tests {
         assert_eq!(app.state().scroll, 4);
         app.update(Action::Move(1));
         assert_eq!(app.state().scroll, 0);
+    }
+
+    #[test]
+    fn a_reload_keeps_the_tab_the_selections_and_the_answers_that_still_exist() {
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Faq));
+        app.update(Action::Move(5));
+        app.update(Action::GoToTab(Tab::Features));
+        app.update(Action::Move(3));
+        app.wizard.answers[0] = Some(1);
+        app.wizard.answers[1] = Some(0);
+        app.wizard.importance[1] = Importance::High;
+        let mut next = app.data.clone();
+        next.title = "Django vs Flask, revised".into();
+        // The FAQ shrinks below the selection; the first question goes; the second moves to the end.
+        next.faq.truncate(3);
+        let first = next.wizard.questions.remove(0);
+        let second = next.wizard.questions.remove(0);
+        next.wizard.questions.push(second);
+        app.reload(next.clone());
+        assert_eq!(app.data.title.as_str(), "Django vs Flask, revised");
+        assert_eq!((app.tab, app.state().selected), (Tab::Features, 3));
+        assert_eq!(app.states[Tab::Faq.index()].selected, 2, "clamped to the shorter list");
+        let last = app.wizard.answers.len() - 1;
+        assert_eq!(app.wizard.answers[last], Some(0), "the answer followed its question");
+        assert_eq!(app.wizard.importance[last], Importance::High);
+        assert_eq!(app.lost_answers.len(), 1, "the removed question's answer is kept aside");
+        // The next version brings the question back, and its answer with it.
+        next.wizard.questions.insert(0, first);
+        app.reload(next);
+        assert_eq!(app.wizard.answers[0], Some(1));
+        assert!(app.lost_answers.is_empty());
+    }
+
+    #[test]
+    fn a_reload_searches_again_in_the_new_data() {
+        let mut app = app();
+        app.update(Action::Palette);
+        app.type_query("admin");
+        assert!(!app.palette.as_ref().unwrap().hits.is_empty());
+        let mut next = app.data.clone();
+        next.features.retain(|r| !r.name.to_lowercase().contains("admin"));
+        app.reload(next);
+        let line = app.palette.as_ref().unwrap();
+        assert_eq!(line.query, "admin");
+        assert!(line.hits.is_empty() && app.search_request().is_some(), "old hits dropped, a new search due");
+        app.settle();
+        assert!(!app.palette.as_ref().unwrap().hits.is_empty());
+    }
+
+    #[test]
+    fn the_picker_filters_and_asks_for_the_chosen_comparison() {
+        use crate::catalogue::{Kind, Listed, Named, Summary};
+        let listed = |name: &str, title: &str, kind| Listed {
+            named: Named { name: name.into(), kind, path: None },
+            content: Ok(Summary { title: title.into(), subjects: vec![] }),
+            shadowed: false,
+        };
+        let mut app = app();
+        app.update(Action::Picker);
+        assert_eq!(app.mode(), Mode::Picker);
+        assert_eq!(app.outgoing, Some(Outgoing::ListComparisons));
+        app.outgoing = None;
+        let broken = Listed { content: Err("x.ron:1:2: oops".into()), ..listed("broken", "", Kind::User) };
+        app.update(Action::Listed(vec![
+            listed("django-vs-flask", "Django vs Flask", Kind::Shipped),
+            listed("rust-vs-go", "Rust vs Go", Kind::User),
+            broken,
+        ]));
+        assert_eq!(app.picker.as_ref().unwrap().selected, 0, "starts on the comparison on screen");
+        app.update(Action::Move(2));
+        app.update(Action::Line(LineAction::Accept));
+        assert!(app.status.as_ref().is_some_and(|s| s.contains("oops")) && app.picker.is_some());
+        for c in "rust".chars() {
+            app.update(Action::Line(LineAction::Type(c)));
+        }
+        assert_eq!(app.picker.as_ref().unwrap().shown, [1]);
+        app.update(Action::Line(LineAction::Accept));
+        assert!(app.picker.is_none());
+        assert!(matches!(&app.outgoing, Some(Outgoing::Open(n)) if n.name == "rust-vs-go"));
     }
 }

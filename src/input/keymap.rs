@@ -31,6 +31,7 @@ pub enum KeyCommand {
     Palette,
     OpenLink,
     Copy,
+    Picker,
 }
 
 /// What a key does while a search line has the keyboard.
@@ -277,6 +278,12 @@ pub const BINDINGS: &[Binding<KeyCommand>] = &[
         help: "copy the selection's text to the clipboard (OSC 52, works over SSH)",
         command: KeyCommand::Copy,
     },
+    Binding {
+        keys: &[ctrl('o')],
+        label: "Ctrl-O",
+        help: "open another comparison: the shipped ones and your own, filtered as you type",
+        command: KeyCommand::Picker,
+    },
     Binding { keys: &[ch('?')], label: "?", help: "show or hide this help", command: KeyCommand::Help },
     Binding {
         keys: &[key(KeyCode::Esc)],
@@ -388,6 +395,8 @@ mod tests {
             let bound = binding_for(&KeyEvent::new(code, KeyModifiers::NONE)).map(|b| b.command);
             assert_eq!(bound, Some(command), "{code:?}");
         }
+        let ctrl_o = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
+        assert_eq!(binding_for(&ctrl_o).map(|b| b.command), Some(KeyCommand::Picker), "^O");
         let wizard = [
             (KeyCode::Enter, WizardAction::Pick),
             (KeyCode::Char('+'), WizardAction::Importance(true)),

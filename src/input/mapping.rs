@@ -34,7 +34,7 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
         return Some(Action::Suspend);
     }
     match app.mode() {
-        Mode::Palette | Mode::FaqFilter => return map_line_key(event, app, map),
+        Mode::Picker | Mode::Palette | Mode::FaqFilter => return map_line_key(event, app, map),
         Mode::Wizard => {
             if let Some(action) = map_wizard_key(event, app) {
                 return Some(action);
@@ -80,12 +80,17 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
         (KeyCommand::Suspend, _) => Action::Suspend,
         (KeyCommand::OpenLink, _) => Action::OpenLink,
         (KeyCommand::Copy, _) => Action::Copy,
+        (KeyCommand::Picker, _) => Action::Picker,
     })
 }
 
 /// Keys while a search line has the keyboard: editing, moving through hits, leaving.
 fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
-    let list = if app.palette.is_some() { map.palette.as_ref() } else { map.list.as_ref() };
+    let list = match app.mode() {
+        Mode::Picker => map.picker.as_ref(),
+        Mode::Palette => map.palette.as_ref(),
+        _ => map.list.as_ref(),
+    };
     let page = list.map_or(1, |l| l.page).max(1) as isize;
     if let Some(b) = line_binding_for(event) {
         return Some(match b.command {
@@ -102,6 +107,10 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
             LineCommand::Clear => Action::Line(LineAction::Clear),
             LineCommand::Quit => Action::Quit,
         });
+    }
+    // The picker's own key closes it again.
+    if app.mode() == Mode::Picker && binding_for(event).is_some_and(|b| b.command == KeyCommand::Picker) {
+        return Some(Action::Picker);
     }
     match event.code {
         KeyCode::Char(c) if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
@@ -127,17 +136,22 @@ fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
 
 pub fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let (x, y) = (event.column, event.row);
-    if let Some(palette) = &map.palette {
+    let overlay = match (&map.picker, &map.palette) {
+        (Some(picker), _) => Some((picker, app.picker.as_ref().map_or(0, |p| p.selected))),
+        (None, Some(palette)) => Some((palette, app.palette_selected)),
+        (None, None) => None,
+    };
+    if let Some((palette, selected)) = overlay {
         return match event.kind {
             MouseEventKind::Down(MouseButton::Left) if !palette.contains(x, y) => {
                 Some(Action::Line(LineAction::Cancel))
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 let i = palette.entry_at(x, y)?;
-                Some(if i == app.palette_selected {
+                Some(if i == selected {
                     Action::Line(LineAction::Accept)
                 } else {
-                    Action::Move(i as isize - app.palette_selected as isize)
+                    Action::Move(i as isize - selected as isize)
                 })
             }
             MouseEventKind::ScrollDown => Some(Action::Move(1)),

@@ -12,6 +12,7 @@ mod notes;
 mod overview;
 mod palette;
 mod performance;
+mod picker;
 mod pros_cons;
 mod screen_map;
 mod status;
@@ -137,6 +138,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
     };
     map.tabs = tab_bar::draw(frame, app, theme, screen.tabs);
     status::draw(frame, app, theme, screen.status);
+    let screen = match &app.banner {
+        Some(problem) => banner(frame, theme, problem, screen),
+        None => screen,
+    };
     let state = app.state();
     match list_tab(app, app.tab) {
         Some(view) if app.expanded => {
@@ -166,6 +171,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
     if app.palette.is_some() {
         map.palette = palette::draw(frame, app, theme, screen.body);
     }
+    if app.picker.is_some() {
+        map.picker = picker::draw(frame, app, theme, screen.body);
+    }
     if app.help {
         map.help = Some(help::draw(frame, theme, keys, screen.body, app.help_scroll));
     }
@@ -192,6 +200,23 @@ fn add_following(doc: &mut Doc, theme: &Theme, inner: Rect, selected: usize, nex
         doc.blank().push(rule).blank();
         doc.append_dimmed(follower, theme.dim());
     }
+}
+
+/// The most rows the reload banner takes from the body.
+const MAX_BANNER_ROWS: usize = 3;
+
+/// Why the watched file did not reload, above the last good version: at
+/// most three rows taken from the top of the body, which shrinks by as many.
+fn banner(frame: &mut Frame, theme: &Theme, problem: &str, screen: Screen) -> Screen {
+    let text = format!("⚠ Not reloaded, showing the last good version: {problem}");
+    let mut lines = Rich::new(&text, theme.warning()).lines(screen.body.width);
+    if lines.len() > MAX_BANNER_ROWS {
+        lines.truncate(MAX_BANNER_ROWS);
+    }
+    let rows = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), Rect { height: rows, ..screen.body });
+    let body = Rect { y: screen.body.y + rows, height: screen.body.height - rows, ..screen.body };
+    Screen { body, ..screen }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

@@ -20,6 +20,8 @@ pub struct ScreenMap {
     pub text: Option<PaneMap>,
     /// The search-everything palette, when open.
     pub palette: Option<ListMap>,
+    /// The comparison picker, when open: a row per comparison shown.
+    pub picker: Option<ListMap>,
     /// The help overlay, when shown.
     pub help: Option<PaneMap>,
 }

@@ -19,6 +19,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     match app.mode() {
         Mode::Help => return vec![("? Esc", "close help"), ("q", "quit")],
         Mode::Palette => return vec![("Enter", "jump"), ("↑↓", "choose"), ("Esc", "close")],
+        Mode::Picker => return vec![("Enter", "open"), ("↑↓", "choose"), ("type", "filter"), ("Esc", "close")],
         Mode::FaqFilter => return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")],
         Mode::Wizard => {
             if app.wizard.confirming {
@@ -55,6 +56,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
                 out.push(("Enter", "open"));
             }
             out.push(("c", "copy"));
+            out.push(("^O", "comparisons"));
         }
     }
     out

@@ -110,6 +110,54 @@ impl WizardState {
         self.go(if complete { WizardPage::Result } else { WizardPage::Answers });
     }
 
+    /// The same progress for a changed list of questions (the file was edited
+    /// and reloaded): answers, importance and skips follow their question and
+    /// option ids, the page follows its question. Answers whose question or
+    /// option is gone are returned as (question id, option id, importance),
+    /// so a later version that brings them back gets them back.
+    pub fn carried_to(
+        &self,
+        before: &[Question],
+        after: &[Question],
+        kept: &[(String, String, Importance)],
+    ) -> (WizardState, Vec<(String, String, Importance)>) {
+        let mut next = WizardState::new(after.len());
+        let mut lost = Vec::new();
+        let mut given: Vec<(String, Option<String>, Importance, bool)> =
+            kept.iter().map(|(q, o, level)| (q.clone(), Some(o.clone()), *level, false)).collect();
+        for (i, q) in before.iter().enumerate() {
+            let option = self.answers[i].and_then(|o| q.options.get(o)).map(|o| o.id.to_string());
+            given.push((q.id.to_string(), option, self.importance[i], self.skipped[i]));
+        }
+        for (qid, oid, level, skipped) in given {
+            let Some(k) = after.iter().position(|q| q.id.as_str() == qid) else {
+                if let Some(oid) = oid {
+                    lost.push((qid, oid, level));
+                }
+                continue;
+            };
+            next.importance[k] = level;
+            next.skipped[k] = skipped;
+            if let Some(oid) = oid {
+                match after[k].options.iter().position(|o| o.id.as_str() == oid) {
+                    Some(o) => next.answers[k] = Some(o),
+                    None => lost.push((qid, oid, level)),
+                }
+            }
+        }
+        let page = match self.page {
+            WizardPage::Question(i) => before
+                .get(i)
+                .and_then(|q| after.iter().position(|a| a.id == q.id))
+                .map_or(WizardPage::Answers, WizardPage::Question),
+            page => page,
+        };
+        next.go(if after.is_empty() { WizardPage::Result } else { page });
+        next.scroll = self.scroll;
+        next.notice = self.notice.clone();
+        (next, lost)
+    }
+
     /// Shows `page`, its highlight on the answer given (a question) or the top.
     pub fn go(&mut self, page: WizardPage) {
         self.cursor = match page {

@@ -1,0 +1,310 @@
+//! Every comparison the user can open, by one kind of name: the shipped
+//! ones (compiled in), the user's own (`$XDG_DATA_HOME/versus/comparisons/
+//! NAME.ron`, else `~/.local/share/…`), and any file by its path. Every
+//! command resolves its argument here, so a name that works in one works in
+//! all, and an unknown one gets the list of names that exist.
+
+mod new;
+mod starter;
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use new::{NewError, create};
+pub use starter::{starter, subject_id};
+
+use crate::data::{self, Comparison, LoadError};
+
+/// Where a comparison comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Compiled into versus.
+    Shipped,
+    /// A file in the user's comparisons directory.
+    User,
+    /// A file named by its path.
+    File,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Shipped => "shipped",
+            Kind::User => "yours",
+            Kind::File => "file",
+        }
+    }
+}
+
+/// A comparison, named: what to load and how to refer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The name to type: a shipped or user comparison's name, or the path as given.
+    pub name: String,
+    pub kind: Kind,
+    /// The file, for user comparisons and files.
+    pub path: Option<PathBuf>,
+}
+
+impl Named {
+    /// The comparison `versus` opens with no `--data`.
+    pub fn default_comparison() -> Named {
+        Named { name: data::DEFAULT.to_string(), kind: Kind::Shipped, path: None }
+    }
+
+    /// Loads and validates it.
+    pub fn load(&self) -> Result<Comparison, LoadError> {
+        match &self.path {
+            Some(path) => data::load_file(path),
+            None if self.name == data::DEFAULT => data::open(None),
+            None => match data::load_builtin(&self.name) {
+                Some(result) => result,
+                None => data::open(None),
+            },
+        }
+    }
+
+    /// The shipped comparison's name, if it is one: what identifies its saved answers.
+    pub fn shipped(&self) -> Option<&str> {
+        (self.kind == Kind::Shipped).then_some(self.name.as_str())
+    }
+
+    /// How messages name it: a user comparison by its name, anything else as
+    /// `--data` would (a shipped name or a path).
+    pub fn shown(&self) -> String {
+        match self.kind {
+            Kind::User => self.name.clone(),
+            _ => self.origin(),
+        }
+    }
+
+    /// What a decision record names as its data, so `versus recheck` finds it
+    /// again: the shipped name, or the file's path.
+    pub fn origin(&self) -> String {
+        match &self.path {
+            Some(path) => path.display().to_string(),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// A name that is neither a file, a shipped comparison nor one of the user's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    pub given: String,
+    /// Every name that would have worked.
+    pub names: Vec<String>,
+    /// The closest of them, when one is close.
+    pub closest: Option<String>,
+}
+
+impl fmt::Display for Unknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no comparison or file named \"{}\"", data::printable(&self.given))?;
+        if let Some(closest) = &self.closest {
+            write!(f, "; did you mean \"{}\"?", data::printable(closest))?;
+        }
+        let names: Vec<String> = self.names.iter().map(|n| data::printable(n)).collect();
+        write!(f, "\nThe comparisons: {} (versus list shows them all).", names.join(", "))
+    }
+}
+
+impl std::error::Error for Unknown {}
+
+/// The user's comparisons directory: `$XDG_DATA_HOME/versus/comparisons` when
+/// XDG_DATA_HOME is set and absolute (a relative one is ignored, as the XDG
+/// spec says), else `$HOME/.local/share/versus/comparisons`.
+pub fn user_dir() -> Option<PathBuf> {
+    user_dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
+}
+
+fn user_dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+    let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute(xdg_data_home)
+        .or_else(|| absolute(home).map(|h| h.join(".local").join("share")))
+        .map(|base| base.join("versus").join("comparisons"))
+}
+
+/// The most user files looked at: a directory of thousands is a mistake, and
+/// the listing stays bounded.
+pub const MAX_USER_FILES: usize = 500;
+
+/// The user's comparison files, sorted by name: `*.ron` regular files (or
+/// links to them) in [`user_dir`], at most [`MAX_USER_FILES`], and how many
+/// more there were.
+pub fn user_files() -> (Vec<Named>, usize) {
+    let Some(dir) = user_dir() else { return (Vec::new(), 0) };
+    user_files_in(&dir)
+}
+
+fn user_files_in(dir: &Path) -> (Vec<Named>, usize) {
+    let Ok(read) = std::fs::read_dir(dir) else { return (Vec::new(), 0) };
+    let mut found: Vec<Named> = read
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.path();
+            let name = path.file_name()?.to_str()?.strip_suffix(".ron")?.to_string();
+            // Editors' hidden swap and backup files are not comparisons.
+            if name.is_empty() || name.starts_with('.') || !path.is_file() {
+                return None;
+            }
+            Some(Named { name, kind: Kind::User, path: Some(path) })
+        })
+        .collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    let more = found.len().saturating_sub(MAX_USER_FILES);
+    found.truncate(MAX_USER_FILES);
+    (found, more)
+}
+
+/// The shipped comparisons.
+pub fn shipped() -> impl Iterator<Item = Named> {
+    data::BUILTIN.iter().map(|(n, _)| Named { name: n.to_string(), kind: Kind::Shipped, path: None })
+}
+
+/// What `arg` names, the way every command reads `--data` and `check`'s
+/// arguments: none is the default comparison; an existing file is that file;
+/// then a shipped comparison's name; then a user comparison's (with or
+/// without `.ron`). Anything else that looks like a path is a file (its
+/// error will say it cannot be read); a bare word is an [`Unknown`] name.
+pub fn resolve(arg: Option<&Path>) -> Result<Named, Unknown> {
+    let Some(arg) = arg else { return Ok(Named::default_comparison()) };
+    let as_file = || Named { name: arg.display().to_string(), kind: Kind::File, path: Some(arg.to_path_buf()) };
+    if arg.exists() {
+        return Ok(as_file());
+    }
+    let Some(text) = arg.to_str() else { return Ok(as_file()) };
+    if let Some(named) = shipped().find(|n| n.name == text) {
+        return Ok(named);
+    }
+    let (user, _) = user_files();
+    let stem = text.strip_suffix(".ron").unwrap_or(text);
+    if let Some(named) = user.iter().find(|n| n.name == stem) {
+        return Ok(named.clone());
+    }
+    if text.contains(std::path::MAIN_SEPARATOR) || text.contains('/') || text.ends_with(".ron") {
+        return Ok(as_file());
+    }
+    let names: Vec<String> = shipped().chain(user).map(|n| n.name).collect();
+    let closest = closest(text, &names);
+    Err(Unknown { given: text.to_string(), names, closest })
+}
+
+/// The name the user most likely meant: the one that has the most of the
+/// subjects they typed ("django-vs-fastapi" means the three-way file, not
+/// django-vs-flask), then the nearest by edit distance; none when nothing
+/// is near enough to be a slip.
+fn closest(given: &str, names: &[String]) -> Option<String> {
+    let given = given.to_lowercase();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "vs").map(String::from).collect()
+    };
+    let wanted = words(&given);
+    names
+        .iter()
+        .filter_map(|n| {
+            let lower = n.to_lowercase();
+            let has = words(&lower);
+            let missing = wanted.iter().filter(|w| !has.contains(w)).count();
+            let distance = strsim::levenshtein(&given, &lower);
+            let near = distance <= (lower.chars().count() / 3).max(2);
+            let related = lower.contains(&given) || given.contains(&lower) || missing < wanted.len();
+            (near || related).then_some((missing, distance, n))
+        })
+        .min_by_key(|(missing, distance, _)| (*missing, *distance))
+        .map(|(_, _, n)| n.clone())
+}
+
+/// One comparison of the catalogue, with what it holds or why it cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub named: Named,
+    /// Its title and subjects' names, or the error (one line, sanitized).
+    pub content: Result<Summary, String>,
+    /// A user comparison whose name a shipped one already has: it opens by path only.
+    pub shadowed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub title: String,
+    pub subjects: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(c: &Comparison) -> Summary {
+        Summary {
+            title: data::sanitize_line(&c.title),
+            subjects: c.subjects.iter().map(|s| data::sanitize_line(&s.name)).collect(),
+        }
+    }
+}
+
+/// Everything the user can open: the shipped comparisons, then the user's,
+/// each loaded to show its title and subjects or its error (a broken file
+/// never hides the others); and how many user files were left out.
+pub fn list() -> (Vec<Listed>, usize) {
+    let (user, more) = user_files();
+    let shipped_names: Vec<String> = shipped().map(|n| n.name).collect();
+    let listed = shipped()
+        .chain(user)
+        .map(|named| {
+            let content = named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e));
+            let shadowed = named.kind == Kind::User && shipped_names.contains(&named.name);
+            Listed { named, content, shadowed }
+        })
+        .collect();
+    (listed, more)
+}
+
+/// A load error on one line: the first line of its message (already
+/// sanitized by the loader), and how many problems followed.
+pub fn one_line(e: &LoadError) -> String {
+    let text = e.to_string();
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default().to_string();
+    match lines.count() {
+        0 => first,
+        n => format!("{first} (and {})", data::count(n, "more problem", "more problems")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_user_directory_follows_xdg_and_ignores_relative_values() {
+        let dir = user_dir_from(Some("/x/data".into()), Some("/home/u".into()));
+        assert_eq!(dir, Some(PathBuf::from("/x/data/versus/comparisons")));
+        let dir = user_dir_from(Some("rel".into()), Some("/home/u".into()));
+        assert_eq!(dir, Some(PathBuf::from("/home/u/.local/share/versus/comparisons")));
+        assert_eq!(user_dir_from(None, Some("rel".into())), None);
+    }
+
+    #[test]
+    fn near_misses_find_the_name_meant() {
+        let names: Vec<String> =
+            ["django-vs-flask", "django-vs-flask-vs-fastapi", "rust-vs-go"].map(String::from).to_vec();
+        assert_eq!(closest("django-vs-flsk", &names).as_deref(), Some("django-vs-flask"));
+        assert_eq!(closest("django-vs-fastapi", &names).as_deref(), Some("django-vs-flask-vs-fastapi"));
+        assert_eq!(closest("rust", &names).as_deref(), Some("rust-vs-go"));
+        assert_eq!(closest("haskell-vs-ocaml", &names), None);
+    }
+
+    #[test]
+    fn user_files_skip_hidden_and_other_files_and_are_sorted() {
+        let dir = std::env::temp_dir().join(format!("versus-catalogue-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub.ron")).unwrap();
+        for f in ["b.ron", "a.ron", ".a.ron.swp", ".hidden.ron", "notes.txt", "c.ron~"] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        let (files, more) = user_files_in(&dir);
+        let names: Vec<&str> = files.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(more, 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

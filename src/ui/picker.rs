@@ -1,0 +1,134 @@
+//! The comparison picker: every comparison the user can open (shipped, their
+//! own, the file on screen), filtered as they type, with what the highlighted
+//! one holds or why it cannot be opened.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::wrap::clip_width;
+use super::{Doc, ListMap, Theme, list_offset};
+use crate::app::App;
+use crate::catalogue::{Kind, Listed};
+
+/// The picker's box: centred, as wide as the palette, as tall as its rows need.
+fn area(body: Rect, rows: usize) -> Rect {
+    let width = (body.width * 4 / 5).clamp(body.width.min(40), 110);
+    // Query, rule, rows, rule, four lines of detail, borders.
+    let height = ((rows as u16).saturating_add(9)).clamp(body.height.min(10), body.height.saturating_sub(1).max(1));
+    Rect { x: body.x + (body.width - width) / 2, y: body.y + 1.min(body.height - height), width, height }
+}
+
+/// Where a comparison comes from, in a few words.
+fn from(l: &Listed) -> String {
+    match (l.named.kind, &l.named.path) {
+        (Kind::Shipped, _) => "shipped".into(),
+        (Kind::User, _) => "yours".into(),
+        (Kind::File, Some(p)) => p.display().to_string(),
+        (Kind::File, None) => "file".into(),
+    }
+}
+
+/// The highlighted comparison in full.
+fn detail(l: &Listed, theme: &Theme) -> Doc {
+    let mut doc = Doc::new();
+    match &l.content {
+        Ok(s) => {
+            doc.text(&format!("{} · {}", s.title, s.subjects.join(", ")), theme.heading());
+        }
+        Err(e) => {
+            doc.text(&format!("Cannot be opened: {e}"), theme.con());
+        }
+    }
+    let place = match &l.named.path {
+        Some(p) => format!("{} · {}", from(l), p.display()),
+        None => "shipped with versus".to_string(),
+    };
+    doc.text(&crate::data::sanitize_line(&place), theme.dim());
+    if l.shadowed {
+        doc.text("A shipped comparison has this name: the name opens that one; this file opens by path.", theme.dim());
+    }
+    doc
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
+    let picker = app.picker.as_ref()?;
+    let listed = picker.listed.as_deref().unwrap_or_default();
+    let area = area(body, listed.len().max(1));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(" Open a comparison — Enter opens, Esc closes ");
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let detail_rows = if inner.height >= 10 { 4 } else { 0 };
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2 + detail_rows + (detail_rows > 0) as u16),
+        ..inner
+    };
+    let offset = list_offset(picker.selected, picker.shown.len(), list.height as usize);
+    let shown = offset..picker.shown.len().min(offset + list.height as usize);
+    let rows = shown.clone().enumerate().map(|(k, i)| (Rect { y: list.y + k as u16, height: 1, ..list }, i));
+    let map = ListMap { area, rows: rows.collect(), page: (list.height as usize).max(1), len: picker.shown.len() };
+    if inner.height == 0 {
+        return Some(map);
+    }
+    let status = match &picker.listed {
+        None => "listing…".to_string(),
+        Some(all) => format!("{} of {}", picker.shown.len(), all.len()),
+    };
+    let prompt = Line::from(vec![
+        Span::styled("> ", theme.key()),
+        Span::raw(picker.line.query.clone()),
+        Span::styled("▏", theme.key()),
+        Span::styled(format!("  {status}"), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
+    let rule = || Paragraph::new(Span::styled("─".repeat(inner.width as usize), theme.dim()));
+    if inner.height > 1 {
+        frame.render_widget(rule(), Rect { y: inner.y + 1, height: 1, ..inner });
+    }
+    let width = inner.width as usize;
+    let name_width = listed.iter().map(|l| l.named.name.chars().count()).max().unwrap_or(0).clamp(8, width / 3);
+    let lines: Vec<Line> = picker.shown[shown]
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let l = &listed[i];
+            let current = l.named.origin() == app.origin;
+            let mark = if current { "• " } else { "  " };
+            let name = clip_width(&crate::data::sanitize_line(&l.named.name), name_width);
+            let rest = match &l.content {
+                Ok(s) => format!("{}  ({})", s.title, from(l)),
+                Err(_) => format!("cannot be opened  ({})", from(l)),
+            };
+            let used = 2 + name_width + 2;
+            let rest = clip_width(&crate::data::sanitize_line(&rest), width.saturating_sub(used));
+            let style = if offset + k == picker.selected { theme.selected() } else { Default::default() };
+            let rest_style = if l.content.is_err() { theme.con() } else { theme.dim() };
+            Line::from(vec![
+                Span::styled(mark, theme.key()),
+                Span::styled(format!("{name:<name_width$}  "), theme.heading()),
+                Span::styled(rest, rest_style),
+            ])
+            .patch_style(style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    if picker.listed.as_ref().is_some_and(|_| picker.shown.is_empty()) && list.height > 0 {
+        let none = Paragraph::new(Span::styled("No comparison matches; Ctrl-U clears the query.", theme.dim()));
+        frame.render_widget(none, Rect { height: 1, ..list });
+    }
+    if detail_rows > 0
+        && let Some(l) = picker.chosen()
+    {
+        let at = Rect { y: list.bottom() + 1, height: detail_rows, ..inner };
+        frame.render_widget(rule(), Rect { y: at.y - 1, height: 1, ..at });
+        let lines: Vec<Line> = detail(l, theme).lines(at.width).into_iter().take(at.height as usize).collect();
+        frame.render_widget(Paragraph::new(lines), at);
+    }
+    Some(map)
+}
