@@ -54,6 +54,38 @@ pub fn load(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
     Ok((named, c))
 }
 
+/// `versus --watch`: like [`load`], but a file that does not load yet is
+/// waited for: its error is printed, then again after each save, until a
+/// save loads (the author fixes it in the editor beside). Ctrl-C stops.
+pub fn load_watching(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
+    let named = catalogue::resolve(data).map_err(|unknown| {
+        eprintln!("versus: {unknown}");
+        ExitCode::FAILURE
+    })?;
+    let Some(path) = named.path.clone() else {
+        eprintln!(
+            "versus: --watch follows a file; \"{}\" is built into versus. Try `versus new NAME`, then --data NAME --watch.",
+            data::printable(&named.name)
+        );
+        return Err(ExitCode::from(2));
+    };
+    // Watching starts before the first read, so a save in between is not missed.
+    let mut watch = crate::watch::FileWatch::start(&path).map_err(|e| {
+        eprintln!("versus: cannot watch {}: {e}", data::printable(&path.display().to_string()));
+        ExitCode::FAILURE
+    })?;
+    loop {
+        match named.load() {
+            Ok(c) => return Ok((named, c)),
+            Err(e) => report(e),
+        }
+        eprintln!("versus: waiting for a save that loads (Ctrl-C stops)…");
+        while !watch.changed() {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
 /// `versus list`: every comparison the user can open, shipped and their own,
 /// with its title, subjects and where it comes from, or why it cannot be
 /// opened. Plain columns, or JSON.
@@ -68,9 +100,10 @@ pub fn list(json: bool) -> ExitCode {
                     Err(e) => (None, Vec::new(), Some(e.clone())),
                 };
                 serde_json::json!({
-                    "name": data::printable(&l.named.name),
+                    // JSON escapes control characters itself: the exact name and path, safe to print.
+                    "name": l.named.name,
                     "from": l.named.kind,
-                    "path": l.named.path.as_ref().map(|p| data::printable(&p.display().to_string())),
+                    "path": l.named.path.as_ref().map(|p| p.display().to_string()),
                     "title": title,
                     "subjects": subjects,
                     "error": error,

@@ -124,6 +124,10 @@ fn main() -> ExitCode {
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
+        None if cli.watch => match headless::load_watching(data) {
+            Ok((named, comparison)) => interactive(named, comparison, true),
+            Err(code) => code,
+        },
         command => {
             let (named, comparison) = match headless::load(data) {
                 Ok(loaded) => loaded,
@@ -152,13 +156,6 @@ fn main() -> ExitCode {
 }
 
 fn interactive(named: versus::catalogue::Named, comparison: versus::data::Comparison, watch: bool) -> ExitCode {
-    if watch && named.path.is_none() {
-        eprintln!(
-            "versus: --watch follows a file; \"{}\" is built into versus. Try `versus new NAME`, then --data NAME --watch.",
-            versus::data::printable(&named.name)
-        );
-        return ExitCode::from(2);
-    }
     match versus::tui::open(named, comparison, watch) {
         Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
         Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),

@@ -188,7 +188,7 @@ pub fn open(named: Named, comparison: Comparison, watch: bool) -> Result<Ended, 
         }
         None => {}
     }
-    run(&mut app, Theme::from_env(), store, &mut watching)
+    run(&mut app, Theme::from_env(), store, &mut watching, named)
 }
 
 /// The app on `comparison`, and where its answers are kept, with the answers
@@ -239,10 +239,10 @@ impl Watching {
         }
     }
 
-    /// The file, read again, when it changed and settled.
-    fn changed(&mut self) -> Option<Result<Comparison, crate::data::LoadError>> {
+    /// The file, and its contents read again, when it changed and settled.
+    fn changed(&mut self) -> Option<(std::path::PathBuf, Result<Comparison, crate::data::LoadError>)> {
         let (path, watch) = self.file.as_mut()?;
-        watch.changed().then(|| crate::data::load_file(path))
+        watch.changed().then(|| (path.clone(), crate::data::load_file(path)))
     }
 
     fn waiting(&self) -> bool {
@@ -252,13 +252,20 @@ impl Watching {
 
 /// Takes in a reload of the watched file: the new version, or the banner
 /// saying why it was not taken.
-fn reloaded(app: &mut App, result: Result<Comparison, crate::data::LoadError>) {
+fn reloaded(app: &mut App, path: &std::path::Path, result: Result<Comparison, crate::data::LoadError>) {
     match result {
         Ok(c) => {
-            app.reload(c);
-            app.update(Action::Status("Reloaded: the file changed on disk.".into()));
+            let said = app.reload(c);
+            app.update(Action::Status(said));
         }
-        Err(e) => app.banner = Some(catalogue::one_line(&e)),
+        Err(e) => {
+            // The file's name is enough here: the whole path would crowd out the message.
+            let full = crate::data::printable(&path.display().to_string());
+            let name = path.file_name().map_or_else(|| full.clone(), |n| crate::data::printable(&n.to_string_lossy()));
+            app.banner = Some(catalogue::one_line(&e).replacen(&full, &name, 1));
+            // The banner says it; an older "Reloaded" must not contradict it.
+            app.status = None;
+        }
     }
 }
 
@@ -413,6 +420,7 @@ pub fn run(
     theme: Theme,
     mut store: Option<AnswerStore>,
     watching: &mut Watching,
+    mut current: Named,
 ) -> Result<Ended, TuiError> {
     let mut session = Session::enter()?;
     watch_signals()?;
@@ -436,8 +444,8 @@ pub fn run(
             app.update(Action::Found(results));
             changed = true;
         }
-        if let Some(result) = watching.changed() {
-            reloaded(app, result);
+        if let Some((path, result)) = watching.changed() {
+            reloaded(app, &path, result);
             searcher = Searcher::start(Arc::clone(&app.corpora));
             saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
             changed = true;
@@ -445,7 +453,13 @@ pub fn run(
         match app.outgoing.take() {
             None => {}
             Some(Outgoing::ListComparisons) => {
-                app.update(Action::Listed(catalogue::list().0));
+                let mut listed = catalogue::list().0;
+                // A file opened by path is not in the catalogue; it is still one to come back to.
+                if !listed.iter().any(|l| l.named.origin() == current.origin()) {
+                    let content = Ok(catalogue::Summary::of(&app.data));
+                    listed.push(catalogue::Listed { named: current.clone(), content, shadowed: false });
+                }
+                app.update(Action::Listed(listed));
                 changed = true;
             }
             Some(Outgoing::Open(named)) => {
@@ -457,6 +471,7 @@ pub fn run(
                         searcher = Searcher::start(Arc::clone(&app.corpora));
                         saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
                         let watched = watching.follow(&named);
+                        current = named;
                         let title = crate::data::sanitize_line(&app.data.title);
                         app.update(Action::Status(watched.unwrap_or_else(|| format!("Opened {title}."))));
                     }

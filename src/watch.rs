@@ -27,22 +27,31 @@ pub struct FileWatch {
 }
 
 impl FileWatch {
-    /// Starts watching `path`'s directory for changes to `path`.
+    /// Starts watching `path`'s directory for changes to `path`; when `path`
+    /// is a symbolic link (a comparison kept in a dotfiles repository), its
+    /// target's directory too, for changes to the target.
     pub fn start(path: &Path) -> notify::Result<FileWatch> {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let name: OsString = path.file_name().map(OsString::from).unwrap_or_default();
+        let mut places = vec![place(&path)];
+        if path.is_symlink()
+            && let Ok(target) = std::fs::canonicalize(&path)
+        {
+            places.push(place(&target));
+        }
+        let names: Vec<OsString> = places.iter().map(|(_, n)| n.clone()).collect();
         let (tx, events) = channel();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             let Ok(event) = event else { return };
             if matches!(event.kind, EventKind::Access(_)) {
                 return;
             }
-            if event.paths.iter().any(|p| p.file_name() == Some(name.as_os_str())) {
+            if event.paths.iter().any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n))) {
                 let _ = tx.send(());
             }
         })?;
-        watcher.watch(&dir, RecursiveMode::NonRecursive)?;
+        for (dir, _) in &places {
+            watcher.watch(dir, RecursiveMode::NonRecursive)?;
+        }
         Ok(FileWatch { _watcher: watcher, events, pending: None })
     }
 
@@ -64,6 +73,12 @@ impl FileWatch {
     pub fn waiting(&self) -> bool {
         self.pending.is_some()
     }
+}
+
+/// A file's directory and name.
+fn place(path: &Path) -> (PathBuf, OsString) {
+    let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    (dir, path.file_name().map(OsString::from).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -102,5 +117,25 @@ mod tests {
         std::thread::sleep(Duration::from_millis(200));
         assert!(!watch.changed(), "another file in the directory is not this one");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_to_its_target() {
+        let base = std::env::temp_dir().join(format!("versus-watch-link-{}", std::process::id()));
+        let (here, there) = (base.join("comparisons"), base.join("dotfiles"));
+        std::fs::create_dir_all(&here).unwrap();
+        std::fs::create_dir_all(&there).unwrap();
+        let target = there.join("real.ron");
+        std::fs::write(&target, "one").unwrap();
+        let link = here.join("linked.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut watch = FileWatch::start(&link).unwrap();
+        std::fs::write(&target, "two").unwrap();
+        assert!(wait_for_change(&mut watch), "the target changed in place");
+        std::fs::write(there.join(".real.tmp"), "three").unwrap();
+        std::fs::rename(there.join(".real.tmp"), &target).unwrap();
+        assert!(wait_for_change(&mut watch), "the target was replaced by rename");
+        std::fs::remove_dir_all(&base).unwrap();
     }
 }

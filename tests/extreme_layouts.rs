@@ -127,6 +127,27 @@ fn every_screen_draws_at_every_size_with_data_at_its_limits() {
     scenes.push(wizard.clone());
     wizard.update(Action::Wizard(WizardAction::Result));
     scenes.push(wizard);
+    // The comparison picker, with many long names, under a reload banner as long as an error gets.
+    let mut picker = base.clone();
+    picker.banner = Some(format!("{}.ron:1:1: {}", "界".repeat(300), "expected ".repeat(200)));
+    scenes.push(picker.clone());
+    picker.update(Action::Picker);
+    let long = |i: usize| versus::catalogue::Listed {
+        named: versus::catalogue::Named {
+            name: format!("{}{i}", "界".repeat(60)),
+            kind: versus::catalogue::Kind::User,
+            path: Some(format!("/{}/{i}.ron", "界".repeat(100)).into()),
+        },
+        content: if i.is_multiple_of(2) {
+            Err("界".repeat(500))
+        } else {
+            Ok(versus::catalogue::Summary { title: "界".repeat(200), subjects: vec!["界".repeat(200); 12] })
+        },
+        shadowed: i.is_multiple_of(3),
+    };
+    picker.update(Action::Listed((0..200).map(long).collect()));
+    picker.update(Action::Move(7));
+    scenes.push(picker);
     for app in &scenes {
         for (w, h) in [(1, 1), (20, 5), (43, 12), (44, 12), (80, 24), (120, 40), (200, 60), (250, 80)] {
             let (terminal, map) = draw(app, w, h, Theme::COLOR);

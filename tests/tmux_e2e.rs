@@ -659,3 +659,22 @@ fn watch_reloads_rename_saves_and_keeps_the_last_good_version_under_a_banner() {
     let _ = std::fs::remove_dir_all(&home);
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn watch_on_a_file_that_does_not_load_yet_waits_for_a_good_save() {
+    let bin = release_binary().display().to_string();
+    let (home, file) = data_home("watch-broken");
+    let good = std::fs::read_to_string(&file).expect("starter");
+    let broken = good.replacen("title: \"Rust vs Go\",", "title: \"Rust vs Go\" oops,", 1);
+    std::fs::write(&file, &broken).expect("break it");
+    let state = std::env::temp_dir().join(format!("versus-e2e-watch-broken-state-{}", std::process::id()));
+    let command = format!("XDG_DATA_HOME='{}' {bin} --data rust-vs-go --watch", home.display());
+    let t = Tmux::start_sized("watch-broken", &command, &state, (100, 30));
+    t.wait_for(&["Expected comma", "waiting for a save that loads"]);
+    std::fs::write(&file, good.replacen("title: \"Rust vs Go\"", "title: \"Rust vs Go, at last\"", 1)).expect("fix it");
+    t.wait_for(&["Rust vs Go, at last", "┌ Features", "Watching rust-vs-go"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -117,11 +117,20 @@ impl App {
     }
 
     /// Takes in a new version of the comparison on screen (the file changed):
-    /// the tab, each tab's selection and scroll, an open entry, the search
-    /// lines and the wizard's answers stay where they still exist.
-    pub fn reload(&mut self, data: Comparison) {
+    /// the tab, each tab's selected entry (found again by its text, wherever
+    /// it moved), an open entry, the search lines and the wizard's answers
+    /// stay where they still exist. Returns what to tell the user.
+    pub fn reload(&mut self, data: Comparison) -> String {
         let (wizard, lost) =
             self.wizard.carried_to(&self.data.wizard.questions, &data.wizard.questions, &self.lost_answers);
+        let newly_lost = lost.len().saturating_sub(self.lost_answers.len());
+        let selected: Vec<Option<String>> = Tab::ALL
+            .iter()
+            .map(|&tab| {
+                let filtered = tab == Tab::Faq && self.faq_search.is_some();
+                (!filtered).then(|| self.entry_text(tab, self.states[tab.index()].selected)).flatten()
+            })
+            .collect();
         self.entries = Entries::build(&data);
         self.corpora = Arc::new(Corpora::build(&data, &self.entries));
         self.data = data;
@@ -134,18 +143,41 @@ impl App {
             *line = SearchLine { query, ..SearchLine::default() };
         }
         self.palette_selected = 0;
-        for tab in Tab::ALL {
+        for (tab, text) in Tab::ALL.into_iter().zip(selected) {
             let count = self.entry_count(tab);
+            let found = text.and_then(|t| self.find_entry(tab, &t));
             let state = &mut self.states[tab.index()];
-            if count == 0 {
-                *state = TabState::default();
-            } else if state.selected >= count {
-                *state = TabState { selected: count - 1, ..TabState::default() };
+            match found {
+                _ if count == 0 => *state = TabState::default(),
+                Some(entry) if entry != state.selected => *state = TabState { selected: entry, ..*state },
+                Some(_) => {}
+                None if state.selected >= count => *state = TabState { selected: count - 1, ..TabState::default() },
+                None => {}
             }
         }
         if self.entry_count(self.tab) == 0 {
             self.expanded = false;
         }
+        match newly_lost {
+            0 => "Reloaded: the file changed on disk.".to_string(),
+            n => format!(
+                "Reloaded. {} set aside: the question or option is gone (it comes back if they do).",
+                crate::data::count(n, "answer", "answers")
+            ),
+        }
+    }
+
+    /// The searchable text of entry `entry` of `tab`: what finds it again after a reload.
+    fn entry_text(&self, tab: Tab, entry: usize) -> Option<String> {
+        let i = self.corpora.found.iter().position(|f| f.place.tab == tab && f.place.entry == entry)?;
+        Some(self.corpora.line(i))
+    }
+
+    /// The entry of `tab` whose searchable text is `text`.
+    fn find_entry(&self, tab: Tab, text: &str) -> Option<usize> {
+        (0..self.corpora.found.len())
+            .find(|&i| self.corpora.found[i].place.tab == tab && self.corpora.line(i) == text)
+            .map(|i| self.corpora.found[i].place.entry)
     }
 
     /// True when the Decide tab is the wizard (the data has questions).
@@ -679,10 +711,22 @@ mod tests {
         let first = next.wizard.questions.remove(0);
         let second = next.wizard.questions.remove(0);
         next.wizard.questions.push(second);
-        app.reload(next.clone());
+        let said = app.reload(next.clone());
+        assert!(said.contains("1 answer set aside"), "{said}");
         assert_eq!(app.data.title.as_str(), "Django vs Flask, revised");
         assert_eq!((app.tab, app.state().selected), (Tab::Features, 3));
         assert_eq!(app.states[Tab::Faq.index()].selected, 2, "clamped to the shorter list");
+        // An entry inserted above the selection: the selection follows its entry down.
+        let selected_question = app.data.faq[1].question.clone();
+        app.update(Action::GoToTab(Tab::Faq));
+        app.update(Action::First);
+        app.update(Action::Move(1));
+        let mut inserted = app.data.clone();
+        inserted.faq.insert(0, inserted.faq[2].clone());
+        inserted.faq[0].question = "A new first question?".into();
+        app.reload(inserted);
+        assert_eq!(app.data.faq[app.state().selected].question, selected_question);
+        app.update(Action::GoToTab(Tab::Features));
         let last = app.wizard.answers.len() - 1;
         assert_eq!(app.wizard.answers[last], Some(0), "the answer followed its question");
         assert_eq!(app.wizard.importance[last], Importance::High);
@@ -737,6 +781,13 @@ mod tests {
             app.update(Action::Line(LineAction::Type(c)));
         }
         assert_eq!(app.picker.as_ref().unwrap().shown, [1]);
+        for query in ["^Rust", "rust-vs-go$", "^rust-vs-go$"] {
+            app.update(Action::Line(LineAction::Clear));
+            for c in query.chars() {
+                app.update(Action::Line(LineAction::Type(c)));
+            }
+            assert_eq!(app.picker.as_ref().unwrap().shown, [1], "{query}");
+        }
         app.update(Action::Line(LineAction::Accept));
         assert!(app.picker.is_none());
         assert!(matches!(&app.outgoing, Some(Outgoing::Open(n)) if n.name == "rust-vs-go"));

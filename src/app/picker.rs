@@ -16,11 +16,17 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// What each comparison is matched as: its name, title and subjects.
-    pub fn haystack(l: &Listed) -> String {
+    /// What each comparison is matched against: its name, its title, its
+    /// subjects, and all three together (so `^Rust` and `rust-vs-go$` anchor
+    /// to a field, and `rust go` may match across them).
+    pub fn haystacks(l: &Listed) -> Vec<String> {
         match &l.content {
-            Ok(s) => format!("{} {} {}", l.named.name, s.title, s.subjects.join(" ")),
-            Err(_) => l.named.name.clone(),
+            Ok(s) => {
+                let subjects = s.subjects.join(" ");
+                let all = format!("{} {} {subjects}", l.named.name, s.title);
+                vec![l.named.name.clone(), s.title.clone(), subjects, all]
+            }
+            Err(_) => vec![l.named.name.clone()],
         }
     }
 
@@ -46,8 +52,11 @@ impl Picker {
             (0..listed.len()).collect()
         } else {
             let filter = LineFilter::new(query, false);
-            let mut scored: Vec<(i64, usize)> =
-                listed.iter().enumerate().filter_map(|(i, l)| Some((filter.score(&Self::haystack(l))?, i))).collect();
+            let mut scored: Vec<(i64, usize)> = listed
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| Some((Self::haystacks(l).iter().filter_map(|h| filter.score(h)).max()?, i)))
+                .collect();
             // Best first; equal scores keep the catalogue's order.
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             scored.into_iter().map(|(_, i)| i).collect()

@@ -146,8 +146,9 @@ fn user_files_in(dir: &Path) -> (Vec<Named>, usize) {
         .filter_map(|entry| {
             let path = entry.path();
             let name = path.file_name()?.to_str()?.strip_suffix(".ron")?.to_string();
-            // Editors' hidden swap and backup files are not comparisons.
-            if name.is_empty() || name.starts_with('.') || !path.is_file() {
+            // Editors' hidden swap and backup files are not comparisons. A
+            // link that leads nowhere is kept: listing it says so.
+            if name.is_empty() || name.starts_with('.') || path.is_dir() {
                 return None;
             }
             Some(Named { name, kind: Kind::User, path: Some(path) })
@@ -165,29 +166,36 @@ pub fn shipped() -> impl Iterator<Item = Named> {
 }
 
 /// What `arg` names, the way every command reads `--data` and `check`'s
-/// arguments: none is the default comparison; an existing file is that file;
-/// then a shipped comparison's name; then a user comparison's (with or
-/// without `.ron`). Anything else that looks like a path is a file (its
-/// error will say it cannot be read); a bare word is an [`Unknown`] name.
+/// arguments: none is the default comparison. Something that looks like a
+/// path (it has a `/` or ends in `.ron`) is that file when it exists. A bare
+/// word is a shipped comparison's name, then a user comparison's (with or
+/// without `.ron`), and only then a file of that name in the current
+/// directory, so a folder or stray file named like a comparison never takes
+/// its place. Anything else that looks like a path is a file (its error will
+/// say it cannot be read); any other bare word is an [`Unknown`] name.
 pub fn resolve(arg: Option<&Path>) -> Result<Named, Unknown> {
     let Some(arg) = arg else { return Ok(Named::default_comparison()) };
     let as_file = || Named { name: arg.display().to_string(), kind: Kind::File, path: Some(arg.to_path_buf()) };
-    if arg.exists() {
+    let Some(text) = arg.to_str() else { return Ok(as_file()) };
+    let looks_like_path = text.contains(std::path::MAIN_SEPARATOR) || text.contains('/') || text.ends_with(".ron");
+    if looks_like_path && arg.exists() {
         return Ok(as_file());
     }
-    let Some(text) = arg.to_str() else { return Ok(as_file()) };
     if let Some(named) = shipped().find(|n| n.name == text) {
         return Ok(named);
     }
     let (user, _) = user_files();
     let stem = text.strip_suffix(".ron").unwrap_or(text);
-    if let Some(named) = user.iter().find(|n| n.name == stem) {
+    if let Some(named) = user.iter().find(|n| n.name == stem && n.name.chars().all(|c| !c.is_control())) {
         return Ok(named.clone());
     }
-    if text.contains(std::path::MAIN_SEPARATOR) || text.contains('/') || text.ends_with(".ron") {
+    if looks_like_path || arg.is_file() {
         return Ok(as_file());
     }
-    let names: Vec<String> = shipped().chain(user).map(|n| n.name).collect();
+    let mut names: Vec<String> =
+        shipped().chain(user).map(|n| n.name).filter(|n| !n.chars().any(char::is_control)).collect();
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
     let closest = closest(text, &names);
     Err(Unknown { given: text.to_string(), names, closest })
 }
@@ -210,7 +218,10 @@ fn closest(given: &str, names: &[String]) -> Option<String> {
             let missing = wanted.iter().filter(|w| !has.contains(w)).count();
             let distance = strsim::levenshtein(&given, &lower);
             let near = distance <= (lower.chars().count() / 3).max(2);
-            let related = lower.contains(&given) || given.contains(&lower) || missing < wanted.len();
+            // Containment and shared words count only when they are words, not a letter or two.
+            let related = (lower.len() >= 3 && given.contains(&lower))
+                || (given.len() >= 3 && lower.contains(&given))
+                || wanted.iter().any(|w| w.len() >= 3 && has.contains(w));
             (near || related).then_some((missing, distance, n))
         })
         .min_by_key(|(missing, distance, _)| (*missing, *distance))
@@ -251,7 +262,11 @@ pub fn list() -> (Vec<Listed>, usize) {
     let listed = shipped()
         .chain(user)
         .map(|named| {
-            let content = named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e));
+            let content = if named.name.chars().any(char::is_control) {
+                Err("its file name has control characters; rename the file to open it by name".to_string())
+            } else {
+                named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e))
+            };
             let shadowed = named.kind == Kind::User && shipped_names.contains(&named.name);
             Listed { named, content, shadowed }
         })
@@ -292,6 +307,20 @@ mod tests {
         assert_eq!(closest("django-vs-fastapi", &names).as_deref(), Some("django-vs-flask-vs-fastapi"));
         assert_eq!(closest("rust", &names).as_deref(), Some("rust-vs-go"));
         assert_eq!(closest("haskell-vs-ocaml", &names), None);
+        let with_short = [names.clone(), vec!["x".to_string()]].concat();
+        assert_eq!(closest("nonexistent-thing", &with_short), None, "one letter in common is not a match");
+    }
+
+    #[test]
+    fn a_bare_word_is_a_name_before_it_is_a_folder_or_file_here() {
+        // The test's working directory is the crate root, which has a `data` folder and `src`.
+        assert!(Path::new("data").is_dir());
+        assert!(resolve(Some(Path::new("data"))).is_err(), "a folder is not a comparison");
+        let shipped = resolve(Some(Path::new("django-vs-flask"))).unwrap();
+        assert_eq!(shipped.kind, Kind::Shipped);
+        let file = resolve(Some(Path::new("data/django-vs-flask.ron"))).unwrap();
+        assert_eq!(file.kind, Kind::File);
+        assert_eq!(resolve(Some(Path::new("Cargo.toml"))).unwrap().kind, Kind::File, "an existing file by bare name");
     }
 
     #[test]

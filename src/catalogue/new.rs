@@ -10,9 +10,9 @@ use crate::data::{self, MAX_NAME_CHARS, MAX_SUBJECTS};
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
     #[error(
-        "\"{0}\" cannot name a comparison: use letters, digits, '-', '_' and '.', at most 64, not starting with '.' or '-'"
+        "\"{0}\" cannot name a comparison: use letters, digits, '-', '_' and '.', at most 64, not starting with '.' or '-'{1}"
     )]
-    BadName(String),
+    BadName(String, String),
     #[error("\"{0}\" is a shipped comparison; choose another name")]
     Shipped(String),
     #[error("{0} already exists; open it with --data, or choose another name")]
@@ -40,7 +40,13 @@ fn create_in(dir: &Path, name: &str, subjects: Option<&str>) -> Result<PathBuf, 
         && !name.starts_with(['.', '-'])
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !valid {
-        return Err(NewError::BadName(data::printable(name)));
+        let hint = if split_vs(name).len() > 1 && !name.contains(['/', '\\']) {
+            let subjects = split_vs(name).join(",");
+            format!("; name it with letters and '-', and give the subjects apart: --subjects \"{subjects}\"")
+        } else {
+            String::new()
+        };
+        return Err(NewError::BadName(data::printable(name), hint));
     }
     if shipped().any(|n| n.name == name) {
         return Err(NewError::Shipped(name.to_string()));
@@ -70,7 +76,7 @@ fn subject_names(name: &str, given: Option<&str>) -> Result<Vec<String>, NewErro
     let names: Vec<String> = match given {
         Some(list) => list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         None => {
-            let parts: Vec<&str> = name.split("-vs-").filter(|p| !p.is_empty()).collect();
+            let parts = split_vs(name);
             if parts.len() < 2 {
                 return Err(NewError::Subjects(format!(
                     "name the subjects: versus new {name} --subjects A,B (or call it a-vs-b)"
@@ -85,7 +91,13 @@ fn subject_names(name: &str, given: Option<&str>) -> Result<Vec<String>, NewErro
             names.len()
         )));
     }
-    for n in &names {
+    for (i, n) in names.iter().enumerate() {
+        if names[..i].iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
+            return Err(NewError::Subjects(format!(
+                "\"{}\" is named twice; a comparison needs different subjects",
+                data::printable(n)
+            )));
+        }
         if n.chars().any(char::is_control) || n.chars().count() > MAX_NAME_CHARS {
             return Err(NewError::Subjects(format!(
                 "\"{}\" cannot name a subject: no control characters, at most {MAX_NAME_CHARS} characters",
@@ -94,6 +106,27 @@ fn subject_names(name: &str, given: Option<&str>) -> Result<Vec<String>, NewErro
         }
     }
     Ok(names)
+}
+
+/// The parts of a name like `rust-vs-go`, `Rust_VS_Go` or `a-vs-b-vs-c`.
+fn split_vs(name: &str) -> Vec<String> {
+    let lower = name.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + 4 <= lower.len() {
+        // Bytes, not a str slice: a name may have multi-byte characters anywhere.
+        let sep = &lower.as_bytes()[i..i + 4];
+        if sep == b"-vs-" || sep == b"_vs_" {
+            parts.push(name[start..i].to_string());
+            start = i + 4;
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    parts.push(name[start..].to_string());
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
 fn capitalised(s: &str) -> String {
@@ -112,6 +145,11 @@ mod tests {
     #[test]
     fn subjects_come_from_the_flag_or_the_name() {
         assert_eq!(subject_names("rust-vs-go", None).unwrap(), ["Rust", "Go"]);
+        assert_eq!(subject_names("Rust-VS-Go", None).unwrap(), ["Rust", "Go"]);
+        assert_eq!(subject_names("postgres_vs_mysql", None).unwrap(), ["Postgres", "Mysql"]);
+        assert!(matches!(subject_names("a-vs-a", None), Err(NewError::Subjects(_))));
+        assert_eq!(split_vs("日本-vs-ça"), ["日本", "ça"]);
+        assert!(matches!(subject_names("x", Some("A,a")), Err(NewError::Subjects(_))));
         assert_eq!(subject_names("x", Some(" Vue , React,, Svelte ")).unwrap(), ["Vue", "React", "Svelte"]);
         assert!(matches!(subject_names("mine", None), Err(NewError::Subjects(_))));
         assert!(matches!(subject_names("x", Some("one")), Err(NewError::Subjects(_))));
@@ -133,7 +171,7 @@ mod tests {
     fn bad_and_shipped_names_are_refused() {
         let dir = temp("bad");
         for bad in ["", "../x", "a/b", ".hidden", "-x", "a b", "x\u{1b}"] {
-            assert!(matches!(create_in(&dir, bad, Some("a,b")), Err(NewError::BadName(_))), "{bad:?}");
+            assert!(matches!(create_in(&dir, bad, Some("a,b")), Err(NewError::BadName(..))), "{bad:?}");
         }
         assert!(matches!(create_in(&dir, "django-vs-flask", None), Err(NewError::Shipped(_))));
         assert!(!dir.exists());

@@ -180,7 +180,16 @@ fn parse(src: &str, origin: &str) -> Result<Comparison, LoadError> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let comparison: Comparison = options.from_str(src).map_err(|e| {
         let start = (e.span.start.line, e.span.start.col);
-        let (line, column) = skip_blank(src, start, (e.span.end.line, e.span.end.col));
+        let found = skip_blank(src, start, (e.span.end.line, e.span.end.col));
+        let (line, column) = match e.code {
+            // A comma missing at the end of a line is missing there, not at
+            // the next field, which is lines further down and correct.
+            ron::Error::ExpectedComma => {
+                let previous = after_previous_token(src, found);
+                if previous.0 < found.0 { previous } else { found }
+            }
+            _ => found,
+        };
         syntax_error(origin, src, line, column, &e.code.to_string())
     })?;
     let problems = find_problems(&comparison);
@@ -209,6 +218,32 @@ fn skip_blank(src: &str, start: (usize, usize), end: (usize, usize)) -> (usize, 
         None => (start.0, start.1 + blank.chars().count()),
         Some(i) => (start.0 + blank.matches('\n').count(), 1 + blank[i + 1..].chars().count()),
     }
+}
+
+/// Where the token before `at` ends (1-based line and character column): the
+/// place of a missing comma. Comments between are skipped too.
+fn after_previous_token(src: &str, at: (usize, usize)) -> (usize, usize) {
+    let offset = offset_of(src, at);
+    let mut end = 0;
+    for (i, line) in src[..offset].split_inclusive('\n').scan(0, |pos, l| {
+        let start = *pos;
+        *pos += l.len();
+        Some((start, l))
+    }) {
+        // The line without a `//` comment (a `//` inside a string is rare enough
+        // here: the error would then point a little later on the same line).
+        let code = line.find("//").map_or(line, |c| &line[..c]);
+        let trimmed = code.trim_end();
+        if !trimmed.is_empty() {
+            end = i + trimmed.len();
+        }
+    }
+    if end == 0 {
+        return at;
+    }
+    let line = 1 + src[..end].matches('\n').count();
+    let column = 1 + src[..end].rsplit('\n').next().unwrap_or("").chars().count();
+    (line, column)
 }
 
 /// Byte offset of a 1-based (line, character column), clamped to the line.
@@ -384,6 +419,16 @@ mod tests {
         assert_eq!(skip_blank(src, (2, 5), (2, 8)), (2, 5));
         assert_eq!(skip_blank(src, (2, 5), (2, 5)), (2, 5));
         assert_eq!(offset_of("ab\nçd\n", (2, 2)), 5);
+    }
+
+    #[test]
+    fn a_missing_comma_is_shown_where_the_value_before_it_ends() {
+        let src = "(\n    title: \"x\" // the title\n\n    summary: \"y\",\n)\n";
+        let e = parse(src, "f.ron").unwrap_err();
+        assert_eq!(e.position(), Some((2, 15)), "{e}");
+        // On one line, the next token is what the eye looks for.
+        let same_line = "(title: \"x\" summary: \"y\")";
+        assert_eq!(parse(same_line, "f.ron").unwrap_err().position(), Some((1, 13)));
     }
 
     #[test]

@@ -208,11 +208,17 @@ const MAX_BANNER_ROWS: usize = 3;
 /// Why the watched file did not reload, above the last good version: at
 /// most three rows taken from the top of the body, which shrinks by as many.
 fn banner(frame: &mut Frame, theme: &Theme, problem: &str, screen: Screen) -> Screen {
-    let text = format!("⚠ Not reloaded, showing the last good version: {problem}");
-    let mut lines = Rich::new(&text, theme.warning()).lines(screen.body.width);
-    if lines.len() > MAX_BANNER_ROWS {
-        lines.truncate(MAX_BANNER_ROWS);
+    let mut text = format!("⚠ Not reloaded, showing the last good version: {problem}");
+    let width = screen.body.width as usize;
+    let rows = wrap::wrap(&text, width);
+    if let Some(last) = rows.get(MAX_BANNER_ROWS - 1).filter(|_| rows.len() > MAX_BANNER_ROWS) {
+        // Cut where the last row ends, leaving room for the mark.
+        let cut = text[..last.end].char_indices().map(|(i, _)| i).rev().nth(1).unwrap_or(last.start);
+        text.truncate(cut.max(last.start));
+        text.push('…');
     }
+    let lines = Rich::new(&text, theme.warning()).lines(screen.body.width);
+    let lines: Vec<Line> = lines.into_iter().take(MAX_BANNER_ROWS).collect();
     let rows = lines.len() as u16;
     frame.render_widget(Paragraph::new(lines), Rect { height: rows, ..screen.body });
     let body = Rect { y: screen.body.y + rows, height: screen.body.height - rows, ..screen.body };

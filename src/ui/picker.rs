@@ -16,8 +16,8 @@ use crate::catalogue::{Kind, Listed};
 fn area(body: Rect, rows: usize) -> Rect {
     let width = (body.width * 4 / 5).clamp(body.width.min(40), 110);
     // Query, rule, rows, rule, four lines of detail, borders.
-    let height = ((rows as u16).saturating_add(9)).clamp(body.height.min(10), body.height.saturating_sub(1).max(1));
-    Rect { x: body.x + (body.width - width) / 2, y: body.y + 1.min(body.height - height), width, height }
+    let height = (rows as u16).saturating_add(9).min(body.height);
+    Rect { x: body.x + (body.width - width) / 2, y: body.y + (body.height - height).min(1), width, height }
 }
 
 /// Where a comparison comes from, in a few words.
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         frame.render_widget(rule(), Rect { y: inner.y + 1, height: 1, ..inner });
     }
     let width = inner.width as usize;
-    let name_width = listed.iter().map(|l| l.named.name.chars().count()).max().unwrap_or(0).clamp(8, width / 3);
+    let name_width = listed.iter().map(|l| l.named.name.chars().count()).max().unwrap_or(0).clamp(8, width / 2);
     let lines: Vec<Line> = picker.shown[shown]
         .iter()
         .enumerate()

@@ -56,7 +56,7 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
                 out.push(("Enter", "open"));
             }
             out.push(("c", "copy"));
-            out.push(("^O", "comparisons"));
+            out.push(("Ctrl-O", "comparisons"));
         }
     }
     out
