@@ -65,7 +65,7 @@ fn draw(c: &mut Criterion) {
             app.update(Action::GoToTab(tab));
             app.update(Action::Move(3));
             group.bench_with_input(BenchmarkId::new(name, tab.title()), &app, |b, app| {
-                b.iter(|| terminal.draw(|f| _ = ui::draw(f, app, &Theme::COLOR, &[])).map(|_| ()).expect("draw"));
+                b.iter(|| terminal.draw(|f| _ = ui::draw(f, app, &Theme::COLOR)).map(|_| ()).expect("draw"));
             });
         }
     }
@@ -103,9 +103,8 @@ fn map_key(c: &mut Criterion) {
     app.update(Action::GoToTab(Tab::Decide));
     app.update(Action::Wizard(WizardAction::Result));
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    let keys = versus::input::help_rows();
     let mut map = ui::ScreenMap::default();
-    terminal.draw(|f| map = ui::draw(f, &app, &Theme::COLOR, &keys)).expect("draw");
+    terminal.draw(|f| map = ui::draw(f, &app, &Theme::COLOR)).expect("draw");
     let mut group = c.benchmark_group("map a key on the wizard's result page");
     for (name, code) in [("q", KeyCode::Char('q')), ("PgDn", KeyCode::PageDown)] {
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));

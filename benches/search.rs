@@ -85,7 +85,7 @@ fn keystrokes(app: &App) -> Vec<Duration> {
                 let start = Instant::now();
                 app.update(Action::Line(LineAction::Type(c)));
                 app.settle();
-                terminal.draw(|f| _ = ui::draw(f, &app, &Theme::COLOR, &[])).expect("draw");
+                terminal.draw(|f| _ = ui::draw(f, &app, &Theme::COLOR)).expect("draw");
                 samples.push(start.elapsed());
             }
         }
@@ -120,7 +120,7 @@ fn frames_while_searching(app: &mut App) -> (Duration, Duration, usize) {
         for results in searcher.finished() {
             app.update(Action::Found(results));
         }
-        terminal.draw(|f| _ = ui::draw(f, app, &Theme::COLOR, &[])).expect("draw");
+        terminal.draw(|f| _ = ui::draw(f, app, &Theme::COLOR)).expect("draw");
         longest = longest.max(start.elapsed());
         frames += 1;
         if typed == query.len() && !app.searching() {

@@ -86,6 +86,39 @@ pub fn load_watching(data: Option<&Path>) -> Result<(Named, Comparison), ExitCod
     }
 }
 
+/// `versus config --check [FILE]`: the config file in use (or FILE) read as
+/// the app reads it. Exit 0 when it is fine (or there is none), 1 with the
+/// located error otherwise.
+pub fn config(file: Option<&Path>) -> ExitCode {
+    let path = match file {
+        Some(f) => f.to_path_buf(),
+        None => match crate::config::path() {
+            Some(p) if p.exists() => p,
+            Some(p) => {
+                say(&format!(
+                    "no config file at {} (the defaults are in use; `versus config --default` prints them)",
+                    data::printable(&p.display().to_string())
+                ));
+                return ExitCode::SUCCESS;
+            }
+            None => {
+                say("no config directory (set XDG_CONFIG_HOME or HOME); the defaults are in use");
+                return ExitCode::SUCCESS;
+            }
+        },
+    };
+    match crate::config::load_file(&path) {
+        Ok(_) => {
+            say(&format!("ok: {}", data::printable(&path.display().to_string())));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("versus: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `versus list`: every comparison the user can open, shipped and their own,
 /// with its title, subjects and where it comes from, or why it cannot be
 /// opened. Plain columns, or JSON.
@@ -350,10 +383,8 @@ pub fn search_lines(query: &str, limit: usize) -> ExitCode {
 pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCode {
     let app = crate::app::App::new(comparison);
     let theme = crate::ui::Theme::from_env();
-    let keys = crate::input::help_rows();
-    let drawn = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).and_then(|mut t| {
-        t.draw(|frame| _ = crate::ui::draw(frame, &app, &theme, &keys)).map(|f| f.buffer.content.len())
-    });
+    let drawn = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .and_then(|mut t| t.draw(|frame| _ = crate::ui::draw(frame, &app, &theme)).map(|f| f.buffer.content.len()));
     match drawn {
         Ok(cells) => print_out(&format!("{cells}\n")),
         Err(e) => {

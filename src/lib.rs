@@ -5,13 +5,29 @@
 //! event + the last frame's [`ui::ScreenMap`] → [`input`] → action →
 //! [`app::App::update`]. ARCHITECTURE.md has a line per module.
 
+/// The version `versus --version` prints, with the data format's version:
+/// files of an older format still load; a newer one may not.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (data format ", data_format_version!(), ")");
+
+/// The data format's version, as a literal for [`VERSION`]: bumped when a
+/// change would make older versus refuse new files (a new required field or
+/// meaning). Optional fields added since (levels, notes) keep it at 1.
+#[macro_export]
+macro_rules! data_format_version {
+    () => {
+        "1"
+    };
+}
+
 pub mod app;
 pub mod catalogue;
+pub mod config;
 pub mod data;
 pub mod entries;
 pub mod export;
 pub mod headless;
 pub mod input;
+pub mod keys;
 pub mod saved;
 pub mod screenshots;
 pub mod search;

@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use versus::export::{self, ReportFormat};
 use versus::headless;
+use versus::ui::ThemeName;
 
 #[derive(Parser)]
-#[command(name = "versus", version, about = "Compare technologies side by side: Django vs Flask and more.")]
+#[command(name = "versus", version = versus::VERSION, about = "Compare technologies side by side: Django vs Flask and more.")]
 struct Cli {
     /// Comparison to open: a name from `versus list` (shipped or your own) or
     /// a RON file's path. Default: django-vs-flask.
@@ -19,6 +20,11 @@ struct Cli {
     /// FILE or one of your own): edit in one window, watch in another.
     #[arg(long)]
     watch: bool,
+
+    /// Colours for a dark or light terminal; auto reads COLORFGBG. Overrides
+    /// the config file's theme; NO_COLOR (set, non-empty) turns colour off.
+    #[arg(long, value_enum, value_name = "THEME")]
+    theme: Option<ThemeArg>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -96,6 +102,27 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         height: u16,
     },
+    /// Your settings ($XDG_CONFIG_HOME/versus/config.ron): prints where the file
+    /// is, or a complete commented default, or checks one.
+    Config {
+        /// Print a complete, commented config file with every default.
+        #[arg(long, conflicts_with_all = ["check", "file"])]
+        default: bool,
+        /// Check the config file (or FILE); exit 1 with the line, column and
+        /// what would be right when it is wrong.
+        #[arg(long)]
+        check: bool,
+        /// The config file to check instead of the one in use.
+        #[arg(value_name = "FILE", requires = "check")]
+        file: Option<PathBuf>,
+    },
+    /// Print a shell completion script: `versus completions bash > …` (see README).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `versus man > versus.1; man -l versus.1`.
+    Man,
     /// Starts exactly as the app does (data, index, first frame) but draws
     /// into an off-screen buffer and exits: for timing start-up (benches/compare.sh).
     #[command(hide = true)]
@@ -105,6 +132,23 @@ enum Command {
         #[arg(long, default_value_t = 40)]
         height: u16,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Dark,
+    Light,
+    Auto,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(t: ThemeArg) -> ThemeName {
+        match t {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::Auto => ThemeName::Auto,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -120,12 +164,29 @@ fn main() -> ExitCode {
         Some(Command::Check { comparisons }) => headless::check(&comparisons),
         Some(Command::List { json }) => headless::list(json),
         Some(Command::New { name, subjects }) => headless::new(&name, subjects.as_deref()),
+        Some(Command::Config { default: true, .. }) => headless::print_out(&versus::config::default_file()),
+        Some(Command::Config { file, .. }) => headless::config(file.as_deref()),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "versus", &mut out);
+            headless::print_out(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => headless::print_out(&String::from_utf8_lossy(&out)),
+                Err(e) => {
+                    eprintln!("versus: cannot render the manual page: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Recheck { record }) => headless::recheck(&record, data),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
         None if cli.watch => match headless::load_watching(data) {
-            Ok((named, comparison)) => interactive(named, comparison, true),
+            Ok((named, comparison)) => interactive(named, comparison, true, cli.theme),
             Err(code) => code,
         },
         command => {
@@ -149,14 +210,28 @@ fn main() -> ExitCode {
                     let args = headless::DecideArgs { answers, importance, saved };
                     headless::decide(&comparison, &named, &args, format)
                 }
-                _ => interactive(named, comparison, cli.watch),
+                _ => interactive(named, comparison, cli.watch, cli.theme),
             }
         }
     }
 }
 
-fn interactive(named: versus::catalogue::Named, comparison: versus::data::Comparison, watch: bool) -> ExitCode {
-    match versus::tui::open(named, comparison, watch) {
+fn interactive(
+    named: versus::catalogue::Named,
+    comparison: versus::data::Comparison,
+    watch: bool,
+    theme: Option<ThemeArg>,
+) -> ExitCode {
+    // A config that does not read whole stops the app: half of one would be a surprise.
+    let config = match versus::config::load() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("versus: {e}\nversus: fix it, or check it with `versus config --check`.");
+            return ExitCode::from(2);
+        }
+    };
+    let theme = config.theme(theme.map(ThemeName::from));
+    match versus::tui::open(named, comparison, watch, &config, theme) {
         Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
         Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
         Err(e) => {

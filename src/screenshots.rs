@@ -60,12 +60,11 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
     big.update(Action::GoToTab(Tab::Features));
     sized.push(("size-200x60-features".into(), big, (200, 60)));
 
-    let keys = crate::input::help_rows();
     sized
         .into_iter()
         .filter_map(|(name, app, (width, height))| {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).ok()?;
-            terminal.draw(|frame| _ = ui::draw(frame, &app, &Theme::COLOR, &keys)).ok()?;
+            terminal.draw(|frame| _ = ui::draw(frame, &app, &Theme::COLOR)).ok()?;
             Some((name, terminal.backend().buffer().clone()))
         })
         .collect()

@@ -50,8 +50,14 @@ fn restore() {
 /// bracketed paste (a paste arrives as one event, not as keys).
 fn take_over() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::Relaxed) { execute!(io::stdout(), EnableMouseCapture) } else { Ok(()) }
 }
+
+/// Whether to capture the mouse (config `mouse: false` leaves the terminal's
+/// own selection working). Global because the panic and signal paths restore
+/// the terminal without the session at hand.
+static MOUSE: AtomicBool = AtomicBool::new(true);
 
 /// The termination signal that arrived, or 0.
 static SIGNALLED: AtomicI32 = AtomicI32::new(0);
@@ -177,8 +183,16 @@ impl AnswerStore {
 /// Opens the interactive view on `comparison` (`named`, for its saved
 /// answers), taking up the answers saved last time. With `watch`, the
 /// comparison's file is reloaded whenever it changes.
-pub fn open(named: Named, comparison: Comparison, watch: bool) -> Result<Ended, TuiError> {
-    let (mut app, store) = prepare(&named, comparison);
+pub fn open(
+    named: Named,
+    comparison: Comparison,
+    watch: bool,
+    config: &crate::config::Config,
+    theme: Theme,
+) -> Result<Ended, TuiError> {
+    MOUSE.store(config.mouse, Ordering::Relaxed);
+    let keys = Arc::new(config.keys.clone());
+    let (mut app, store) = prepare(&named, comparison, &keys);
     let mut watching = Watching { enabled: watch, file: None };
     match watching.follow(&named) {
         Some(notice) => app.update(Action::Status(notice)),
@@ -188,13 +202,14 @@ pub fn open(named: Named, comparison: Comparison, watch: bool) -> Result<Ended, 
         }
         None => {}
     }
-    run(&mut app, Theme::from_env(), store, &mut watching, named)
+    run(&mut app, theme, store, &mut watching, named)
 }
 
 /// The app on `comparison`, and where its answers are kept, with the answers
 /// saved last time taken up.
-fn prepare(named: &Named, comparison: Comparison) -> (App, Option<AnswerStore>) {
+fn prepare(named: &Named, comparison: Comparison, keys: &Arc<crate::keys::Keymap>) -> (App, Option<AnswerStore>) {
     let mut app = App::new(comparison);
+    app.keys = Arc::clone(keys);
     app.origin = named.origin();
     let identity = saved::identity(named.shipped(), named.path.as_deref());
     let mut store = saved::path_for(&identity).map(|path| AnswerStore { path, identity, stamp: None });
@@ -205,7 +220,12 @@ fn prepare(named: &Named, comparison: Comparison) -> (App, Option<AnswerStore>) 
             let when = s.saved_at.map_or_else(|| "last time".to_string(), |t| format!("of {}", crate::export::utc(t)));
             let n = s.answers.iter().flatten().count();
             let plural = if n == 1 { "answer" } else { "answers" };
-            app.wizard.restore(s.answers, s.importance, format!("Your {n} {plural} {when} are back; o starts over."));
+            let start_over = app.keys.wizard_key(crate::wizard::WizardAction::Restart);
+            app.wizard.restore(
+                s.answers,
+                s.importance,
+                format!("Your {n} {plural} {when} are back; {start_over} starts over."),
+            );
         }
         if let Some(notice) = loaded.notice {
             app.wizard.notice = Some(match app.wizard.notice.take() {
@@ -425,7 +445,6 @@ pub fn run(
     let mut session = Session::enter()?;
     watch_signals()?;
     let mut searcher = Searcher::start(Arc::clone(&app.corpora));
-    let keys = input::help_rows();
     let mut saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
     let mut map = ScreenMap::default();
     let mut changed = true;
@@ -465,7 +484,7 @@ pub fn run(
             Some(Outgoing::Open(named)) => {
                 match named.load() {
                     Ok(comparison) => {
-                        let (next, next_store) = prepare(&named, comparison);
+                        let (next, next_store) = prepare(&named, comparison, &app.keys);
                         *app = next;
                         store = next_store;
                         searcher = Searcher::start(Arc::clone(&app.corpora));
@@ -499,7 +518,7 @@ pub fn run(
             }
         }
         if changed {
-            session.terminal.draw(|frame| map = ui::draw(frame, app, &theme, &keys))?;
+            session.terminal.draw(|frame| map = ui::draw(frame, app, &theme))?;
             changed = false;
         }
         let wait = if app.searching() || watching.waiting() {

@@ -137,7 +137,7 @@ fn help_version_and_unknown_flags() {
         assert!(stdout(&help).contains(word), "--help mentions {word}");
     }
     let version = versus(&["--version"]);
-    assert_eq!(stdout(&version).trim(), format!("versus {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(stdout(&version).trim(), format!("versus {} (data format 1)", env!("CARGO_PKG_VERSION")));
     let unknown = versus(&["--frobnicate"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unexpected argument '--frobnicate'"));

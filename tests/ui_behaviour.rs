@@ -171,10 +171,11 @@ fn help_lists_every_binding_of_the_keymap() {
         app.update(Action::Scroll { by: 1, max });
     }
     let text = text.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-    for (keys, what) in versus::input::help_rows() {
-        let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+    for row in app.keys.help_rows() {
+        let what = row.help.split_whitespace().collect::<Vec<_>>().join(" ");
         let first_words: String = what.split(' ').take(4).collect::<Vec<_>>().join(" ");
-        assert!(text.contains(keys) && text.contains(&first_words), "help lacks {keys:?} {what:?}:\n{text}");
+        assert!(text.contains(&row.keys) && text.contains(&first_words), "help lacks {row:?}:\n{text}");
+        assert!(text.contains(row.name), "help lacks the action name {:?}", row.name);
     }
 }
 
@@ -182,11 +183,12 @@ fn help_lists_every_binding_of_the_keymap() {
 fn the_readme_key_table_matches_the_keymap() {
     let readme = include_str!("../README.md");
     let table: String = readme.lines().filter(|l| l.starts_with("| `") || l.starts_with("| mouse")).collect();
-    for b in versus::input::keymap::BINDINGS {
-        for key in b.label.split(' ') {
+    let keys = versus::keys::Keymap::default();
+    for b in &keys.main {
+        for key in keys.label_of(b.name).unwrap_or_default().split(' ') {
             assert!(table.contains(&format!("`{key}`")), "README's key table lacks {key:?} ({})", b.help);
         }
-        assert!(table.contains(&format!(" | {} |", b.help)), "README lacks {:?}", b.help);
+        assert!(table.contains(&format!(" | {} | `{}` |", b.help, b.name)), "README lacks {:?} `{}`", b.help, b.name);
     }
 }
 

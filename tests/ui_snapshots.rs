@@ -123,3 +123,53 @@ fn comparison_picker_and_reload_banner() {
     app.banner = Some("/home/you/rust-vs-go.ron:41:34: Expected comma".into());
     insta::assert_snapshot!("reload-banner-80x24", screen_text(&render(&app, 80, 24, Theme::COLOR)));
 }
+
+/// The screen with its styles: each row as runs of text, a run that is not
+/// plain prefixed with its colours and emphasis, e.g. `{blue bold}Django`.
+fn styled_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut run_style = None;
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let style = (cell.fg, cell.bg, cell.modifier);
+            if run_style != Some(style) {
+                run_style = Some(style);
+                let (fg, bg, m) = style;
+                let mut parts: Vec<String> = Vec::new();
+                if fg != ratatui::style::Color::Reset {
+                    parts.push(fg.to_string().to_lowercase());
+                }
+                if bg != ratatui::style::Color::Reset {
+                    parts.push(format!("on {}", bg.to_string().to_lowercase()));
+                }
+                if !m.is_empty() {
+                    parts.push(format!("{m:?}").to_lowercase());
+                }
+                line.push_str(&format!("{{{}}}", parts.join(" ")));
+            }
+            line.push_str(cell.symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn light_theme_features_and_wizard_result() {
+    let theme = Theme::LIGHT;
+    let mut app = app("django-vs-flask-vs-fastapi");
+    insta::assert_snapshot!("light-features-80x24", styled_text(&render(&app, 80, 24, theme)));
+    app.update(Action::GoToTab(Tab::Decide));
+    for _ in 0..3 {
+        app.update(Action::Wizard(WizardAction::Pick));
+    }
+    app.update(Action::Wizard(WizardAction::Result));
+    insta::assert_snapshot!("light-wizard-result-100x30", styled_text(&render(&app, 100, 30, theme)));
+    app.update(Action::Palette);
+    app.type_query("async");
+    insta::assert_snapshot!("light-palette-100x30", styled_text(&render(&app, 100, 30, theme)));
+}

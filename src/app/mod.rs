@@ -16,6 +16,7 @@ pub use search_line::SearchLine;
 
 use crate::data::Comparison;
 use crate::entries::Entries;
+use crate::keys::Keymap;
 use crate::search::{Corpora, Results, SearchRequest, Target};
 use crate::tab::Tab;
 use crate::wizard::WizardState;
@@ -86,6 +87,9 @@ pub struct App {
     /// Answers whose question or option a reload took away, kept in case the
     /// next version brings them back.
     pub lost_answers: Vec<(String, String, crate::wizard::Importance)>,
+    /// The keys in effect (the defaults, or as a config file remapped them):
+    /// the input mapping reads them, and every view that names a key.
+    pub keys: Arc<Keymap>,
 }
 
 impl App {
@@ -113,6 +117,7 @@ impl App {
             picker: None,
             banner: None,
             lost_answers: Vec::new(),
+            keys: Arc::new(Keymap::default()),
         }
     }
 

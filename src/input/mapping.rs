@@ -4,8 +4,8 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-use super::keymap::{KeyCommand, LineCommand, binding_for, line_binding_for, wizard_binding_for};
 use crate::app::{Action, App, LineAction, Mode};
+use crate::keys::{KeyCommand, LineCommand};
 use crate::tab::Tab;
 use crate::ui::{PaneMap, ScreenMap};
 use crate::wizard::WizardAction;
@@ -30,7 +30,7 @@ fn scroll(pane: Option<&PaneMap>, by: isize) -> Action {
 }
 
 pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
-    if binding_for(event).is_some_and(|b| b.command == KeyCommand::Suspend) {
+    if app.keys.main_for(event).is_some_and(|b| b.command == KeyCommand::Suspend) {
         return Some(Action::Suspend);
     }
     match app.mode() {
@@ -42,7 +42,7 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
         }
         _ => {}
     }
-    let binding = binding_for(event)?;
+    let binding = app.keys.main_for(event)?;
     // Where there is no list to move through (help, an open entry, a wizard
     // page, an empty list), movement keys scroll the text.
     let pane = if app.help { map.help.as_ref() } else { map.text.as_ref() };
@@ -53,10 +53,10 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
         (KeyCommand::PreviousTab, _) => Action::PreviousTab,
         (KeyCommand::PaneLeft, _) => Action::Pane(-1),
         (KeyCommand::PaneRight, _) => Action::Pane(1),
-        (KeyCommand::TabByNumber, _) => match event.code {
-            KeyCode::Char(c) => Action::GoToTab(Tab::from_index((c.to_digit(10)? as usize).checked_sub(1)?)?),
-            _ => return None,
-        },
+        // The binding's keys go to the tabs in order.
+        (KeyCommand::TabByNumber, _) => {
+            Action::GoToTab(Tab::from_index(binding.keys.iter().position(|k| k.matches(event))?)?)
+        }
         (KeyCommand::Down, None) => scroll(pane, 1),
         (KeyCommand::Up, None) => scroll(pane, -1),
         (KeyCommand::PageDown, None) => scroll(pane, page(1)),
@@ -92,7 +92,7 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
         _ => map.list.as_ref(),
     };
     let page = list.map_or(1, |l| l.page).max(1) as isize;
-    if let Some(b) = line_binding_for(event) {
+    if let Some(b) = app.keys.line_for(event) {
         return Some(match b.command {
             LineCommand::Accept => Action::Line(LineAction::Accept),
             LineCommand::Cancel => Action::Line(LineAction::Cancel),
@@ -109,7 +109,7 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
         });
     }
     // The picker's own key closes it again.
-    if app.mode() == Mode::Picker && binding_for(event).is_some_and(|b| b.command == KeyCommand::Picker) {
+    if app.mode() == Mode::Picker && app.keys.main_for(event).is_some_and(|b| b.command == KeyCommand::Picker) {
         return Some(Action::Picker);
     }
     match event.code {
@@ -124,11 +124,11 @@ fn map_line_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> 
 /// "Start over?" is asked, y answers yes and Esc no; the other wizard keys
 /// wait, and the keymap's (tabs, quit) work as always.
 fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
-    let action = wizard_binding_for(event).map(|b| b.command);
+    let action = app.keys.wizard_for(event).map(|b| b.command);
     let confirm = |yes| Some(Action::Wizard(WizardAction::Confirm(yes)));
     match (app.wizard.confirming, action, event.code) {
         (true, Some(WizardAction::Confirm(true)), _) => confirm(true),
-        (true, _, KeyCode::Esc) => confirm(false),
+        (true, _, _) if app.keys.main_for(event).is_some_and(|b| b.command == KeyCommand::Back) => confirm(false),
         (true, _, _) | (false, Some(WizardAction::Confirm(_)), _) => None,
         (false, action, _) => action.map(Action::Wizard),
     }

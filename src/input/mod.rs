@@ -1,10 +1,7 @@
-//! Input: the keymaps as data ([`keymap`]) and the mapping from a terminal
-//! event, the app and the last [`crate::ui::ScreenMap`] to an action
-//! ([`mapping`]). The views never import this module: they are handed the
-//! help rows.
+//! Input: the mapping from a terminal event, the app (with the keymap in
+//! effect, [`crate::keys`]) and the last [`crate::ui::ScreenMap`] to an
+//! action ([`mapping`]).
 
-pub mod keymap;
 pub mod mapping;
 
-pub use keymap::help_rows;
 pub use mapping::map_event;

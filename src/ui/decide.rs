@@ -8,8 +8,9 @@ use super::notes::notes;
 use super::table::{TableSpec, value_row};
 use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, subject_header};
 use crate::app::App;
+use crate::keys::KeyCommand;
 use crate::tab::Tab;
-use crate::wizard::{self, Importance, Robustness, WizardPage};
+use crate::wizard::{self, Importance, Robustness, WizardAction, WizardPage};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let header = subject_header(app, theme, "Criterion");
@@ -85,8 +86,9 @@ fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
     if w.confirming {
         let n = w.answered();
         let plural = if n == 1 { "answer" } else { "answers" };
+        let (yes, no) = (app.keys.wizard_key(WizardAction::Confirm(true)), app.keys.key(KeyCommand::Back));
         doc.styled(&[(
-            &format!("Start over and clear your {n} {plural}?  y clears them · Esc keeps them"),
+            &format!("Start over and clear your {n} {plural}?  {yes} clears them · {no} keeps them"),
             theme.key(),
         )])
         .blank();
@@ -129,10 +131,20 @@ fn question_doc(app: &App, theme: &Theme, i: usize, doc: &mut Doc) {
     if let Some(o) = q.options.get(w.cursor) {
         doc.blank().bullet("Why: ", theme.dim(), &o.why, theme.dim());
     }
-    doc.blank().text(
-        "↑↓ highlight · Enter chooses · + - importance · s skips · b back · n next · e all answers · r result",
-        theme.dim(),
+    let k = |a| app.keys.wizard_key(a);
+    let line = format!(
+        "{} highlight · {} chooses · {} {} importance · {} skips · {} back · {} next · {} all answers · {} result",
+        app.keys.wizard_pair(WizardAction::Cursor(-1), WizardAction::Cursor(1)),
+        k(WizardAction::Pick),
+        k(WizardAction::Importance(true)),
+        k(WizardAction::Importance(false)),
+        k(WizardAction::Skip),
+        k(WizardAction::Back),
+        k(WizardAction::Forward),
+        k(WizardAction::Answers),
+        k(WizardAction::Result),
     );
+    doc.blank().text(&line, theme.dim());
     // Below the keys, for whoever wants to weigh the options first: what each
     // answer would do to every subject's score, and why.
     doc.blank().styled(&[("What each answer does", theme.heading())]);
@@ -178,10 +190,16 @@ fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
         .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
         doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
     }
-    doc.blank().text(
-        "Enter changes the highlighted answer · + - its importance (●●○ normal) · r shows the result · x starts over",
-        theme.dim(),
+    let k = |a| app.keys.wizard_key(a);
+    let line = format!(
+        "{} changes the highlighted answer · {} {} its importance (●●○ normal) · {} shows the result · {} starts over",
+        k(WizardAction::Pick),
+        k(WizardAction::Importance(true)),
+        k(WizardAction::Importance(false)),
+        k(WizardAction::Result),
+        k(WizardAction::Restart),
     );
+    doc.blank().text(&line, theme.dim());
 }
 
 /// The result page: bars, the recommendation, every reason, and the decision snapshot.
@@ -221,10 +239,14 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             (&behind, theme.dim()),
         ]);
     }
-    doc.blank().styled(&[
-        ("Your answers", theme.heading()),
-        ("  ↑↓ choose · Enter changes · + - importance: the bars move at once", theme.dim()),
-    ]);
+    let your_answers_keys = format!(
+        "  {} choose · {} changes · {} {} importance: the bars move at once",
+        app.keys.wizard_pair(WizardAction::Cursor(-1), WizardAction::Cursor(1)),
+        app.keys.wizard_key(WizardAction::Pick),
+        app.keys.wizard_key(WizardAction::Importance(true)),
+        app.keys.wizard_key(WizardAction::Importance(false)),
+    );
+    doc.blank().styled(&[("Your answers", theme.heading()), (&your_answers_keys, theme.dim())]);
     for (k, q) in d.wizard.questions.iter().enumerate() {
         let answer = w.answers[k].and_then(|o| q.options.get(o)).map_or("not answered", |o| o.label.as_str());
         let rich = Rich::parts(&[
@@ -274,10 +296,17 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
         doc.blank();
         source_verdict(app, theme, doc, "The source's verdict", false);
     }
-    doc.blank().text(
-        "w writes a decision record · c copies the result · e all answers · x starts over · PgUp PgDn scroll",
-        theme.dim(),
+    let k = |a| app.keys.wizard_key(a);
+    let line = format!(
+        "{} writes a decision record · {} copies the result · {} all answers · {} starts over · {} {} scroll",
+        k(WizardAction::Record),
+        k(WizardAction::Copy),
+        k(WizardAction::Answers),
+        k(WizardAction::Restart),
+        app.keys.key(KeyCommand::PageUp),
+        app.keys.key(KeyCommand::PageDown),
     );
+    doc.blank().text(&line, theme.dim());
 }
 
 /// Draws the wizard's current page over the whole body.

@@ -53,7 +53,8 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let mut doc = Doc::new();
     let Some(f) = app.faq_entry(entry).and_then(|i| app.data.faq.get(i)) else {
         if app.faq_search.as_ref().is_some_and(|l| !l.pending()) {
-            doc.text("No question or answer matches the search. Esc clears it.", theme.dim());
+            let clear = app.keys.line_key(crate::keys::LineCommand::Cancel);
+            doc.text(&format!("No question or answer matches the search. {clear} clears it."), theme.dim());
         }
         return doc;
     };

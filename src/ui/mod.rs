@@ -35,7 +35,7 @@ pub use doc::{Doc, Rich};
 pub use links::{selected_link, selected_text};
 pub use screen_map::{ListMap, PaneMap, ScreenMap};
 use table::TableSpec;
-pub use theme::Theme;
+pub use theme::{Theme, ThemeName, no_color_set};
 
 /// Below this size the app shows a "terminal too small" message instead.
 pub const MIN_WIDTH: u16 = 44;
@@ -127,13 +127,12 @@ fn list_tab(app: &App, tab: Tab) -> Option<&'static ListTab> {
     }
 }
 
-/// Draws the whole app, with `keys` as the help overlay's rows (keys, what
-/// they do; an empty key starts a section), and returns what it drew.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) -> ScreenMap {
+/// Draws the whole app and returns what it drew.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
     let area = frame.area();
     let mut map = ScreenMap { area, ..ScreenMap::default() };
     let Some(screen) = screen(area) else {
-        too_small(frame, area);
+        too_small(frame, area, &app.keys.key(crate::keys::KeyCommand::Quit));
         return map;
     };
     map.tabs = tab_bar::draw(frame, app, theme, screen.tabs);
@@ -175,7 +174,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keys: &[(&str, &str)]) 
         map.picker = picker::draw(frame, app, theme, screen.body);
     }
     if app.help {
-        map.help = Some(help::draw(frame, theme, keys, screen.body, app.help_scroll));
+        map.help = Some(help::draw(frame, theme, &app.keys, screen.body, app.help_scroll));
     }
     map
 }
@@ -225,9 +224,9 @@ fn banner(frame: &mut Frame, theme: &Theme, problem: &str, screen: Screen) -> Sc
     Screen { body, ..screen }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(frame: &mut Frame, area: Rect, quit: &str) {
     let msg = format!(
-        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
+        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press {quit} to quit.",
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Doc, ListMap, Rich, Theme, list_offset};
 use crate::app::App;
+use crate::keys::LineCommand;
 use crate::search::Query;
 
 /// The palette's box in the body.
@@ -55,10 +56,11 @@ fn preview(app: &App, theme: &Theme, query: &Query, hit: usize) -> Doc {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
     let line = app.palette.as_ref()?;
     let area = area(body);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(" Search everything — Enter jumps, Esc closes ");
+    let block = Block::new().borders(Borders::ALL).border_style(theme.focus_border()).title(format!(
+        " Search everything — {} jumps, {} closes ",
+        app.keys.line_key(LineCommand::Accept),
+        app.keys.line_key(LineCommand::Cancel)
+    ));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

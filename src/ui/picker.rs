@@ -11,6 +11,7 @@ use super::wrap::clip_width;
 use super::{Doc, ListMap, Theme, list_offset};
 use crate::app::App;
 use crate::catalogue::{Kind, Listed};
+use crate::keys::LineCommand;
 
 /// The picker's box: centred, as wide as the palette, as tall as its rows need.
 fn area(body: Rect, rows: usize) -> Rect {
@@ -56,10 +57,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     let picker = app.picker.as_ref()?;
     let listed = picker.listed.as_deref().unwrap_or_default();
     let area = area(body, listed.len().max(1));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.focus_border())
-        .title(" Open a comparison — Enter opens, Esc closes ");
+    let block = Block::new().borders(Borders::ALL).border_style(theme.focus_border()).title(format!(
+        " Open a comparison — {} opens, {} closes ",
+        app.keys.line_key(LineCommand::Accept),
+        app.keys.line_key(LineCommand::Cancel)
+    ));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -119,7 +121,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     if picker.listed.as_ref().is_some_and(|_| picker.shown.is_empty()) && list.height > 0 {
-        let none = Paragraph::new(Span::styled("No comparison matches; Ctrl-U clears the query.", theme.dim()));
+        let clear = app.keys.line_key(LineCommand::Clear);
+        let none =
+            Paragraph::new(Span::styled(format!("No comparison matches; {clear} clears the query."), theme.dim()));
         frame.render_widget(none, Rect { height: 1, ..list });
     }
     if detail_rows > 0

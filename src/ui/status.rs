@@ -9,56 +9,113 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::app::{App, Mode};
+use crate::keys::{KeyCommand, LineCommand};
 use crate::tab::Tab;
+use crate::wizard::WizardAction;
 use crate::wizard::WizardPage;
 
-/// (keys, hint) pairs for the current mode, most important first. The keys
-/// are checked against the keymap by a test in `input`.
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    let mut out = vec![("?", "help"), ("q", "quit")];
+/// (keys, hint) pairs for the current mode, most important first, each
+/// written with the first key the keymap in effect gives the command; a
+/// command with no key is left out.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let k = &app.keys;
+    let key = |c: KeyCommand| k.key(c);
+    let line = |c: LineCommand| k.line_key(c);
+    let wiz = |a: WizardAction| k.wizard_key(a);
+    let both = |a: String, b: String| if a.is_empty() || b.is_empty() { a + &b } else { format!("{a} {b}") };
+    let mut out = vec![(key(KeyCommand::Help), "help"), (key(KeyCommand::Quit), "quit")];
     match app.mode() {
-        Mode::Help => return vec![("? Esc", "close help"), ("q", "quit")],
-        Mode::Palette => return vec![("Enter", "jump"), ("↑↓", "choose"), ("Esc", "close")],
-        Mode::Picker => return vec![("Enter", "open"), ("↑↓", "choose"), ("type", "filter"), ("Esc", "close")],
-        Mode::FaqFilter => return vec![("Enter", "keep filter"), ("↑↓", "choose"), ("Esc", "clear")],
+        Mode::Help => {
+            out = vec![
+                (both(key(KeyCommand::Help), key(KeyCommand::Back)), "close help"),
+                (key(KeyCommand::Quit), "quit"),
+            ]
+        }
+        Mode::Palette => {
+            out = vec![
+                (line(LineCommand::Accept), "jump"),
+                (k.pair_line(LineCommand::Up, LineCommand::Down), "choose"),
+                (line(LineCommand::Cancel), "close"),
+            ]
+        }
+        Mode::Picker => {
+            out = vec![
+                (line(LineCommand::Accept), "open"),
+                (k.pair_line(LineCommand::Up, LineCommand::Down), "choose"),
+                ("type".to_string(), "filter"),
+                (line(LineCommand::Cancel), "close"),
+            ]
+        }
+        Mode::FaqFilter => {
+            out = vec![
+                (line(LineCommand::Accept), "keep filter"),
+                (k.pair_line(LineCommand::Up, LineCommand::Down), "choose"),
+                (line(LineCommand::Cancel), "clear"),
+            ]
+        }
         Mode::Wizard => {
             if app.wizard.confirming {
-                return vec![("y", "clear the answers"), ("Esc", "keep them")];
+                return vec![
+                    (wiz(WizardAction::Confirm(true)), "clear the answers"),
+                    (key(KeyCommand::Back), "keep them"),
+                ];
             }
+            let updown = k.wizard_pair(WizardAction::Cursor(-1), WizardAction::Cursor(1));
+            let importance = both(wiz(WizardAction::Importance(true)), wiz(WizardAction::Importance(false)));
             out.extend(match app.wizard.page {
-                WizardPage::Question(_) => {
-                    vec![("↑↓ Enter", "choose"), ("+ -", "importance"), ("s", "skip"), ("b", "back"), ("e", "answers")]
-                }
-                WizardPage::Answers => vec![("Enter", "change"), ("+ -", "importance"), ("r", "result")],
-                WizardPage::Result => vec![("↑↓ + -", "change"), ("w", "record"), ("c", "copy"), ("PgDn", "scroll")],
+                WizardPage::Question(_) => vec![
+                    (both(updown, wiz(WizardAction::Pick)), "choose"),
+                    (importance, "importance"),
+                    (wiz(WizardAction::Skip), "skip"),
+                    (wiz(WizardAction::Back), "back"),
+                    (wiz(WizardAction::Answers), "answers"),
+                ],
+                WizardPage::Answers => vec![
+                    (wiz(WizardAction::Pick), "change"),
+                    (importance, "importance"),
+                    (wiz(WizardAction::Result), "result"),
+                ],
+                WizardPage::Result => vec![
+                    (both(updown, importance), "change"),
+                    (wiz(WizardAction::Record), "record"),
+                    (wiz(WizardAction::Copy), "copy"),
+                    (key(KeyCommand::PageDown), "scroll"),
+                ],
             });
             if app.wizard.undo.is_some() {
-                out.insert(2, ("u", "undo start over"));
+                out.insert(2, (wiz(WizardAction::Undo), "undo start over"));
             }
-            out.push(("Tab", "tabs"));
+            out.push((key(KeyCommand::NextTab), "tabs"));
         }
-        Mode::Expanded => out.extend([("↑↓", "scroll"), ("Tab", "tabs"), ("/", "search"), ("Enter Esc", "close")]),
+        Mode::Expanded => out.extend([
+            (k.pair(KeyCommand::Up, KeyCommand::Down), "scroll"),
+            (key(KeyCommand::NextTab), "tabs"),
+            (key(KeyCommand::Search), "search"),
+            (both(key(KeyCommand::Expand), key(KeyCommand::Back)), "close"),
+        ]),
         Mode::Browse => {
             let has_list = app.entry_count(app.tab) > 0;
             let in_text = app.state().detail_focused;
-            out.push(if has_list && !in_text { ("↑↓", "move") } else { ("↑↓", "scroll") });
+            let updown = k.pair(KeyCommand::Up, KeyCommand::Down);
+            out.push(if has_list && !in_text { (updown, "move") } else { (updown, "scroll") });
             match app.tab {
-                Tab::ProsCons => out.push(("←→", "subjects")),
-                _ if in_text => out.push(("←", "list")),
-                _ if has_list => out.push(("→", "text")),
+                Tab::ProsCons => out.push((k.pair(KeyCommand::PaneLeft, KeyCommand::PaneRight), "subjects")),
+                _ if in_text => out.push((key(KeyCommand::PaneLeft), "list")),
+                _ if has_list => out.push((key(KeyCommand::PaneRight), "text")),
                 _ => {}
             }
             if super::selected_link(app).is_some() {
-                out.push(("o", "open link"));
+                out.push((key(KeyCommand::OpenLink), "open link"));
             }
-            out.extend([("Tab", "tabs"), ("/", "search")]);
+            out.extend([(key(KeyCommand::NextTab), "tabs"), (key(KeyCommand::Search), "search")]);
             if has_list && app.tab != Tab::ProsCons {
-                out.push(("Enter", "open"));
+                out.push((key(KeyCommand::Expand), "open"));
             }
-            out.push(("c", "copy"));
-            out.push(("Ctrl-O", "comparisons"));
+            out.push((key(KeyCommand::Copy), "copy"));
+            out.push((key(KeyCommand::Picker), "comparisons"));
         }
     }
+    out.retain(|(keys, _)| !keys.trim().is_empty());
     out
 }
 

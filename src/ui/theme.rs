@@ -1,82 +1,309 @@
-//! Colours and emphasis. Readable on dark and light terminals because it uses
-//! the terminal's own named colours and never paints a background; with
-//! `NO_COLOR` set it uses no colour at all, only bold, underline and reverse.
+//! Colours and emphasis, by role. Two palettes: dark (the default) and light,
+//! both in the terminal's own named colours and never painting a background,
+//! so each follows the user's terminal scheme. A config file may restyle any
+//! role. With `NO_COLOR` set there is no colour at all, only bold, underline
+//! and reverse, whatever the config says.
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The most subject colours a theme holds; subjects beyond cycle through them.
+pub const MAX_SUBJECT_STYLES: usize = 12;
+
+/// A style for each thing the views draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
+    /// False under `NO_COLOR`: no colour anywhere, and none may be configured.
     pub color: bool,
+    /// Subject `i`'s name and markers, the same on every tab.
+    subjects: [Style; MAX_SUBJECT_STYLES],
+    subject_count: usize,
+    selection: Style,
+    heading: Style,
+    pro: Style,
+    con: Style,
+    dim: Style,
+    highlight: Style,
+    key: Style,
+    border: Style,
+    focus_border: Style,
+    warning: Style,
 }
 
-/// Subject colours, in subject order. Green and red are left out: they mean pro and con.
-const SUBJECT_COLORS: [Color; 6] =
-    [Color::Cyan, Color::Magenta, Color::Blue, Color::Yellow, Color::LightCyan, Color::LightMagenta];
+/// Which palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    /// Light or dark from `COLORFGBG`, where the terminal sets it; else dark.
+    Auto,
+}
+
+impl ThemeName {
+    pub const NAMES: &[&str] = &["dark", "light", "auto"];
+
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        match s.to_ascii_lowercase().as_str() {
+            "dark" => Some(ThemeName::Dark),
+            "light" => Some(ThemeName::Light),
+            "auto" => Some(ThemeName::Auto),
+            _ => None,
+        }
+    }
+}
+
+const fn fg(color: Color) -> Style {
+    Style::new().fg(color)
+}
+
+const fn bold(style: Style) -> Style {
+    style.add_modifier(Modifier::BOLD)
+}
+
+/// Subject styles from a few colours, cycled to fill the table.
+const fn subjects(colors: &[Color]) -> [Style; MAX_SUBJECT_STYLES] {
+    let mut out = [Style::new(); MAX_SUBJECT_STYLES];
+    let mut i = 0;
+    while i < MAX_SUBJECT_STYLES {
+        out[i] = bold(fg(colors[i % colors.len()]));
+        i += 1;
+    }
+    out
+}
 
 impl Theme {
-    pub const COLOR: Theme = Theme { color: true };
-    pub const NO_COLOR: Theme = Theme { color: false };
+    /// For dark backgrounds. Green and red are kept for pro and con.
+    pub const DARK: Theme = Theme {
+        color: true,
+        subjects: subjects(&[
+            Color::Cyan,
+            Color::Magenta,
+            Color::Blue,
+            Color::Yellow,
+            Color::LightCyan,
+            Color::LightMagenta,
+        ]),
+        subject_count: 6,
+        selection: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+        heading: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        pro: bold(fg(Color::Green)),
+        con: bold(fg(Color::Red)),
+        dim: fg(Color::DarkGray),
+        highlight: fg(Color::Yellow).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        key: bold(fg(Color::Yellow)),
+        border: fg(Color::DarkGray),
+        focus_border: Style::new().add_modifier(Modifier::BOLD),
+        warning: bold(fg(Color::Red)),
+    };
 
-    /// Colour unless `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
+    /// For light backgrounds: no yellow or light colours, which wash out on
+    /// white; dim text is the terminal's grey rather than its bright black.
+    pub const LIGHT: Theme = Theme {
+        color: true,
+        subjects: subjects(&[Color::Blue, Color::Magenta, Color::Cyan, Color::Black, Color::DarkGray]),
+        subject_count: 5,
+        selection: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+        heading: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        pro: bold(fg(Color::Green)),
+        con: bold(fg(Color::Red)),
+        dim: fg(Color::DarkGray),
+        highlight: fg(Color::Magenta).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        key: bold(fg(Color::Blue)),
+        border: fg(Color::Gray),
+        focus_border: Style::new().add_modifier(Modifier::BOLD),
+        warning: bold(fg(Color::Red)),
+    };
+
+    /// No colour at all (<https://no-color.org>): emphasis by bold, dim,
+    /// underline and reverse only, so nothing depends on colour.
+    pub const NO_COLOR: Theme = Theme {
+        color: false,
+        subjects: [Style::new().add_modifier(Modifier::BOLD); MAX_SUBJECT_STYLES],
+        subject_count: 1,
+        selection: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+        heading: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        pro: Style::new().add_modifier(Modifier::BOLD),
+        con: Style::new().add_modifier(Modifier::BOLD),
+        dim: Style::new().add_modifier(Modifier::DIM),
+        highlight: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        key: Style::new().add_modifier(Modifier::BOLD),
+        border: Style::new().add_modifier(Modifier::DIM),
+        focus_border: Style::new().add_modifier(Modifier::BOLD),
+        warning: Style::new().add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+    };
+
+    /// The dark theme: what tests and screenshots draw with.
+    pub const COLOR: Theme = Theme::DARK;
+
+    /// Colour unless `NO_COLOR` is set to a non-empty value; the dark palette.
     pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color { Theme::NO_COLOR } else { Theme::COLOR }
+        Theme::choose(ThemeName::Dark, no_color_set(), None)
     }
 
-    fn fg(&self, color: Color) -> Style {
-        if self.color { Style::new().fg(color) } else { Style::new() }
+    /// The theme for `name`, unless `no_color`; `colorfgbg` is the terminal's
+    /// `COLORFGBG` ("15;0": light on dark), which `Auto` reads.
+    pub fn choose(name: ThemeName, no_color: bool, colorfgbg: Option<&str>) -> Theme {
+        if no_color {
+            return Theme::NO_COLOR;
+        }
+        match name {
+            ThemeName::Dark => Theme::DARK,
+            ThemeName::Light => Theme::LIGHT,
+            ThemeName::Auto => match colorfgbg.and_then(background_is_light) {
+                Some(true) => Theme::LIGHT,
+                _ => Theme::DARK,
+            },
+        }
     }
 
-    /// Subject `i`'s name and markers: the same colour on every tab.
+    /// Every role, by the name a config file uses, with its style.
+    pub fn roles(&self) -> Vec<(&'static str, Style)> {
+        vec![
+            ("selection", self.selection),
+            ("heading", self.heading),
+            ("pro", self.pro),
+            ("con", self.con),
+            ("dim", self.dim),
+            ("highlight", self.highlight),
+            ("key", self.key),
+            ("border", self.border),
+            ("focus_border", self.focus_border),
+            ("warning", self.warning),
+        ]
+    }
+
+    /// The subject styles in use, in order.
+    pub fn subject_styles(&self) -> &[Style] {
+        &self.subjects[..self.subject_count]
+    }
+
+    /// Restyles the role called `name`; false when there is no such role.
+    /// Under `NO_COLOR` colours are dropped, emphasis kept.
+    pub fn set(&mut self, name: &str, style: Style) -> bool {
+        let style = if self.color { style } else { Style { fg: None, bg: None, ..style } };
+        let slot = match name {
+            "selection" => &mut self.selection,
+            "heading" => &mut self.heading,
+            "pro" => &mut self.pro,
+            "con" => &mut self.con,
+            "dim" => &mut self.dim,
+            "highlight" => &mut self.highlight,
+            "key" => &mut self.key,
+            "border" => &mut self.border,
+            "focus_border" => &mut self.focus_border,
+            "warning" => &mut self.warning,
+            _ => return false,
+        };
+        *slot = style;
+        true
+    }
+
+    /// Sets the subject styles (at most [`MAX_SUBJECT_STYLES`]; an empty list changes nothing).
+    pub fn set_subjects(&mut self, styles: &[Style]) {
+        if styles.is_empty() {
+            return;
+        }
+        let n = styles.len().min(MAX_SUBJECT_STYLES);
+        for (i, s) in styles.iter().take(n).enumerate() {
+            self.subjects[i] = if self.color { *s } else { Style { fg: None, bg: None, ..*s } };
+        }
+        self.subject_count = n;
+    }
+
+    /// Subject `i`'s name and markers: the same style on every tab.
     pub fn subject(&self, i: usize) -> Style {
-        self.fg(SUBJECT_COLORS[i % SUBJECT_COLORS.len()]).add_modifier(Modifier::BOLD)
+        self.subjects[i % self.subject_count.max(1)]
     }
 
-    /// The selection: reverse video, so it never depends on colour.
+    /// The selection: reverse video by default, so it never depends on colour.
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        self.selection
     }
 
     pub fn heading(&self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.heading
     }
 
     pub fn pro(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.pro
     }
 
     pub fn con(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.con
     }
 
     /// A problem the user must see: the reload banner.
     pub fn warning(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.warning
     }
 
     pub fn dim(&self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+        self.dim
     }
 
     /// Characters a search matched: underlined and bold everywhere, coloured when allowed.
     pub fn highlight(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.highlight
     }
 
     pub fn key(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.key
     }
 
     pub fn active_tab(&self) -> Style {
-        self.selected()
+        self.selection
     }
 
     pub fn border(&self) -> Style {
-        self.dim()
+        self.border
     }
 
     /// The border of the pane that has the selection.
     pub fn focus_border(&self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
+        self.focus_border
+    }
+}
+
+/// `NO_COLOR` set to a non-empty value.
+pub fn no_color_set() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Whether `COLORFGBG` ("fg;bg" or "fg;default;bg") names a light
+/// background: colour 7 (white) or 9–15 are light, 0–6 and 8 dark.
+fn background_is_light(colorfgbg: &str) -> Option<bool> {
+    let bg: u8 = colorfgbg.rsplit(';').next()?.trim().parse().ok()?;
+    Some(bg == 7 || (9..=15).contains(&bg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_reads_the_background_from_colorfgbg() {
+        assert_eq!(Theme::choose(ThemeName::Auto, false, Some("0;15")), Theme::LIGHT);
+        assert_eq!(Theme::choose(ThemeName::Auto, false, Some("15;0")), Theme::DARK);
+        assert_eq!(Theme::choose(ThemeName::Auto, false, Some("0;default;7")), Theme::LIGHT);
+        assert_eq!(Theme::choose(ThemeName::Auto, false, Some("garbage")), Theme::DARK);
+        assert_eq!(Theme::choose(ThemeName::Auto, false, None), Theme::DARK);
+        assert_eq!(Theme::choose(ThemeName::Light, true, Some("0;15")), Theme::NO_COLOR, "NO_COLOR wins");
+    }
+
+    #[test]
+    fn the_light_theme_uses_no_colour_that_washes_out_on_white() {
+        let washed = [Color::Yellow, Color::LightYellow, Color::White, Color::LightCyan, Color::LightGreen];
+        let t = Theme::LIGHT;
+        for (name, style) in t.roles().into_iter().chain(t.subject_styles().iter().map(|s| ("subject", *s))) {
+            assert!(!style.fg.is_some_and(|c| washed.contains(&c)), "{name}: {style:?}");
+            assert!(style.bg.is_none(), "{name} paints a background");
+        }
+    }
+
+    #[test]
+    fn no_color_keeps_configured_emphasis_but_drops_colour() {
+        let mut t = Theme::NO_COLOR;
+        assert!(t.set("key", Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC)));
+        assert_eq!(t.key(), Style::new().add_modifier(Modifier::ITALIC));
+        assert!(!t.set("nonsense", Style::new()));
     }
 }

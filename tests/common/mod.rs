@@ -22,9 +22,8 @@ pub fn app(name: &str) -> App {
 /// and what the frame drew.
 pub fn draw(app: &App, width: u16, height: u16, theme: Theme) -> (Terminal<TestBackend>, ScreenMap) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let keys = versus::input::help_rows();
     let mut map = ScreenMap::default();
-    terminal.draw(|frame| map = ui::draw(frame, app, &theme, &keys)).expect("draw");
+    terminal.draw(|frame| map = ui::draw(frame, app, &theme)).expect("draw");
     (terminal, map)
 }
 

@@ -1,0 +1,169 @@
+//! One key press as the keymaps name it: how it is written in the help and
+//! the config file, and how a config file's spelling is read back.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+pub const fn key(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+pub const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+pub const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+/// Named keys, as a config file writes them (lowercase), and as help shows them.
+const NAMED: &[(&str, KeyCode, &str)] = &[
+    ("enter", KeyCode::Enter, "Enter"),
+    ("esc", KeyCode::Esc, "Esc"),
+    ("tab", KeyCode::Tab, "Tab"),
+    ("shift-tab", KeyCode::BackTab, "Shift-Tab"),
+    ("backspace", KeyCode::Backspace, "Backspace"),
+    ("space", KeyCode::Char(' '), "Space"),
+    ("up", KeyCode::Up, "↑"),
+    ("down", KeyCode::Down, "↓"),
+    ("left", KeyCode::Left, "←"),
+    ("right", KeyCode::Right, "→"),
+    ("pageup", KeyCode::PageUp, "PgUp"),
+    ("pagedown", KeyCode::PageDown, "PgDn"),
+    ("home", KeyCode::Home, "Home"),
+    ("end", KeyCode::End, "End"),
+    ("delete", KeyCode::Delete, "Del"),
+    ("insert", KeyCode::Insert, "Ins"),
+];
+
+/// Other spellings a config file may use.
+const ALIASES: &[(&str, &str)] = &[
+    ("escape", "esc"),
+    ("return", "enter"),
+    ("backtab", "shift-tab"),
+    ("pgup", "pageup"),
+    ("pgdn", "pagedown"),
+    ("del", "delete"),
+];
+
+/// What a config file may write, for the error that says so.
+pub const KEY_SYNTAX: &str = "a character (q, ?, ]), ctrl- or alt- and a character (ctrl-c), f1 to f12, or one of \
+     enter, esc, tab, shift-tab, backspace, space, up, down, left, right, pageup, pagedown, home, end, delete, insert";
+
+impl Key {
+    /// Whether this key press is this key. Shift is ignored (terminals differ
+    /// on whether `G` arrives with it, and Shift-Tab is its own key).
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        self.code == event.code && self.modifiers == event.modifiers - KeyModifiers::SHIFT
+    }
+
+    /// As help and the status line write it: `q`, `Ctrl-C`, `↓`, `PgDn`, `Space`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => c.to_uppercase().to_string(),
+            KeyCode::Char(' ') => "Space".into(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            code => NAMED.iter().find(|(_, k, _)| *k == code).map_or("?".into(), |(_, _, l)| l.to_string()),
+        };
+        let mut out = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        out + &base
+    }
+
+    /// As a config file writes it: `q`, `ctrl-c`, `down`, `pagedown`.
+    pub fn spelling(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".into(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("f{n}"),
+            code => NAMED.iter().find(|(_, k, _)| *k == code).map_or("?".into(), |(n, _, _)| n.to_string()),
+        };
+        let mut out = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            out.push_str("ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            out.push_str("alt-");
+        }
+        out + &base
+    }
+
+    /// Reads a config file's spelling of a key; the error says what may be written.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let bad = || format!("unknown key {:?}: write {KEY_SYNTAX}", crate::data::printable(text));
+        let mut rest = text;
+        let mut modifiers = KeyModifiers::NONE;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                modifiers |= KeyModifiers::ALT;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => {
+                // Ctrl with a letter arrives lowercase.
+                let c = if modifiers.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c };
+                KeyCode::Char(c)
+            }
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let name = ALIASES.iter().find(|(a, _)| *a == lower).map_or(lower.as_str(), |(_, n)| n);
+                match NAMED.iter().find(|(n, _, _)| *n == name) {
+                    Some((_, code, _)) => *code,
+                    None => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                        Some(n @ 1..=12) => KeyCode::F(n),
+                        _ => return Err(bad()),
+                    },
+                }
+            }
+        };
+        Ok(Key { code, modifiers })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_read_back_to_the_same_key() {
+        for k in [ch('q'), ch('G'), ch('?'), ctrl('c'), key(KeyCode::BackTab), key(KeyCode::PageDown), ch(' ')] {
+            assert_eq!(Key::parse(&k.spelling()), Ok(k), "{}", k.spelling());
+        }
+        assert_eq!(Key::parse("Ctrl-C"), Ok(ctrl('c')));
+        assert_eq!(Key::parse("Escape"), Ok(key(KeyCode::Esc)));
+        assert_eq!(Key::parse("f5"), Ok(key(KeyCode::F(5))));
+        assert_eq!(Key::parse("-"), Ok(ch('-')));
+        assert_eq!(Key::parse("alt-x").map(|k| k.label()), Ok("Alt-x".to_string()));
+        for bad in ["", "ctlr-c", "f13", "enterr", "\u{1b}"] {
+            let e = Key::parse(bad).unwrap_err();
+            assert!(e.contains("unknown key") && e.contains("ctrl-c") && !e.contains('\u{1b}'), "{e}");
+        }
+    }
+
+    #[test]
+    fn labels_are_short_and_readable() {
+        assert_eq!(ctrl('o').label(), "Ctrl-O");
+        assert_eq!(key(KeyCode::Down).label(), "↓");
+        assert_eq!(key(KeyCode::BackTab).label(), "Shift-Tab");
+        assert_eq!(ch(' ').label(), "Space");
+    }
+}
