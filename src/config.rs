@@ -103,6 +103,10 @@ pub fn load() -> Result<Config, ConfigError> {
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     let shown = printable(&path.display().to_string());
     let fail = |message: String| ConfigError { path: shown.clone(), at: None, message };
+    let size = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?.len();
+    if size > MAX_BYTES {
+        return Err(fail(format!("the file is {size} bytes; a config file is at most {MAX_BYTES} (1 MiB)")));
+    }
     let mut text = String::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_BYTES).read_to_string(&mut text))
@@ -112,8 +116,12 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
 
 /// Checks config text; `shown` names it in errors.
 pub fn parse(text: &str, shown: &str) -> Result<Config, ConfigError> {
+    // Every field is optional, so a file of nothing but comments is the defaults.
+    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("//")) {
+        return Ok(Config::default());
+    }
     let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let file: File = options.from_str(text).map_err(|e| ConfigError {
+    let file: Settings = options.from_str(text).map_err(|e| ConfigError {
         path: shown.to_string(),
         at: Some((e.span.start.line, e.span.start.col)),
         message: printable(&e.code.to_string()),
@@ -122,12 +130,21 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, ConfigError> {
     apply(&mut config.keys.main, file.keys);
     apply(&mut config.keys.line, file.search_line_keys);
     apply(&mut config.keys.wizard, file.wizard_keys);
+    let refuse = |message: String| ConfigError { path: shown.to_string(), at: None, message };
     if let Some((key, a, b)) = config.keys.conflicts().into_iter().next() {
-        return Err(ConfigError {
-            path: shown.to_string(),
-            at: None,
-            message: format!("{key} is bound to both {a} and {b}; give one of them other keys"),
-        });
+        return Err(refuse(format!(
+            "{key} is bound to both {a} and {b} (wizard_keys come first on the Decide tab); give one of them other keys"
+        )));
+    }
+    if let Some(b) = config.keys.line.iter().find(|b| b.keys.iter().any(|k| k.is_typed())) {
+        let k = b.keys.iter().find(|k| k.is_typed()).map(Key::label).unwrap_or_default();
+        return Err(refuse(format!(
+            "{k} cannot be a search-line key ({} in search_line_keys): it is typed into the search; use ctrl-, alt- or a named key",
+            b.name
+        )));
+    }
+    if config.keys.main.iter().any(|b| b.name == "quit" && b.keys.is_empty()) {
+        return Err(refuse("quit needs at least one key in keys: without one there is no way out".into()));
     }
     let colors = file.colors.unwrap_or_default();
     config.subjects = colors.subjects.unwrap_or_default().into_iter().map(|s| s.0).collect();
@@ -156,10 +173,10 @@ fn apply<C, const T: usize>(table: &mut [Binding<C>], given: BTreeMap<Action<T>,
     }
 }
 
-/// The file as written.
+/// The file as written (ron names this struct in its errors).
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct File {
+struct Settings {
     theme: Option<ThemeSpec>,
     mouse: Option<bool>,
     #[serde(default)]
@@ -202,8 +219,8 @@ impl<'de, const T: usize> Deserialize<'de> for Action<T> {
         match names.iter().find(|n| **n == name) {
             Some(n) => Ok(Action(n)),
             None => Err(de::Error::custom(format!(
-                "unknown action {:?} in {}; the actions there: {}",
-                printable(&name),
+                "unknown action \"{}\" in {}; the actions there: {}",
+                name.escape_debug(),
                 SECTIONS[T],
                 names.join(", ")
             ))),
@@ -226,7 +243,11 @@ impl<'de> Deserialize<'de> for ThemeSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         ThemeName::parse(&text).map(ThemeSpec).ok_or_else(|| {
-            de::Error::custom(format!("unknown theme {:?}: write {}", printable(&text), ThemeName::NAMES.join(", ")))
+            de::Error::custom(format!(
+                "unknown theme \"{}\": write {}",
+                text.escape_debug(),
+                ThemeName::NAMES.join(", ")
+            ))
         })
     }
 }
@@ -255,8 +276,9 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
     if words.peek().is_none() {
         return Err(format!("an empty style: write {STYLE_SYNTAX}"));
     }
-    let bad =
-        |w: &str| format!("unknown colour or style {:?} in {:?}: write {STYLE_SYNTAX}", printable(w), printable(text));
+    let bad = |w: &str| {
+        format!("unknown colour or style \"{}\" in \"{}\": write {STYLE_SYNTAX}", w.escape_debug(), text.escape_debug())
+    };
     while let Some(word) = words.next() {
         let lower = word.to_ascii_lowercase();
         if lower == "plain" {
@@ -362,17 +384,17 @@ pub fn default_file() -> String {
         rows(&keys.line),
     );
     table(&mut out, "wizard_keys", "On the Decide tab's wizard, before the keys above.", rows(&keys.wizard));
-    out.push_str(&comment(&format!("Styles by role. A style is {STYLE_SYNTAX}.")));
-    out.push_str("    colors: (\n");
+    out.push_str(&comment(&format!(
+        "Styles by role, over the theme's. A style is {STYLE_SYNTAX}. They are left out (commented) \
+         here, so that the theme above still chooses them; these are the dark theme's, to start from."
+    )));
+    out.push_str("    // colors: (\n");
     let subjects: Vec<String> = theme.subject_styles().iter().map(|s| format!("{:?}", describe_style(*s))).collect();
-    out.push_str(&format!(
-        "        // Each subject's name and marks, in order, repeating.\n        subjects: [{}],\n",
-        subjects.join(", ")
-    ));
+    out.push_str(&format!("    //     subjects: [{}],\n", subjects.join(", ")));
     for (role, style) in theme.roles() {
-        out.push_str(&format!("        {role}: {:?},\n", describe_style(style)));
+        out.push_str(&format!("    //     {role}: {:?},\n", describe_style(style)));
     }
-    out.push_str("    ),\n)\n");
+    out.push_str("    // ),\n)\n");
     out
 }
 
@@ -394,8 +416,8 @@ mod tests {
 
     #[test]
     fn a_config_overrides_only_what_it_names() {
-        let config = parse("(keys: {\"quit\": [\"x\", \"ctrl-c\"]}, mouse: false)", "c.ron").unwrap();
-        assert_eq!(config.keys.key(KeyCommand::Quit), "x");
+        let config = parse("(keys: {\"quit\": [\"Q\", \"ctrl-c\"]}, mouse: false)", "c.ron").unwrap();
+        assert_eq!(config.keys.key(KeyCommand::Quit), "Q");
         assert_eq!(config.keys.key(KeyCommand::Help), "?");
         assert!(!config.mouse);
         assert_eq!(parse("()", "c.ron").unwrap(), Config::default());
@@ -420,8 +442,16 @@ mod tests {
         assert!(theme.message.contains("dark, light, auto"), "{theme}");
         let twice = parse("(keys: {\"quit\": [\"j\"]})", "c.ron").unwrap_err();
         assert!(twice.message.contains("j is bound to both down and quit"), "{twice}");
+        let across = parse("(keys: {\"quit\": [\"x\", \"ctrl-c\"]})", "c.ron").unwrap_err();
+        assert!(across.message.contains("x is bound to both quit and start_over"), "{across}");
+        let typed = parse("(search_line_keys: {\"accept\": [\"q\"]})", "c.ron").unwrap_err();
+        assert!(typed.message.contains("q cannot be a search-line key"), "{typed}");
+        let no_way_out = parse("(keys: {\"quit\": []})", "c.ron").unwrap_err();
+        assert!(no_way_out.message.contains("quit needs at least one key"), "{no_way_out}");
+        assert_eq!(parse("// nothing yet\n\n", "c.ron").unwrap(), Config::default(), "comments only");
         let hostile = parse("(keys: {\"\u{1b}]0;x\u{7}\": []})", "c.ron").unwrap_err();
         assert!(!hostile.to_string().contains('\u{1b}'), "{hostile}");
+        assert!(hostile.message.contains("\\u{1b}]0;x"), "shown escaped, not silently dropped: {hostile}");
     }
 
     #[test]

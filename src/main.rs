@@ -108,12 +108,12 @@ enum Command {
         /// Print a complete, commented config file with every default.
         #[arg(long, conflicts_with_all = ["check", "file"])]
         default: bool,
-        /// Check the config file (or FILE); exit 1 with the line, column and
-        /// what would be right when it is wrong.
+        /// Check the config file in use; exit 1 with the line, column and what
+        /// would be right when it is wrong.
         #[arg(long)]
         check: bool,
-        /// The config file to check instead of the one in use.
-        #[arg(value_name = "FILE", requires = "check")]
+        /// A config file to check instead of the one in use.
+        #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
     /// Print a shell completion script: `versus completions bash > …` (see README).

@@ -224,7 +224,10 @@ fn prepare(named: &Named, comparison: Comparison, keys: &Arc<crate::keys::Keymap
             app.wizard.restore(
                 s.answers,
                 s.importance,
-                format!("Your {n} {plural} {when} are back; {start_over} starts over."),
+                match n {
+                    1 => format!("Your answer {when} is back; {start_over} starts over."),
+                    n => format!("Your {n} {plural} {when} are back; {start_over} starts over."),
+                },
             );
         }
         if let Some(notice) = loaded.notice {

@@ -135,3 +135,18 @@ fn the_default_config_checks_and_every_mistake_is_located() {
     let none = versus_with(&home, &["config"]);
     assert!(none.status.success() && out(&none).contains("no config file at"), "{}", out(&none));
 }
+
+#[test]
+fn the_readme_config_example_checks() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Your settings").expect("the section")..];
+    let start = section.find("```ron\n").expect("an example") + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("```").expect("closed")];
+    let home = temp("readme");
+    let file = home.join("example.ron");
+    std::fs::write(&file, example).expect("write");
+    let o = versus_with(&home, &["config", "--check", &file.display().to_string()]);
+    assert!(o.status.success(), "README's example: {}", err(&o));
+    let direct = versus_with(&home, &["config", &file.display().to_string()]);
+    assert!(direct.status.success() && out(&direct).starts_with("ok: "), "config FILE checks it too");
+}

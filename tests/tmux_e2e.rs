@@ -684,24 +684,24 @@ fn a_remapped_quit_key_quits_and_the_help_and_status_line_show_it() {
     let bin = release_binary().display().to_string();
     let config = std::env::temp_dir().join(format!("versus-e2e-config-{}", std::process::id()));
     std::fs::create_dir_all(config.join("versus")).expect("config dir");
-    let remap = "(\n  keys: {\n    \"quit\": [\"x\", \"ctrl-c\"],\n    \"help\": [\"f1\"],\n  },\n)\n";
+    let remap = "(\n  keys: {\n    \"quit\": [\"Q\", \"ctrl-c\"],\n    \"help\": [\"f1\"],\n  },\n)\n";
     std::fs::write(config.join("versus/config.ron"), remap).expect("write config");
     let state = config.join("state");
     let command = format!("XDG_CONFIG_HOME='{}' {bin}", config.display());
     let t = Tmux::start_sized("remap", &command, &state, (100, 30));
     let screen = t.wait_for(&["┌ Features"]);
     assert!(
-        screen.contains("F1 help") && screen.contains("x quit"),
+        screen.contains("F1 help") && screen.contains("Q quit"),
         "the status line shows the keys in effect:\n{screen}"
     );
     // q is no longer bound: the app keeps running.
     t.keys(&["q", "2"]);
-    t.wait_for(&["Pros"]);
+    t.wait_for(&["Django · Pros"]);
     t.keys(&["F1"]);
     let help = t.wait_for(&["Keys — F1 or Esc closes"]);
     let quit_row = help.lines().find(|l| l.contains(" quit  [quit]")).unwrap_or_else(|| panic!("no quit row:\n{help}"));
-    assert!(quit_row.contains("x Ctrl-C"), "{quit_row}");
-    t.keys(&["Escape", "x"]);
+    assert!(quit_row.contains("Q Ctrl-C"), "{quit_row}");
+    t.keys(&["Escape", "Q"]);
     t.assert_clean_exit();
     let _ = std::fs::remove_dir_all(&config);
 }

@@ -62,6 +62,11 @@ impl Key {
         self.code == event.code && self.modifiers == event.modifiers - KeyModifiers::SHIFT
     }
 
+    /// A plain character: what a search line types rather than obeys.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && (self.modifiers - KeyModifiers::SHIFT).is_empty()
+    }
+
     /// As help and the status line write it: `q`, `Ctrl-C`, `↓`, `PgDn`, `Space`.
     pub fn label(&self) -> String {
         let base = match self.code {
@@ -101,7 +106,7 @@ impl Key {
 
     /// Reads a config file's spelling of a key; the error says what may be written.
     pub fn parse(text: &str) -> Result<Key, String> {
-        let bad = || format!("unknown key {:?}: write {KEY_SYNTAX}", crate::data::printable(text));
+        let bad = || format!("unknown key \"{}\": write {KEY_SYNTAX}", text.escape_debug());
         let mut rest = text;
         let mut modifiers = KeyModifiers::NONE;
         loop {
@@ -135,6 +140,15 @@ impl Key {
                 }
             }
         };
+        // Terminals send these as Tab, Enter and Esc: bound, they would never arrive.
+        if let (KeyCode::Char(c @ ('i' | 'm' | '[')), true) = (code, modifiers.contains(KeyModifiers::CONTROL)) {
+            let same = match c {
+                'i' => "tab",
+                'm' => "enter",
+                _ => "esc",
+            };
+            return Err(format!("ctrl-{c} reaches versus as {same} in a terminal; bind {same} or another key"));
+        }
         Ok(Key { code, modifiers })
     }
 }
@@ -157,6 +171,8 @@ mod tests {
             let e = Key::parse(bad).unwrap_err();
             assert!(e.contains("unknown key") && e.contains("ctrl-c") && !e.contains('\u{1b}'), "{e}");
         }
+        assert!(Key::parse("\u{1b}[31m").unwrap_err().contains("\\u{1b}[31m"), "shown escaped, not dropped");
+        assert!(Key::parse("ctrl-i").unwrap_err().contains("as tab"));
     }
 
     #[test]

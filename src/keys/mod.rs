@@ -128,7 +128,7 @@ const MAIN: &[Default<KeyCommand>] = &[
     Default {
         name: "open",
         keys: &[key(KeyCode::Enter)],
-        help: "open the selection full-screen; Enter again closes it",
+        help: "open the selection full-screen, or close it again",
         command: KeyCommand::Expand,
     },
     Default {
@@ -152,7 +152,7 @@ const MAIN: &[Default<KeyCommand>] = &[
     Default {
         name: "search_everything",
         keys: &[ctrl('p'), ctrl('f'), ch(':')],
-        help: "search everything, then Enter jumps to the hit",
+        help: "search everything and jump to a hit",
         command: KeyCommand::Palette,
     },
     Default {
@@ -286,10 +286,15 @@ const WIZARD: &[Default<WizardAction>] = &[
     Default {
         name: "start_over",
         keys: &[ch('x')],
-        help: "start over (asks first: y clears the answers, Esc keeps them)",
+        help: "start over (asks first; confirm clears the answers, back keeps them)",
         command: WizardAction::Restart,
     },
-    Default { name: "confirm", keys: &[ch('y')], help: "yes, start over", command: WizardAction::Confirm(true) },
+    Default {
+        name: "confirm",
+        keys: &[ch('y')],
+        help: "yes, start over (confirm)",
+        command: WizardAction::Confirm(true),
+    },
     Default {
         name: "undo",
         keys: &[ch('u')],
@@ -422,6 +427,12 @@ impl Keymap {
         join_pair(self.wizard_key(a), self.wizard_key(b))
     }
 
+    /// Each tab's key, in tab order: go_to_tab's keys (empty where it has fewer).
+    pub fn tab_keys(&self) -> Vec<String> {
+        let keys = self.main.iter().find(|b| b.command == KeyCommand::TabByNumber).map_or(&[][..], |b| &b.keys[..]);
+        keys.iter().map(Key::label).collect()
+    }
+
     /// The help overlay's rows: the main keys, the search line's, the query
     /// syntax, the wizard's, then the mouse.
     pub fn help_rows(&self) -> Vec<HelpRow> {
@@ -462,9 +473,34 @@ impl Keymap {
         ]
     }
 
-    /// Keys bound twice within one table (each table is in force on its own):
-    /// (the key, the two actions).
+    /// Keys that would not do what help says: bound twice within one table;
+    /// or bound in the main table and, with another meaning, in the wizard's,
+    /// which comes first on the Decide tab (down and next_option, up and
+    /// previous_option, open and choose, copy and copy_result mean the same
+    /// and may share keys). Each as (the key, the two actions).
     pub fn conflicts(&self) -> Vec<(String, &'static str, &'static str)> {
+        const SAME: &[(&str, &str)] = &[
+            ("down", "next_option"),
+            ("up", "previous_option"),
+            ("open", "choose"),
+            ("copy", "copy_result"),
+            ("back", "back"),
+        ];
+        let mut out = self.conflicts_within();
+        for m in &self.main {
+            for w in &self.wizard {
+                if SAME.contains(&(m.name, w.name)) {
+                    continue;
+                }
+                if let Some(k) = m.keys.iter().find(|k| w.keys.contains(k)) {
+                    out.push((k.label(), m.name, w.name));
+                }
+            }
+        }
+        out
+    }
+
+    fn conflicts_within(&self) -> Vec<(String, &'static str, &'static str)> {
         fn of<C>(table: &[Binding<C>], out: &mut Vec<(String, &'static str, &'static str)>) {
             for (i, a) in table.iter().enumerate() {
                 for b in &table[i + 1..] {

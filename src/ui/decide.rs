@@ -88,7 +88,10 @@ fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
         let plural = if n == 1 { "answer" } else { "answers" };
         let (yes, no) = (app.keys.wizard_key(WizardAction::Confirm(true)), app.keys.key(KeyCommand::Back));
         doc.styled(&[(
-            &format!("Start over and clear your {n} {plural}?  {yes} clears them · {no} keeps them"),
+            &format!(
+                "Start over and clear your {n} {plural}?  {yes} clears {them} · {no} keeps {them}",
+                them = if n == 1 { "it" } else { "them" }
+            ),
             theme.key(),
         )])
         .blank();

@@ -53,7 +53,12 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let mut doc = Doc::new();
     let Some(f) = app.faq_entry(entry).and_then(|i| app.data.faq.get(i)) else {
         if app.faq_search.as_ref().is_some_and(|l| !l.pending()) {
-            let clear = app.keys.line_key(crate::keys::LineCommand::Cancel);
+            // While typing, the line's cancel key clears it; after Enter, the back key does.
+            let clear = if app.faq_editing {
+                app.keys.line_key(crate::keys::LineCommand::Cancel)
+            } else {
+                app.keys.key(crate::keys::KeyCommand::Back)
+            };
             doc.text(&format!("No question or answer matches the search. {clear} clears it."), theme.dim());
         }
         return doc;

@@ -29,7 +29,7 @@ fn doc(theme: &Theme, rows: &[HelpRow]) -> Doc {
 
 pub fn draw(frame: &mut Frame, theme: &Theme, keys: &Keymap, body: Rect, scroll: usize) -> PaneMap {
     let doc = doc(theme, &keys.help_rows());
-    let width = 96.min(body.width);
+    let width = (super::PROSE_WIDTH + 2).min(body.width);
     let height = (doc.height(width.saturating_sub(2)) as u16).saturating_add(2).min(body.height);
     let [_, area, _] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width), Constraint::Min(0)]).areas(body);

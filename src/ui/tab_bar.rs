@@ -19,17 +19,21 @@ const MAX_TITLE: usize = 40;
 const MIN_TITLE: usize = 12;
 
 /// A tab label with its padding, at one of the shortening steps.
-fn label(t: Tab, active: Tab, step: usize) -> String {
-    let pad = |name: &str| format!(" {} {name} ", t.index() + 1);
+/// `keys` is each tab's key (go_to_tab's, in order; the digits unless remapped).
+fn label(t: Tab, active: Tab, step: usize, keys: &[String]) -> String {
+    let key = keys.get(t.index()).map_or("", String::as_str);
+    let with_key = |name: &str| if key.is_empty() { name.to_string() } else { format!("{key} {name}") };
+    let pad = |name: &str| format!(" {} ", with_key(name));
     match step {
         0 => pad(t.title()),
         1 => pad(t.short_title()),
         2 => pad(t.tiny_title()),
         // No padding: the active tab stands out in reverse video anyway, and
         // the others keep their places whichever is active.
-        3 => format!("{} {}", t.index() + 1, t.tiny_title()),
+        3 => with_key(t.tiny_title()),
         _ if t == active => pad(t.tiny_title()),
-        _ => format!("{}", t.index() + 1),
+        _ if key.is_empty() => t.tiny_title().to_string(),
+        _ => key.to_string(),
     }
 }
 
@@ -37,11 +41,11 @@ fn label(t: Tab, active: Tab, step: usize) -> String {
 /// covers, for a bar `width` columns wide. The longest labels that fit win;
 /// the title stays as long as it can be at least [`MIN_TITLE`] wide with
 /// labels no shorter than "N Name".
-fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u16, u16)>) {
+fn layout(title: &str, active: Tab, width: u16, keys: &[String]) -> (String, Vec<(Tab, String, u16, u16)>) {
     let width = width as usize;
     let title = clip_width(title, MAX_TITLE);
     let fits = |step: usize, title_width: usize| {
-        let labels: usize = Tab::ALL.iter().map(|&t| label(t, active, step).width() + 1).sum();
+        let labels: usize = Tab::ALL.iter().map(|&t| label(t, active, step, keys).width() + 1).sum();
         let title = if title_width == 0 { 0 } else { title_width + 2 };
         labels + title <= width
     };
@@ -57,7 +61,7 @@ fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u1
     let labels = Tab::ALL
         .iter()
         .map(|&t| {
-            let label = label(t, active, step);
+            let label = label(t, active, step, keys);
             let w = label.width() as u16;
             let start = x;
             x = x.saturating_add(w + 1);
@@ -69,7 +73,8 @@ fn layout(title: &str, active: Tab, width: u16) -> (String, Vec<(Tab, String, u1
 
 /// Draws the bar; returns where each tab's label landed.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Vec<(Rect, Tab)> {
-    let (title, labels) = layout(&clip(&app.data.title, MAX_TITLE * 2), app.tab, area.width);
+    let keys = app.keys.tab_keys();
+    let (title, labels) = layout(&clip(&app.data.title, MAX_TITLE * 2), app.tab, area.width, &keys);
     let mut spans = Vec::new();
     if !title.is_empty() {
         spans.push(Span::styled(title, theme.heading()));
@@ -93,20 +98,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Vec<(Rec
 mod tests {
     use super::*;
 
+    fn digits() -> Vec<String> {
+        crate::keys::Keymap::default().tab_keys()
+    }
+
     fn has(labels: &[(Tab, String, u16, u16)], text: &str) -> bool {
         labels.iter().any(|(_, l, ..)| l == text)
     }
 
     #[test]
     fn the_title_and_labels_fit_or_shrink() {
-        let (title, wide) = layout("Django vs Flask", Tab::Features, 120);
+        let (title, wide) = layout("Django vs Flask", Tab::Features, 120, &digits());
         assert_eq!(title, "Django vs Flask");
         assert!(has(&wide, " 4 Performance & security "));
-        let (title, at_80) = layout("Django vs Flask", Tab::Faq, 80);
+        let (title, at_80) = layout("Django vs Flask", Tab::Faq, 80, &digits());
         assert_eq!(title, "Django vs Flask", "the title stays at 80 columns");
         assert!(at_80.iter().all(|(_, l, ..)| l.chars().any(char::is_alphabetic)), "every tab keeps a name");
         assert!(at_80.last().is_some_and(|(_, _, _, end)| *end <= 80));
-        let (title, narrow) = layout("Django vs Flask", Tab::Faq, 44);
+        let (title, narrow) = layout("Django vs Flask", Tab::Faq, 44, &digits());
         assert!(title.is_empty());
         assert!(narrow.last().is_some_and(|(_, _, _, end)| *end <= 44));
         assert!(has(&narrow, " 5 FAQ ") && has(&narrow, "1"));
@@ -114,7 +123,7 @@ mod tests {
 
     #[test]
     fn a_long_title_is_cut_with_a_mark() {
-        let (title, labels) = layout(&"Very long comparison title ".repeat(5), Tab::Features, 200);
+        let (title, labels) = layout(&"Very long comparison title ".repeat(5), Tab::Features, 200, &digits());
         assert!(title.ends_with('…') && title.width() <= MAX_TITLE);
         assert!(labels.last().is_some_and(|(_, _, _, end)| *end <= 200));
     }

@@ -99,7 +99,8 @@ impl Theme {
     /// white; dim text is the terminal's grey rather than its bright black.
     pub const LIGHT: Theme = Theme {
         color: true,
-        subjects: subjects(&[Color::Blue, Color::Magenta, Color::Cyan, Color::Black, Color::DarkGray]),
+        // Dark orange and dark teal from the 256-colour cube: on white, the named cyan is faint.
+        subjects: subjects(&[Color::Blue, Color::Magenta, Color::Indexed(130), Color::Indexed(23), Color::Black]),
         subject_count: 5,
         selection: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
         heading: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
@@ -108,7 +109,7 @@ impl Theme {
         dim: fg(Color::DarkGray),
         highlight: fg(Color::Magenta).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
         key: bold(fg(Color::Blue)),
-        border: fg(Color::Gray),
+        border: fg(Color::DarkGray),
         focus_border: Style::new().add_modifier(Modifier::BOLD),
         warning: bold(fg(Color::Red)),
     };
@@ -179,7 +180,7 @@ impl Theme {
     /// Restyles the role called `name`; false when there is no such role.
     /// Under `NO_COLOR` colours are dropped, emphasis kept.
     pub fn set(&mut self, name: &str, style: Style) -> bool {
-        let style = if self.color { style } else { Style { fg: None, bg: None, ..style } };
+        let Some(style) = self.allowed(style) else { return Self::ROLES.contains(&name) };
         let slot = match name {
             "selection" => &mut self.selection,
             "heading" => &mut self.heading,
@@ -197,14 +198,30 @@ impl Theme {
         true
     }
 
-    /// Sets the subject styles (at most [`MAX_SUBJECT_STYLES`]; an empty list changes nothing).
+    /// The role names [`Theme::set`] knows.
+    pub const ROLES: &[&str] =
+        &["selection", "heading", "pro", "con", "dim", "highlight", "key", "border", "focus_border", "warning"];
+
+    /// `style` as this theme may use it: without colour under `NO_COLOR`; and
+    /// None when that leaves nothing (a colour-only style), so the role keeps
+    /// its own emphasis rather than vanish (a selection must stay visible).
+    fn allowed(&self, style: Style) -> Option<Style> {
+        if self.color {
+            return Some(style);
+        }
+        let plain = Style { fg: None, bg: None, ..style };
+        (!plain.add_modifier.is_empty()).then_some(plain)
+    }
+
+    /// Sets the subject styles (at most [`MAX_SUBJECT_STYLES`]; an empty list
+    /// changes nothing, and nor does a list under `NO_COLOR`).
     pub fn set_subjects(&mut self, styles: &[Style]) {
-        if styles.is_empty() {
+        if styles.is_empty() || !self.color {
             return;
         }
         let n = styles.len().min(MAX_SUBJECT_STYLES);
         for (i, s) in styles.iter().take(n).enumerate() {
-            self.subjects[i] = if self.color { *s } else { Style { fg: None, bg: None, ..*s } };
+            self.subjects[i] = *s;
         }
         self.subject_count = n;
     }
@@ -291,7 +308,15 @@ mod tests {
 
     #[test]
     fn the_light_theme_uses_no_colour_that_washes_out_on_white() {
-        let washed = [Color::Yellow, Color::LightYellow, Color::White, Color::LightCyan, Color::LightGreen];
+        let washed = [
+            Color::Yellow,
+            Color::LightYellow,
+            Color::White,
+            Color::Gray,
+            Color::Cyan,
+            Color::LightCyan,
+            Color::LightGreen,
+        ];
         let t = Theme::LIGHT;
         for (name, style) in t.roles().into_iter().chain(t.subject_styles().iter().map(|s| ("subject", *s))) {
             assert!(!style.fg.is_some_and(|c| washed.contains(&c)), "{name}: {style:?}");
@@ -305,5 +330,8 @@ mod tests {
         assert!(t.set("key", Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC)));
         assert_eq!(t.key(), Style::new().add_modifier(Modifier::ITALIC));
         assert!(!t.set("nonsense", Style::new()));
+        // A colour-only selection would leave nothing to see: the theme's stays.
+        assert!(t.set("selection", Style::new().fg(Color::Black).bg(Color::Yellow)));
+        assert_eq!(t.selected(), Theme::NO_COLOR.selected());
     }
 }
