@@ -119,6 +119,68 @@ pub fn config(file: Option<&Path>) -> ExitCode {
     }
 }
 
+/// What the manual page has beyond `--help` (clap's generator writes that
+/// part): the keys in effect, the files and the environment, as roff.
+pub fn man_sections() -> String {
+    // A line of text as roff: no leading control character, backslashes escaped.
+    let text = |s: &str| {
+        // groff reads Latin-1 unless told otherwise: non-ASCII as its named glyphs.
+        let s = s
+            .replace('\\', "\\e")
+            .replace('–', "\\(en")
+            .replace('…', "...")
+            .replace('←', "\\(<-")
+            .replace('→', "\\(->")
+            .replace('↑', "\\(ua")
+            .replace('↓', "\\(da")
+            .replace('·', "\\(md")
+            .replace('●', "*")
+            .replace('○', "o");
+        if s.starts_with(['.', '\'']) { format!("\\&{s}") } else { s }
+    };
+    let mut out = String::from(
+        ".SH KEYS\nIn the app (\\fB?\\fR shows them too; a config file remaps them by the name in brackets):\n",
+    );
+    let keys = crate::config::load().map(|c| c.keys).unwrap_or_default();
+    for row in keys.help_rows() {
+        if row.keys.is_empty() {
+            out.push_str(&format!(".PP\n{}\n", text(&row.help)));
+        } else {
+            let name = if row.name.is_empty() { String::new() } else { format!(" [{}]", row.name) };
+            out.push_str(&format!(".TP\n\\fB{}\\fR\n{}{}\n", text(&row.keys), text(&row.help), name));
+        }
+    }
+    let entries: &[(&str, &str)] = &[
+        (
+            "~/.config/versus/config.ron",
+            "Settings: keys by action name, colours by role, theme, mouse (versus config --default prints a complete one). Under $XDG_CONFIG_HOME/versus when that is set.",
+        ),
+        (
+            "~/.local/share/versus/comparisons/NAME.ron",
+            "Your own comparisons, opened by NAME (versus list, versus new). Under $XDG_DATA_HOME/versus/comparisons when that is set.",
+        ),
+        (
+            "~/.local/state/versus/answers-*.json",
+            "The wizard's answers, one file per comparison. Under $XDG_STATE_HOME/versus when that is set.",
+        ),
+    ];
+    out.push_str(".SH FILES\n");
+    for (file, what) in entries {
+        out.push_str(&format!(".TP\n\\fI{}\\fR\n{}\n", text(file), text(what)));
+    }
+    let env: &[(&str, &str)] = &[
+        ("NO_COLOR", "Set and not empty: no colour at all, only bold, underline and reverse."),
+        ("COLORFGBG", "Read by --theme auto (and theme: \"auto\") to tell a light background from a dark one."),
+        ("XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME", "Where the files above live; relative values are ignored."),
+        ("VERSUS_OPENER", "The program that opens links (o); else xdg-open, or open on macOS."),
+    ];
+    out.push_str(".SH ENVIRONMENT\n");
+    for (name, what) in env {
+        out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", text(name), text(what)));
+    }
+    out
+}
+
 /// `versus list`: every comparison the user can open, shipped and their own,
 /// with its title, subjects and where it comes from, or why it cannot be
 /// opened. Plain columns, or JSON.

@@ -116,7 +116,7 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
-    /// Print a shell completion script: `versus completions bash > …` (see README).
+    /// Print a shell completion script, e.g. `versus completions bash > ~/.local/share/bash-completion/completions/versus`.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -174,7 +174,9 @@ fn main() -> ExitCode {
         Some(Command::Man) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => headless::print_out(&String::from_utf8_lossy(&out)),
+                Ok(()) => {
+                    headless::print_out(&(String::from_utf8_lossy(&out).into_owned() + &headless::man_sections()))
+                }
                 Err(e) => {
                     eprintln!("versus: cannot render the manual page: {e}");
                     ExitCode::FAILURE

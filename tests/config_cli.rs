@@ -74,7 +74,9 @@ fn the_manual_page_renders() {
     let page = out(&o);
     let th = page.lines().find(|l| l.starts_with(".TH")).expect("a .TH header");
     assert!(th.contains("versus 1") && th.contains(env!("CARGO_PKG_VERSION")), "{th}");
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", "completions", "config"] {
+    for section in
+        [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", ".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", "config.ron"]
+    {
         assert!(page.contains(section), "the page lacks {section}");
     }
     // Rendered as a reader sees it, with whatever renderer the machine has (CI installs groff).
@@ -96,6 +98,8 @@ fn the_manual_page_renders() {
     if let Some(text) = rendered {
         let plain = text;
         assert!(plain.contains("NAME") && plain.contains("Compare technologies side by side"), "{plain}");
+        assert!(plain.contains("quit [quit]") && plain.contains("NO_COLOR"), "{plain}");
+        assert!(!plain.contains('â'), "every character survives groff's Latin-1 reading: {plain}");
     }
 }
 
