@@ -218,12 +218,20 @@ impl<'de, const T: usize> Deserialize<'de> for Action<T> {
         let names = &Keymap::names()[T];
         match names.iter().find(|n| **n == name) {
             Some(n) => Ok(Action(n)),
-            None => Err(de::Error::custom(format!(
-                "unknown action \"{}\" in {}; the actions there: {}",
-                name.escape_debug(),
-                SECTIONS[T],
-                names.join(", ")
-            ))),
+            None => {
+                // A slip of a letter or two names the action meant.
+                let near = names
+                    .iter()
+                    .min_by_key(|n| strsim::damerau_levenshtein(&name, n))
+                    .filter(|n| strsim::damerau_levenshtein(&name, n) <= 2.min(n.len() / 3).max(1));
+                let hint = near.map_or(String::new(), |n| format!("did you mean \"{n}\"? "));
+                Err(de::Error::custom(format!(
+                    "unknown action \"{}\" in {}; {hint}the actions there: {}",
+                    name.escape_debug(),
+                    SECTIONS[T],
+                    names.join(", ")
+                )))
+            }
         }
     }
 }
@@ -431,6 +439,9 @@ mod tests {
             typo.message.contains("unknown action \"qiut\" in keys") && typo.message.contains("quit, suspend"),
             "{typo}"
         );
+        assert!(typo.message.contains("did you mean \"quit\"?"), "{typo}");
+        let far = parse("(keys: {\"frobnicate\": []})", "c.ron").unwrap_err();
+        assert!(!far.message.contains("did you mean"), "{far}");
         let field = parse("(\n  mouse: true,\n  colours: (),\n)", "c.ron").unwrap_err();
         assert_eq!(field.at.map(|(l, _)| l), Some(3));
         assert!(field.message.contains("colors"), "{field}");

@@ -118,7 +118,7 @@ fn the_default_config_checks_and_every_mistake_is_located() {
     assert_eq!(typo.status.code(), Some(1));
     let e = err(&typo);
     assert!(e.contains(&format!("{}:3:", file.display())), "line and column: {e}");
-    assert!(e.contains("unknown action \"qiut\" in keys; the actions there: next_tab,"), "{e}");
+    assert!(e.contains("unknown action \"qiut\" in keys; did you mean \"quit\"? the actions there: next_tab,"), "{e}");
     assert!(e.contains(" quit, suspend"), "the valid names: {e}");
 
     // The app does not start on a config it cannot read whole.
