@@ -28,10 +28,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 fn path_from(xdg: Option<std::ffi::OsString>, home: Option<std::ffi::OsString>) -> Option<PathBuf> {
-    let absolute = |v: Option<std::ffi::OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
-    absolute(xdg)
-        .or_else(|| absolute(home).map(|h| h.join(".config")))
-        .map(|base| base.join("versus").join("config.ron"))
+    crate::xdg::versus_dir_from(crate::xdg::Base::Config, xdg, home).map(|dir| dir.join("config.ron"))
 }
 
 /// The settings in effect.

@@ -36,3 +36,4 @@ pub mod tui;
 pub mod ui;
 pub mod watch;
 pub mod wizard;
+pub mod xdg;

@@ -156,10 +156,7 @@ pub fn state_dir() -> Option<PathBuf> {
 
 /// [`state_dir`] with the variables passed in, so tests need not touch the environment.
 fn state_dir_from(xdg_state_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
-    absolute(xdg_state_home)
-        .or_else(|| absolute(home).map(|h| h.join(".local").join("state")))
-        .map(|base| base.join("versus"))
+    crate::xdg::versus_dir_from(crate::xdg::Base::State, xdg_state_home, home)
 }
 
 /// A stable identity for a comparison: for a shipped comparison its name

@@ -121,10 +121,7 @@ pub fn user_dir() -> Option<PathBuf> {
 }
 
 fn user_dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
-    absolute(xdg_data_home)
-        .or_else(|| absolute(home).map(|h| h.join(".local").join("share")))
-        .map(|base| base.join("versus").join("comparisons"))
+    crate::xdg::versus_dir_from(crate::xdg::Base::Data, xdg_data_home, home).map(|dir| dir.join("comparisons"))
 }
 
 /// The most user files looked at: a directory of thousands is a mistake, and
