@@ -9,6 +9,7 @@ mod features;
 mod help;
 mod links;
 mod notes;
+mod overlay;
 mod overview;
 mod palette;
 mod performance;

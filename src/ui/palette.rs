@@ -5,17 +5,17 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Doc, ListMap, Rich, Theme, list_offset};
+use super::{Doc, ListMap, Rich, Theme, overlay};
 use crate::app::App;
 use crate::keys::LineCommand;
 use crate::search::Query;
 
 /// The palette's box in the body.
 fn area(body: Rect) -> Rect {
-    let width = (body.width * 4 / 5).clamp(body.width.min(40), 110);
+    let width = overlay::width(body);
     let height = (body.height * 4 / 5).max(body.height.min(8));
     let [_, area, _] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width), Constraint::Min(0)]).areas(body);
@@ -56,37 +56,19 @@ fn preview(app: &App, theme: &Theme, query: &Query, hit: usize) -> Doc {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
     let line = app.palette.as_ref()?;
     let area = area(body);
-    let block = Block::new().borders(Borders::ALL).border_style(theme.focus_border()).title(format!(
+    let title = format!(
         " Search everything — {} jumps, {} closes ",
         app.keys.line_key(LineCommand::Accept),
         app.keys.line_key(LineCommand::Cancel)
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    );
+    let status = if line.pending() { "…".to_string() } else { crate::data::count(line.hits.len(), "hit", "hits") };
+    let inner = overlay::frame(frame, theme, area, title, &line.query, &status);
     let (list, preview_area) = list_and_preview(body);
-    let offset = list_offset(app.palette_selected, line.hits.len(), list.height as usize);
-    let shown = offset..line.hits.len().min(offset + list.height as usize);
-    let rows = shown.clone().enumerate().map(|(k, hit)| (Rect { y: list.y + k as u16, height: 1, ..list }, hit));
-    let map = ListMap { area, rows: rows.collect(), page: (list.height as usize).max(1), len: line.hits.len() };
+    let (shown, map) = overlay::rows(area, list, app.palette_selected, line.hits.len());
     if inner.height == 0 {
         return Some(map);
     }
-    let status = if line.pending() { "…".to_string() } else { crate::data::count(line.hits.len(), "hit", "hits") };
-    let prompt = Line::from(vec![
-        Span::styled("> ", theme.key()),
-        Span::raw(line.query.clone()),
-        Span::styled("▏", theme.key()),
-        Span::styled(format!("  {status}"), theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
-    if inner.height > 1 {
-        let rule = "─".repeat(inner.width as usize);
-        frame.render_widget(
-            Paragraph::new(Span::styled(rule, theme.dim())),
-            Rect { y: inner.y + 1, height: 1, ..inner },
-        );
-    }
+    let offset = shown.start;
     let query = Query::new(&line.hits_query);
     let lines: Vec<Line> = line.hits[shown]
         .iter()
@@ -119,8 +101,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     frame.render_widget(Paragraph::new(lines), list);
     let selected = line.hits.get(app.palette_selected).map(|h| h.index as usize);
     if let (Some(area), Some(hit)) = (preview_area, selected) {
-        let rule = Span::styled("─".repeat(area.width as usize), theme.dim());
-        frame.render_widget(Paragraph::new(rule), Rect { y: area.y - 1, height: 1, ..area });
+        overlay::rule(frame, theme, Rect { y: area.y - 1, ..area });
         let lines: Vec<Line> =
             preview(app, theme, &query, hit).lines(area.width).into_iter().take(area.height as usize).collect();
         frame.render_widget(Paragraph::new(lines), area);

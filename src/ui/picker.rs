@@ -5,17 +5,17 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::wrap::clip_width;
-use super::{Doc, ListMap, Theme, list_offset};
+use super::{Doc, ListMap, Theme, overlay};
 use crate::app::App;
 use crate::catalogue::{Kind, Listed};
 use crate::keys::LineCommand;
 
 /// The picker's box: centred, as wide as the palette, as tall as its rows need.
 fn area(body: Rect, rows: usize) -> Rect {
-    let width = (body.width * 4 / 5).clamp(body.width.min(40), 110);
+    let width = overlay::width(body);
     // Query, rule, rows, rule, four lines of detail, borders.
     let height = (rows as u16).saturating_add(9).min(body.height);
     Rect { x: body.x + (body.width - width) / 2, y: body.y + (body.height - height).min(1), width, height }
@@ -57,42 +57,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     let picker = app.picker.as_ref()?;
     let listed = picker.listed.as_deref().unwrap_or_default();
     let area = area(body, listed.len().max(1));
-    let block = Block::new().borders(Borders::ALL).border_style(theme.focus_border()).title(format!(
+    let title = format!(
         " Open a comparison — {} opens, {} closes ",
         app.keys.line_key(LineCommand::Accept),
         app.keys.line_key(LineCommand::Cancel)
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    );
+    let status = match &picker.listed {
+        None => "listing…".to_string(),
+        Some(all) => format!("{} of {}", picker.shown.len(), all.len()),
+    };
+    let inner = overlay::frame(frame, theme, area, title, &picker.line.query, &status);
     let detail_rows = if inner.height >= 10 { 4 } else { 0 };
     let list = Rect {
         y: inner.y + 2,
         height: inner.height.saturating_sub(2 + detail_rows + (detail_rows > 0) as u16),
         ..inner
     };
-    let offset = list_offset(picker.selected, picker.shown.len(), list.height as usize);
-    let shown = offset..picker.shown.len().min(offset + list.height as usize);
-    let rows = shown.clone().enumerate().map(|(k, i)| (Rect { y: list.y + k as u16, height: 1, ..list }, i));
-    let map = ListMap { area, rows: rows.collect(), page: (list.height as usize).max(1), len: picker.shown.len() };
+    let (shown, map) = overlay::rows(area, list, picker.selected, picker.shown.len());
     if inner.height == 0 {
         return Some(map);
     }
-    let status = match &picker.listed {
-        None => "listing…".to_string(),
-        Some(all) => format!("{} of {}", picker.shown.len(), all.len()),
-    };
-    let prompt = Line::from(vec![
-        Span::styled("> ", theme.key()),
-        Span::raw(picker.line.query.clone()),
-        Span::styled("▏", theme.key()),
-        Span::styled(format!("  {status}"), theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
-    let rule = || Paragraph::new(Span::styled("─".repeat(inner.width as usize), theme.dim()));
-    if inner.height > 1 {
-        frame.render_widget(rule(), Rect { y: inner.y + 1, height: 1, ..inner });
-    }
+    let offset = shown.start;
     let width = inner.width as usize;
     let name_width = listed.iter().map(|l| l.named.name.chars().count()).max().unwrap_or(0).clamp(8, width / 2);
     let lines: Vec<Line> = picker.shown[shown]
@@ -130,7 +115,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         && let Some(l) = picker.chosen()
     {
         let at = Rect { y: list.bottom() + 1, height: detail_rows, ..inner };
-        frame.render_widget(rule(), Rect { y: at.y - 1, height: 1, ..at });
+        overlay::rule(frame, theme, Rect { y: at.y - 1, ..at });
         let lines: Vec<Line> = detail(l, theme).lines(at.width).into_iter().take(at.height as usize).collect();
         frame.render_widget(Paragraph::new(lines), at);
     }

@@ -1,0 +1,56 @@
+//! What the two search overlays (the palette and the comparison picker)
+//! share: their width, their frame with a query line, the rules between
+//! their parts, and the rows of their list.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{ListMap, Theme, list_offset};
+
+/// An overlay's width in `body`: four fifths, at least 40 columns (or all
+/// there is), at most 110.
+pub fn width(body: Rect) -> u16 {
+    (body.width * 4 / 5).clamp(body.width.min(40), 110)
+}
+
+/// Clears `area` and draws the overlay's box titled `title`, the query line
+/// (`query`, a cursor, `status` dimmed) on its first row and a rule on its
+/// second, as far as there is room. Returns the box's inside.
+pub fn frame(frame: &mut Frame, theme: &Theme, area: Rect, title: String, query: &str, status: &str) -> Rect {
+    let block = Block::new().borders(Borders::ALL).border_style(theme.focus_border()).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.height > 0 {
+        let prompt = Line::from(vec![
+            Span::styled("> ", theme.key()),
+            Span::raw(query.to_string()),
+            Span::styled("▏", theme.key()),
+            Span::styled(format!("  {status}"), theme.dim()),
+        ]);
+        frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
+    }
+    if inner.height > 1 {
+        rule(frame, theme, Rect { y: inner.y + 1, ..inner });
+    }
+    inner
+}
+
+/// A dim rule across `at`'s first row.
+pub fn rule(frame: &mut Frame, theme: &Theme, at: Rect) {
+    let line = Span::styled("─".repeat(at.width as usize), theme.dim());
+    frame.render_widget(Paragraph::new(line), Rect { height: 1, ..at });
+}
+
+/// Which of `len` entries show in `list` (one per row, `selected` kept in
+/// view), and the screen map of the overlay `area` with those rows.
+pub fn rows(area: Rect, list: Rect, selected: usize, len: usize) -> (Range<usize>, ListMap) {
+    let offset = list_offset(selected, len, list.height as usize);
+    let shown = offset..len.min(offset + list.height as usize);
+    let rows = shown.clone().enumerate().map(|(k, i)| (Rect { y: list.y + k as u16, height: 1, ..list }, i));
+    (shown, ListMap { area, rows: rows.collect(), page: (list.height as usize).max(1), len })
+}
