@@ -69,37 +69,33 @@ impl Key {
 
     /// As help and the status line write it: `q`, `Ctrl-C`, `↓`, `PgDn`, `Space`.
     pub fn label(&self) -> String {
-        let base = match self.code {
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => c.to_uppercase().to_string(),
-            KeyCode::Char(' ') => "Space".into(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            code => NAMED.iter().find(|(_, k, _)| *k == code).map_or("?".into(), |(_, _, l)| l.to_string()),
-        };
-        let mut out = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            out.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            out.push_str("Alt-");
-        }
-        out + &base
+        self.written(true)
     }
 
     /// As a config file writes it: `q`, `ctrl-c`, `down`, `pagedown`.
     pub fn spelling(&self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "space".into(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("f{n}"),
-            code => NAMED.iter().find(|(_, k, _)| *k == code).map_or("?".into(), |(n, _, _)| n.to_string()),
+        self.written(false)
+    }
+
+    /// The key in help's words (`for_help`) or a config file's.
+    fn written(&self, for_help: bool) -> String {
+        let ctrl = self.modifiers.contains(KeyModifiers::CONTROL);
+        let named = NAMED.iter().find(|(_, k, _)| *k == self.code).map(|(n, _, l)| if for_help { l } else { n });
+        let base = match (named, self.code) {
+            (Some(name), _) => name.to_string(),
+            (None, KeyCode::Char(c)) if for_help && ctrl => c.to_uppercase().to_string(),
+            (None, KeyCode::Char(c)) => c.to_string(),
+            (None, KeyCode::F(n)) if for_help => format!("F{n}"),
+            (None, KeyCode::F(n)) => format!("f{n}"),
+            (None, _) => "?".into(),
         };
+        let (ctrl_prefix, alt_prefix) = if for_help { ("Ctrl-", "Alt-") } else { ("ctrl-", "alt-") };
         let mut out = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            out.push_str("ctrl-");
+        if ctrl {
+            out.push_str(ctrl_prefix);
         }
         if self.modifiers.contains(KeyModifiers::ALT) {
-            out.push_str("alt-");
+            out.push_str(alt_prefix);
         }
         out + &base
     }

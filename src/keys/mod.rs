@@ -439,13 +439,16 @@ impl Keymap {
         let section = |title: &str| HelpRow { keys: String::new(), help: title.to_string(), name: "" };
         let fixed = |(k, h): &(&str, &str)| HelpRow { keys: k.to_string(), help: h.to_string(), name: "" };
         let mut rows: Vec<HelpRow> = Vec::new();
-        rows.extend(self.main.iter().map(|b| HelpRow { keys: label(b), help: b.help.into(), name: b.name }));
+        fn of<C>(table: &[Binding<C>]) -> impl Iterator<Item = HelpRow> + '_ {
+            table.iter().map(|b| HelpRow { keys: label(b), help: b.help.into(), name: b.name })
+        }
+        rows.extend(of(&self.main));
         rows.push(section("In a search line (type to search):"));
-        rows.extend(self.line.iter().map(|b| HelpRow { keys: label(b), help: b.help.into(), name: b.name }));
+        rows.extend(of(&self.line));
         rows.push(section("Search syntax (as in fzf; an uppercase letter makes a word case-sensitive):"));
         rows.extend(SEARCH_SYNTAX_HELP.iter().map(fixed));
         rows.push(section("On the Decide tab (the decision wizard):"));
-        rows.extend(self.wizard.iter().map(|b| HelpRow { keys: label(b), help: b.help.into(), name: b.name }));
+        rows.extend(of(&self.wizard));
         rows.push(section("Mouse:"));
         rows.extend(MOUSE_HELP.iter().map(fixed));
         // Unbound actions still appear, so their names can be found to bind them.

@@ -180,7 +180,7 @@ impl Theme {
     /// Restyles the role called `name`; false when there is no such role.
     /// Under `NO_COLOR` colours are dropped, emphasis kept.
     pub fn set(&mut self, name: &str, style: Style) -> bool {
-        let Some(style) = self.allowed(style) else { return Self::ROLES.contains(&name) };
+        let allowed = self.allowed(style);
         let slot = match name {
             "selection" => &mut self.selection,
             "heading" => &mut self.heading,
@@ -194,13 +194,11 @@ impl Theme {
             "warning" => &mut self.warning,
             _ => return false,
         };
-        *slot = style;
+        if let Some(style) = allowed {
+            *slot = style;
+        }
         true
     }
-
-    /// The role names [`Theme::set`] knows.
-    pub const ROLES: &[&str] =
-        &["selection", "heading", "pro", "con", "dim", "highlight", "key", "border", "focus_border", "warning"];
 
     /// `style` as this theme may use it: without colour under `NO_COLOR`; and
     /// None when that leaves nothing (a colour-only style), so the role keeps
