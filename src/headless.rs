@@ -41,12 +41,17 @@ pub fn check(args: &[PathBuf]) -> ExitCode {
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-/// Resolves and loads what `--data` names (or the default), reporting a failure.
-pub fn load(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
-    let named = catalogue::resolve(data).map_err(|unknown| {
+/// What `--data` names; an unknown name is reported with the names that exist.
+fn resolve(data: Option<&Path>) -> Result<Named, ExitCode> {
+    catalogue::resolve(data).map_err(|unknown| {
         eprintln!("versus: {unknown}");
         ExitCode::FAILURE
-    })?;
+    })
+}
+
+/// Resolves and loads what `--data` names (or the default), reporting a failure.
+pub fn load(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
+    let named = resolve(data)?;
     let c = named.load().map_err(|e| {
         report(e);
         ExitCode::FAILURE
@@ -58,10 +63,7 @@ pub fn load(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
 /// waited for: its error is printed, then again after each save, until a
 /// save loads (the author fixes it in the editor beside). Ctrl-C stops.
 pub fn load_watching(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
-    let named = catalogue::resolve(data).map_err(|unknown| {
-        eprintln!("versus: {unknown}");
-        ExitCode::FAILURE
-    })?;
+    let named = resolve(data)?;
     let Some(path) = named.path.clone() else {
         eprintln!(
             "versus: --watch follows a file; \"{}\" is built into versus. Try `versus new NAME`, then --data NAME --watch.",

@@ -435,6 +435,23 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// What the loop keeps for the comparison on screen, started again whenever
+/// it is replaced or reloaded: a search thread over its index, and its
+/// answers as last saved (a change to them is written to the store).
+struct OnScreen {
+    searcher: Searcher,
+    saved_answers: (Vec<Option<usize>>, Vec<crate::wizard::Importance>),
+}
+
+impl OnScreen {
+    fn of(app: &App) -> OnScreen {
+        OnScreen {
+            searcher: Searcher::start(Arc::clone(&app.corpora)),
+            saved_answers: (app.wizard.answers.clone(), app.wizard.importance.clone()),
+        }
+    }
+}
+
 /// Runs the app until the user quits or a termination signal arrives. The
 /// wizard's answers are written to `store` whenever they change.
 /// Draws only when something changed: an event, a search result, a notice.
@@ -447,8 +464,7 @@ pub fn run(
 ) -> Result<Ended, TuiError> {
     let mut session = Session::enter()?;
     watch_signals()?;
-    let mut searcher = Searcher::start(Arc::clone(&app.corpora));
-    let mut saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
+    let mut on_screen = OnScreen::of(app);
     let mut map = ScreenMap::default();
     let mut changed = true;
     while !app.quit && SIGNALLED.load(Ordering::Relaxed) == 0 {
@@ -461,15 +477,14 @@ pub fn run(
             session.resume()?;
             changed = true;
         }
-        changed |= app.run_searches(|request| searcher.run(request));
-        for results in searcher.finished() {
+        changed |= app.run_searches(|request| on_screen.searcher.run(request));
+        for results in on_screen.searcher.finished() {
             app.update(Action::Found(results));
             changed = true;
         }
         if let Some((path, result)) = watching.changed() {
             reloaded(app, &path, result);
-            searcher = Searcher::start(Arc::clone(&app.corpora));
-            saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
+            on_screen = OnScreen::of(app);
             changed = true;
         }
         match app.outgoing.take() {
@@ -490,8 +505,7 @@ pub fn run(
                         let (next, next_store) = prepare(&named, comparison, &app.keys);
                         *app = next;
                         store = next_store;
-                        searcher = Searcher::start(Arc::clone(&app.corpora));
-                        saved_answers = (app.wizard.answers.clone(), app.wizard.importance.clone());
+                        on_screen = OnScreen::of(app);
                         let watched = watching.follow(&named);
                         current = named;
                         let title = crate::data::sanitize_line(&app.data.title);
@@ -514,8 +528,8 @@ pub fn run(
             changed = true;
         }
         let now = (&app.wizard.answers, &app.wizard.importance);
-        if (&saved_answers.0, &saved_answers.1) != now {
-            saved_answers = (now.0.clone(), now.1.clone());
+        if (&on_screen.saved_answers.0, &on_screen.saved_answers.1) != now {
+            on_screen.saved_answers = (now.0.clone(), now.1.clone());
             if let Some(notice) = store.as_mut().and_then(|s| s.save(app)) {
                 app.update(Action::Notice(notice));
             }
