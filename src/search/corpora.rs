@@ -3,7 +3,7 @@
 //! [`Place`]. Built once when a comparison is opened.
 
 use super::corpus::{Corpus, Field};
-use crate::data::{Comparison, Line, PerSubject, Row};
+use crate::data::{Comparison, Line, Note, PerSubject, Row};
 use crate::entries::{Entries, OverviewItem, ProsConsItem};
 use crate::tab::{Place, Tab};
 
@@ -48,7 +48,7 @@ impl Kind {
 
     /// Whether the kind must be named beside its tab, because the tab holds several kinds.
     pub fn shares_its_tab(self) -> bool {
-        matches!(self, Kind::KeyFeature | Kind::Pro | Kind::Con | Kind::Glance)
+        matches!(self, Kind::KeyFeature | Kind::Pro | Kind::Con | Kind::Glance | Kind::Note)
     }
 }
 
@@ -105,6 +105,17 @@ impl Corpora {
         }
     }
 
+    /// One entry per note, landing where the note is shown (its entry's
+    /// place): a match in a note is a hit of its own. A note whose `about`
+    /// names a subject is that subject's.
+    fn add_notes(&mut self, c: &Comparison, notes: &[Note], place: Place, subject: Option<usize>) {
+        for n in notes {
+            let about = n.about.as_deref().and_then(|a| c.subjects.iter().position(|s| s.id.as_str() == a));
+            let texts = [(Field::Name, n.text.as_str()), (Field::Tags, n.about.as_deref().unwrap_or(""))];
+            self.add(&texts, place, Kind::Note, subject.or(about), false);
+        }
+    }
+
     fn build_everything(&mut self, c: &Comparison, entries: &Entries) {
         use Field::*;
         // Texts are borrowed from the comparison; only joined lists are built here.
@@ -118,6 +129,7 @@ impl Corpora {
             let texts =
                 [(Name, r.name.as_str()), (Values, &v), (Detail, r.detail.as_deref().unwrap_or("")), (Keywords, &k)];
             this.add(&texts, place, kind, None, true);
+            this.add_notes(c, &r.notes, place, None);
         };
         for (i, f) in c.features.iter().enumerate() {
             row(self, f, at(Tab::Features, i), Kind::Feature);
@@ -127,30 +139,44 @@ impl Corpora {
             let keywords = joined(&f.keywords);
             let texts =
                 [(Name, f.name.as_str()), (Detail, &f.detail), (Subject, &c.subjects[si].name), (Keywords, &keywords)];
-            self.add(&texts, at(Tab::Features, c.features.len() + k), Kind::KeyFeature, Some(si), false);
+            let place = at(Tab::Features, c.features.len() + k);
+            self.add(&texts, place, Kind::KeyFeature, Some(si), false);
+            self.add_notes(c, &f.notes, place, Some(si));
         }
         for (k, item) in entries.pros_cons.iter().enumerate() {
             let si = item.subject();
             let id = &c.subjects[si].id;
+            let pc = c.pros_cons.get(id);
             let subject = (Subject, c.subjects[si].name.as_str());
+            let place = at(Tab::ProsCons, k);
             let (kind, text) = match *item {
-                ProsConsItem::Pro { index, .. } => (Kind::Pro, c.pros_cons.get(id).map_or("", |pc| &pc.pros[index])),
-                ProsConsItem::Con { index, .. } => (Kind::Con, c.pros_cons.get(id).map_or("", |pc| &pc.cons[index])),
+                ProsConsItem::Pro { index, .. } => (Kind::Pro, pc.map_or("", |pc| &pc.pros[index])),
+                ProsConsItem::Con { index, .. } => (Kind::Con, pc.map_or("", |pc| &pc.cons[index])),
                 ProsConsItem::Glance { row, .. } => {
                     let r = &c.pros_cons_table[row];
                     let line = format!("{}: {}", r.name, r.values.get(id).map_or("", |v| v.as_str()));
                     let keywords = joined(&r.keywords);
-                    self.add(
-                        &[(Name, &line), subject, (Keywords, &keywords)],
-                        at(Tab::ProsCons, k),
-                        Kind::Glance,
-                        Some(si),
-                        false,
-                    );
+                    self.add(&[(Name, &line), subject, (Keywords, &keywords)], place, Kind::Glance, Some(si), false);
+                    let notes: Vec<Note> =
+                        r.notes.iter().filter(|n| n.about.as_deref().is_none_or(|a| a == id.as_str())).cloned().collect();
+                    self.add_notes(c, &notes, place, Some(si));
                     continue;
                 }
             };
-            self.add(&[(Name, text), subject], at(Tab::ProsCons, k), kind, Some(si), false);
+            self.add(&[(Name, text), subject], place, kind, Some(si), false);
+            if let Some(pc) = pc {
+                // A note on no item in particular lands on the subject's first item.
+                let notes: Vec<Note> = pc
+                    .notes
+                    .iter()
+                    .filter(|n| match n.about.as_deref() {
+                        Some(about) => text.starts_with(about),
+                        None => entries.pros_cons_place(k).is_some_and(|(_, down, _)| down == 0),
+                    })
+                    .cloned()
+                    .collect();
+                self.add_notes(c, &notes, place, Some(si));
+            }
         }
         for (i, u) in c.use_cases.iter().enumerate() {
             let keywords = joined(&u.keywords);
@@ -165,6 +191,7 @@ impl Corpora {
                     (Examples, &examples),
                 ];
                 self.add(&texts, at(Tab::UseCases, i), Kind::UseCase, Some(si), true);
+                self.add_notes(c, &fit.notes, at(Tab::UseCases, i), Some(si));
             }
         }
         for (i, f) in c.factors.iter().enumerate() {
@@ -179,6 +206,7 @@ impl Corpora {
                 ];
                 self.add(&texts, at(Tab::Performance, i), Kind::Factor, Some(si), true);
             }
+            self.add_notes(c, &f.notes, at(Tab::Performance, i), None);
         }
         // Where the wizard has the Decide tab, the snapshot is read on the Overview.
         let snapshot = entries.overview.iter().position(|&o| o == OverviewItem::Decision);
@@ -198,6 +226,7 @@ impl Corpora {
                 None,
                 false,
             );
+            self.add_notes(c, &f.notes, at(Tab::Faq, i), None);
         }
         for (i, item) in entries.overview.iter().enumerate() {
             let place = at(Tab::Overview, i);
@@ -220,18 +249,13 @@ impl Corpora {
                     texts
                         .extend(c.subjects.iter().map(|s| (Detail, v.choose_if.get(&s.id).map_or("", |t| t.as_str()))));
                     self.add(&texts, place, Kind::Verdict, None, false);
+                    self.add_notes(c, &v.notes, place, None);
                 }
                 // Its rows are entries of their own (above), which land here.
                 OverviewItem::Decision => {}
-                OverviewItem::Notes => {
-                    let notes = crate::entries::all_notes(c);
-                    let mut texts = vec![(Name, "Corrections and notes on the source")];
-                    for n in &notes {
-                        texts.push((Detail, n.note.text.as_str()));
-                        texts.extend(n.note.about.as_deref().map(|a| (Tags, a)));
-                    }
-                    self.add(&texts, place, Kind::Note, None, false);
-                }
+                // Each note is a hit of its own, where it is shown (above): the
+                // list of them all would match everything and land on its top.
+                OverviewItem::Notes => {}
                 OverviewItem::Source(i) => {
                     let s = &c.sources[i];
                     let texts = [(Name, "Source"), (Sources, s.title.as_str()), (Homepage, s.url.as_str())];
