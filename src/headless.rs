@@ -327,7 +327,7 @@ fn finish(result: io::Result<()>) -> ExitCode {
 /// `limit` (0: no limit). Exit 1 when nothing matches, with or without `--json`.
 pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode {
     let corpora = Corpora::build(c, &Entries::build(c));
-    let q = Query::new(query);
+    let q = Query::parse(query, &corpora.lexicon);
     let hits = search::rank(&corpora.everything, &q, &|| false).unwrap_or_default();
     let limit = if limit == 0 { usize::MAX } else { limit };
     let rows: Vec<SearchRow> = hits

@@ -34,6 +34,11 @@ pub struct Comparison {
     pub wizard: Wizard,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Groups of words and phrases that mean one thing in this comparison,
+    /// for search: a reader's word finds the text's. A group holding a
+    /// subject's name or id gives that subject aliases.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<Line>>,
 }
 
 impl Comparison {

@@ -222,7 +222,19 @@ pub fn find_problems(c: &Comparison) -> Problems {
         check.name(&format!("sources[{i}].title"), &s.title);
         check.url(&format!("sources[{i}].url"), &s.url);
     }
+    check.synonyms(&c.synonyms);
     check.problems
+}
+
+/// The most synonym groups, members of one group and words of one member:
+/// every query is read against all of them.
+pub const MAX_SYNONYM_GROUPS: usize = 200;
+pub const MAX_SYNONYM_MEMBERS: usize = 24;
+pub const MAX_SYNONYM_WORDS: usize = 4;
+
+/// A synonym as search compares it: its words, lowercased.
+fn synonym_words(member: &str) -> Vec<String> {
+    member.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
 /// What a note's `about` may name, by the kind of entry it is on.
@@ -258,6 +270,39 @@ fn quoted(s: &str) -> String {
 }
 
 impl Checker<'_> {
+    fn synonyms(&mut self, groups: &[Vec<super::text::Line>]) {
+        if groups.len() > MAX_SYNONYM_GROUPS {
+            self.problem("synonyms", format!("at most {MAX_SYNONYM_GROUPS} groups; found {}", groups.len()));
+        }
+        // Where each member was first seen: a member in two places would make
+        // one word mean two things.
+        let mut seen: std::collections::HashMap<Vec<String>, usize> = std::collections::HashMap::new();
+        for (i, group) in groups.iter().enumerate().take(MAX_SYNONYM_GROUPS) {
+            let at = format!("synonyms[{i}]");
+            if group.len() < 2 {
+                self.problem(&at, format!("a group needs at least 2 words or phrases; found {}", group.len()));
+            }
+            if group.len() > MAX_SYNONYM_MEMBERS {
+                self.problem(&at, format!("at most {MAX_SYNONYM_MEMBERS} words or phrases; found {}", group.len()));
+            }
+            for (j, member) in group.iter().enumerate().take(MAX_SYNONYM_MEMBERS) {
+                let at = format!("{at}[{j}]");
+                self.name(&at, member);
+                let words = synonym_words(member);
+                if words.is_empty() {
+                    self.problem(&at, "a synonym needs a letter or a digit".into());
+                } else if words.len() > MAX_SYNONYM_WORDS {
+                    self.problem(&at, format!("at most {MAX_SYNONYM_WORDS} words; found {}", words.len()));
+                } else if let Some(&first) = seen.get(&words) {
+                    let other = if first == i { "earlier in this group".to_string() } else { format!("in synonyms[{first}]") };
+                    self.problem(&at, format!("{} is already {other}: a word may mean one thing", quoted(member)));
+                } else {
+                    seen.insert(words, i);
+                }
+            }
+        }
+    }
+
     fn problem(&mut self, path: &str, message: String) {
         if self.problems.list.len() >= MAX_PROBLEMS {
             self.problems.more += 1;

@@ -3,6 +3,7 @@
 //! [`Place`]. Built once when a comparison is opened.
 
 use super::corpus::{Corpus, Field};
+use super::lexicon::{Class, Lexicon, Meta};
 use crate::data::{Comparison, Line, Note, PerSubject, Row};
 use crate::entries::{Entries, OverviewItem, ProsConsItem};
 use crate::tab::{Place, Tab};
@@ -71,14 +72,26 @@ pub struct Corpora {
     pub everything: Corpus,
     /// For each entry of `everything`, what and where it is.
     pub found: Vec<Found>,
+    /// The comparison's subjects and synonyms, for reading queries.
+    pub lexicon: Lexicon,
+    /// The subject the entries being added are about, where their kind does not say.
+    about: Option<u16>,
+}
+
+/// Whether `text` has `name` as a word.
+fn names(text: &str, name: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(name))
 }
 
 impl Corpora {
     pub fn build(c: &Comparison, entries: &Entries) -> Corpora {
-        let mut corpora = Corpora::default();
+        let subjects: Vec<(&str, &str)> = c.subjects.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+        let synonyms: Vec<Vec<&str>> = c.synonyms.iter().map(|g| g.iter().map(|m| m.as_str()).collect()).collect();
+        let mut corpora = Corpora { lexicon: Lexicon::new(&subjects, &synonyms), ..Corpora::default() };
+        let faq = Meta { class: Some(Class::Faq), ..Meta::default() };
         for f in &c.faq {
             let tags = f.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
-            corpora.faq.push([
+            corpora.faq.push_about(faq, [
                 (Field::Question, f.question.as_str()),
                 (Field::Answer, &f.answer),
                 (Field::Tags, &tags),
@@ -91,7 +104,23 @@ impl Corpora {
     /// An entry; its first text is the line shown for it (with the second,
     /// when `joined`: a row's name and its values).
     fn add(&mut self, texts: &[(Field, &str)], place: Place, kind: Kind, subject: Option<usize>, joined: bool) {
-        self.everything.push(texts.iter().copied());
+        let class = match kind {
+            Kind::Pro => Some(Class::Pro),
+            Kind::Con => Some(Class::Con),
+            Kind::UseCase => Some(Class::UseCase),
+            Kind::Faq => Some(Class::Faq),
+            Kind::Factor => Some(Class::Factor),
+            Kind::Verdict => Some(Class::Verdict),
+            Kind::Feature | Kind::Decision => Some(Class::Table),
+            _ => None,
+        };
+        // A table row and the verdict speak of every subject.
+        let columns = matches!(kind, Kind::Feature | Kind::Decision | Kind::Verdict);
+        // A note names its subject for the reader, but is not about it the
+        // way a pro or a fit is: naming the subject does not lift it.
+        let about = subject.filter(|_| kind != Kind::Note).map(|s| s as u16).or(self.about);
+        let meta = Meta { subject: about, class, columns };
+        self.everything.push_about(meta, texts.iter().copied());
         self.found.push(Found { place, kind, subject, joined });
     }
 
@@ -111,7 +140,8 @@ impl Corpora {
     fn add_notes(&mut self, c: &Comparison, notes: &[Note], place: Place, subject: Option<usize>) {
         for n in notes {
             let about = n.about.as_deref().and_then(|a| c.subjects.iter().position(|s| s.id.as_str() == a));
-            let texts = [(Field::Name, n.text.as_str()), (Field::Tags, n.about.as_deref().unwrap_or(""))];
+            // A note's words weigh as a detail's: it remarks on an entry, it is not one.
+            let texts = [(Field::Detail, n.text.as_str()), (Field::Tags, n.about.as_deref().unwrap_or(""))];
             self.add(&texts, place, Kind::Note, subject.or(about), false);
         }
     }
@@ -219,6 +249,9 @@ impl Corpora {
         }
         for (i, f) in c.faq.iter().enumerate() {
             let tags = joined(&f.tags);
+            // A question that names one subject is about it ("Which big company uses Flask?").
+            let named: Vec<usize> = (0..c.subjects.len()).filter(|&s| names(&f.question, &c.subjects[s].name)).collect();
+            self.about = (named.len() == 1).then(|| named[0] as u16);
             self.add(
                 &[(Question, f.question.as_str()), (Answer, &f.answer), (Tags, &tags)],
                 at(Tab::Faq, i),
@@ -226,6 +259,7 @@ impl Corpora {
                 None,
                 false,
             );
+            self.about = None;
             self.add_notes(c, &f.notes, at(Tab::Faq, i), None);
         }
         for (i, item) in entries.overview.iter().enumerate() {

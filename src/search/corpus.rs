@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::lexicon::Meta;
 use super::words::WordIndex;
 
 /// Which part of an entry a text is: it decides how much a match there
@@ -68,6 +69,8 @@ pub struct Hit {
     pub index: u32,
     pub len: u32,
     pub score: i64,
+    /// The entry matches some of the query's words, not all.
+    pub partial: bool,
 }
 
 /// Entries of labelled texts in one buffer (no allocation per text). The
@@ -80,6 +83,8 @@ pub struct Corpus {
     texts: Vec<(u32, u32, Field)>,
     /// Index of each entry's first text; the entry's texts run to the next entry's first.
     entries: Vec<u32>,
+    /// What the search knows of each entry beyond its texts.
+    metas: Vec<Meta>,
     words: OnceLock<WordIndex>,
 }
 
@@ -90,7 +95,13 @@ impl Corpus {
 
     /// Adds an entry made of `texts`; returns its index. Empty texts are left out.
     pub fn push<'a>(&mut self, texts: impl IntoIterator<Item = (Field, &'a str)>) -> usize {
+        self.push_about(Meta::default(), texts)
+    }
+
+    /// Adds an entry with what is known of it (its subject, its kind).
+    pub fn push_about<'a>(&mut self, meta: Meta, texts: impl IntoIterator<Item = (Field, &'a str)>) -> usize {
         self.entries.push(self.texts.len() as u32);
+        self.metas.push(meta);
         for (field, t) in texts {
             if t.is_empty() {
                 continue;
@@ -119,6 +130,14 @@ impl Corpus {
     /// The texts of entry `i`, with their fields.
     pub fn fields(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
         self.texts[self.text_range(i)].iter().map(|&(s, e, f)| (f, &self.buf[s as usize..e as usize]))
+    }
+
+    pub fn meta(&self, i: usize) -> Meta {
+        self.metas[i]
+    }
+
+    pub fn metas(&self) -> &[Meta] {
+        &self.metas
     }
 
     /// The texts of entry `i`.
@@ -158,7 +177,7 @@ pub(super) fn rank_by(
             }
             for i in chunk_start..(chunk_start + CANCEL_STRIDE).min(range.end) {
                 if let Some((score, len)) = score(i) {
-                    hits.push(Hit { index: i as u32, len, score });
+                    hits.push(Hit { index: i as u32, len, score, partial: false });
                 }
             }
         }
@@ -220,7 +239,7 @@ mod tests {
         let score = |i: usize| (!i.is_multiple_of(3)).then_some(((i % 17) as i64, (i % 5) as u32));
         let hits = rank_by(40_000, &score, &|| false).unwrap_or_default();
         let mut single: Vec<Hit> =
-            (0..40_000).filter_map(|i| score(i).map(|(score, len)| Hit { index: i as u32, len, score })).collect();
+            (0..40_000).filter_map(|i| score(i).map(|(score, len)| Hit { index: i as u32, len, score, partial: false })).collect();
         single.sort_unstable_by(best_first);
         assert_eq!(hits, single);
     }

@@ -102,7 +102,7 @@ pub fn rank_lines(lines: &[&str], query: &str) -> Vec<Hit> {
 pub fn rank_lines_of(lines: &[&str], query: &str, ascii: bool) -> Vec<Hit> {
     let filter = LineFilter::new(query, ascii);
     if filter.groups.is_empty() {
-        return (0..lines.len()).map(|i| Hit { index: i as u32, len: 0, score: 0 }).collect();
+        return (0..lines.len()).map(|i| Hit { index: i as u32, len: 0, score: 0, partial: false }).collect();
     }
     let score = |i: usize| {
         let line = lines[i].strip_suffix('\r').unwrap_or(lines[i]);

@@ -42,7 +42,7 @@ impl SearchRequest {
 
     /// Runs the search; `None` when `cancelled` said stop.
     pub fn run(&self, corpora: &Corpora, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Results> {
-        let hits = rank(self.corpus(corpora), &Query::new(&self.query), cancelled)?;
+        let hits = rank(self.corpus(corpora), &Query::parse(&self.query, &corpora.lexicon), cancelled)?;
         Some(Results { target: self.target, generation: self.generation, hits: hits.into() })
     }
 }

@@ -27,15 +27,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::corpus::{Corpus, Hit, rank_by};
+use super::lexicon::{self, Class, Concept, Lexicon, Word as LexWord};
 use super::fold::Fold;
 use super::syntax::{Kind, Pattern, Term};
-
-/// Words natural questions carry that say nothing about what is asked.
-const FILLER: &[&str] = &[
-    "a", "an", "and", "are", "can", "could", "did", "do", "does", "for", "how", "i", "in", "is", "it", "its", "me",
-    "my", "of", "on", "or", "should", "than", "that", "the", "there", "this", "to", "we", "what", "when", "where",
-    "which", "who", "why", "will", "with", "would", "you", "your",
-];
 
 /// How well a term matches a word, best first.
 mod quality {
@@ -45,6 +39,9 @@ mod quality {
     pub const TYPO: u32 = 60;
     pub const INSIDE: u32 = 50;
     pub const SCATTERED: u32 = 35;
+    /// Another member of the concept the typed words name: below the
+    /// user's own word.
+    pub const SYNONYM: u32 = 70;
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -136,6 +133,10 @@ struct Posting {
 pub struct WordIndex {
     words: Vec<Word>,
     postings: Vec<Vec<Posting>>,
+    /// Each entry's length in words, and the mean: long entries match more
+    /// words by chance, so a match in one counts for less (BM25).
+    lengths: Vec<u16>,
+    mean_length: f32,
 }
 
 impl WordIndex {
@@ -146,10 +147,13 @@ impl WordIndex {
         // a word is recorded once per text.
         let mut last_seen: Vec<u64> = Vec::new();
         let mut text_number = 0u64;
+        index.lengths = vec![0; corpus.len()];
         for entry in 0..corpus.len() {
+            let mut length = 0u16;
             for (field, text) in corpus.fields(entry) {
                 text_number += 1;
                 tokens(text, |range, _| {
+                    length = length.saturating_add(1);
                     let word = &text[range];
                     let id = match lookup.get(word) {
                         Some(&id) => id as usize,
@@ -171,8 +175,11 @@ impl WordIndex {
                     }
                 });
             }
+            index.lengths[entry] = length;
         }
         index.postings.iter_mut().for_each(|p| p.shrink_to_fit());
+        let total: u64 = index.lengths.iter().map(|&l| l as u64).sum();
+        index.mean_length = (total as f32 / corpus.len().max(1) as f32).max(1.0);
         index
     }
 }
@@ -272,70 +279,124 @@ impl WordTerm {
     }
 }
 
-/// One alternative of a group: a fuzzy word term, or an exact kind.
+/// One alternative of a strict group: a fuzzy word term, or an exact kind.
 #[derive(Debug, Clone)]
 struct Alternative {
     term: Term,
     word: Option<WordTerm>,
 }
 
+/// A part of the query that must match, as fzf means it: a term with an
+/// operator (`'`, `^`, `$`, `!`) or alternatives joined by `|`.
 #[derive(Debug, Clone)]
-struct Group {
+struct Strict {
     alternatives: Vec<Alternative>,
-    /// A lone filler word, which need not match (when other terms remain).
-    optional: bool,
+}
+
+/// A plain word of the query, or a run of them that the lexicon knows:
+/// ranked, and not required when other parts match.
+#[derive(Debug, Clone)]
+struct Soft {
+    /// What the user typed for it.
+    typed: String,
+    /// How many words of the query it takes.
+    span: usize,
+    /// The user's own word, matched with stems, prefixes and typos (for a
+    /// concept: when it is one word).
+    word: Option<WordTerm>,
+    /// The concept the words name, whose other members match too (by word
+    /// or stem), and which may name a subject or a kind of entry.
+    concept: Option<Concept>,
 }
 
 /// A query for the app's search, parsed once per keystroke.
 #[derive(Debug, Clone, Default)]
 pub struct Query {
-    groups: Vec<Group>,
+    strict: Vec<Strict>,
+    soft: Vec<Soft>,
+    /// Stop words: never required, they only tell apart entries that match
+    /// otherwise alike, by a little (a question worded like the FAQ's).
+    stops: Vec<Soft>,
+}
+
+/// The hits of a query and the words of it that nothing matched.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranked {
+    /// Best first: every entry that matches all of the query's words that
+    /// anything matches, then (`partial`) entries that match some.
+    pub hits: Vec<Hit>,
+    /// Words of the query found nowhere in the texts, as typed.
+    pub unmatched: Vec<String>,
 }
 
 impl Query {
+    /// A query over texts that are not a comparison: the built-in vocabulary only.
     pub fn new(text: &str) -> Query {
+        Query::parse(text, Lexicon::built_in())
+    }
+
+    /// A query over a comparison whose subjects and synonyms `lexicon` holds.
+    pub fn parse(text: &str, lexicon: &Lexicon) -> Query {
         let pattern = Pattern::parse(text);
-        let mut groups: Vec<Group> = pattern
-            .groups
-            .into_iter()
-            .map(|g| {
-                let filler = g.len() == 1
-                    && g[0].kind == Kind::Fuzzy
-                    && !g[0].inverse
-                    && FILLER.contains(&g[0].text.to_lowercase().as_str());
-                let alternatives = g
-                    .into_iter()
-                    .map(|term| {
-                        let word = (term.kind == Kind::Fuzzy && !term.inverse).then(|| WordTerm::new(&term));
-                        Alternative { term, word }
-                    })
-                    .collect();
-                Group { alternatives, optional: filler }
-            })
-            .collect();
-        if groups.iter().all(|g| g.optional) {
-            groups.iter_mut().for_each(|g| g.optional = false);
+        let mut query = Query::default();
+        // Runs of plain words are read against the lexicon; anything else is strict.
+        let mut run: Vec<Term> = Vec::new();
+        for group in pattern.groups {
+            let plain = group.len() == 1 && group[0].kind == Kind::Fuzzy && !group[0].inverse;
+            if plain {
+                run.extend(group);
+                continue;
+            }
+            query.read_run(&std::mem::take(&mut run), lexicon);
+            let alternatives = group
+                .into_iter()
+                .map(|term| {
+                    let word = (term.kind == Kind::Fuzzy && !term.inverse).then(|| WordTerm::new(&term));
+                    Alternative { term, word }
+                })
+                .collect();
+            query.strict.push(Strict { alternatives });
         }
-        Query { groups }
+        query.read_run(&run, lexicon);
+        if query.soft.is_empty() && query.strict.is_empty() {
+            query.soft = std::mem::take(&mut query.stops);
+        }
+        query
+    }
+
+    fn read_run(&mut self, terms: &[Term], lexicon: &Lexicon) {
+        let (parts, stops) = soft_parts(terms, lexicon);
+        self.soft.extend(parts);
+        self.stops.extend(stops);
     }
 
     pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
+        self.strict.is_empty() && self.soft.is_empty()
     }
 
     /// The byte ranges of `text` this query matched, sorted and merged where
-    /// they touch. Filler words are not marked.
+    /// they touch. Stop words are not marked.
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = Vec::new();
-        let alternatives = self.groups.iter().filter(|g| !g.optional).flat_map(|g| &g.alternatives);
-        for alt in alternatives.filter(|a| !a.term.inverse) {
+        let strict = self.strict.iter().flat_map(|g| &g.alternatives).filter(|a| !a.term.inverse);
+        for alt in strict {
             match &alt.word {
-                Some(word) => tokens(text, |range, _| {
-                    if let Some(marks) = word.marks(&text[range.clone()]) {
-                        ranges.extend(marks.into_iter().map(|r| r.start + range.start..r.end + range.start));
-                    }
-                }),
+                Some(word) => ranges.extend(word_marks(word, text)),
                 None => ranges.extend(exact_ranges(&alt.term, text)),
+            }
+        }
+        for soft in &self.soft {
+            if let Some(word) = &soft.word {
+                ranges.extend(word_marks(word, text));
+            }
+            if let Some(concept) = &soft.concept {
+                let members: Vec<&LexWord> = concept.members.iter().flatten().collect();
+                tokens(text, |range, _| {
+                    let w = LexWord::new(&text[range.clone()]);
+                    if members.iter().any(|m| m.meets(&w)) {
+                        ranges.push(range);
+                    }
+                });
             }
         }
         ranges.sort_by_key(|r| (r.start, r.end));
@@ -348,6 +409,74 @@ impl Query {
         }
         merged
     }
+}
+
+/// Where `word` matched the words of `text`.
+fn word_marks(word: &WordTerm, text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    tokens(text, |range, _| {
+        if let Some(marks) = word.marks(&text[range.clone()]) {
+            ranges.extend(marks.into_iter().map(|r| r.start + range.start..r.end + range.start));
+        }
+    });
+    ranges
+}
+
+/// A run of plain terms, read left to right: the longest run of words a
+/// concept of the lexicon has becomes one part; a word that is none is a
+/// part, or a stop word (returned apart).
+fn soft_parts(terms: &[Term], lexicon: &Lexicon) -> (Vec<Soft>, Vec<Soft>) {
+    // Each term's words, and which term each word belongs to.
+    let mut words: Vec<LexWord> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (t, term) in terms.iter().enumerate() {
+        let w = lexicon::words(&term.text);
+        owner.extend(std::iter::repeat_n(t, w.len()));
+        words.extend(w);
+    }
+    let mut parts = Vec::new();
+    let mut stops = Vec::new();
+    let mut t = 0;
+    while t < terms.len() {
+        let first = owner.iter().position(|&o| o == t).unwrap_or(words.len());
+        // A concept must take whole terms: from a term's first word to a term's last.
+        let found = lexicon.longest_at(&words[first..]).filter(|&(_, n)| {
+            let last = first + n - 1;
+            owner.get(last + 1).is_none_or(|&o| o != owner[last])
+        });
+        let found = found.or_else(|| subject_by_typo(&terms[t], lexicon).map(|c| (c, 1)));
+        match found {
+            Some((concept, n)) => {
+                let end_term = owner.get(first + n - 1).map_or(t, |&o| o);
+                let typed: Vec<&str> = terms[t..=end_term].iter().map(|x| x.text.as_str()).collect();
+                let word = (end_term == t).then(|| WordTerm::new(&terms[t]));
+                parts.push(Soft { typed: typed.join(" "), span: n, word, concept: Some(lexicon.concept(concept).clone()) });
+                t = end_term + 1;
+            }
+            None => {
+                let soft =
+                    Soft { typed: terms[t].text.clone(), span: 1, word: Some(WordTerm::new(&terms[t])), concept: None };
+                // "can't" is two stop words ("can", "t").
+                let words = lexicon::words(&terms[t].text);
+                let stop = !words.is_empty() && words.iter().all(|w| lexicon::is_stop_word(&w.folded));
+                if stop { stops.push(soft) } else { parts.push(soft) }
+                t += 1;
+            }
+        }
+    }
+    (parts, stops)
+}
+
+/// A subject's name typed with a typo (`djnago`): the subject's concept.
+fn subject_by_typo(term: &Term, lexicon: &Lexicon) -> Option<usize> {
+    let word = WordTerm::new(term);
+    if word.chars < 4 {
+        return None;
+    }
+    (0..).map_while(|i| lexicon.get(i)).position(|c| {
+        c.subject.is_some()
+            && c.members.iter().any(|m| m.len() == 1 && word.quality(&m[0].folded, &m[0].stem) >= quality::TYPO)
+    })
 }
 
 /// Where an exact-kind term (`'word`, `^word`, `word$`, `^word$`) matches
@@ -388,33 +517,114 @@ fn exact_score(term: &Term, corpus: &Corpus, entry: usize) -> u32 {
         .unwrap_or(0)
 }
 
-/// Each entry's best score for `group` (0: not matched; an inverse term that
-/// is absent counts as matched with 1).
-fn group_scores(corpus: &Corpus, index: &WordIndex, group: &Group, cancelled: &dyn Fn() -> bool) -> Option<Vec<u32>> {
-    let mut best = vec![0u32; corpus.len()];
-    for alt in &group.alternatives {
-        if cancelled() {
+/// Raises `best[entry]` to each posting's score for a word matched at `quality`.
+fn spread(best: &mut [u8], postings: &[Posting], quality: u32) {
+    for p in postings {
+        let score = (quality * p.weight as u32 / 100).clamp(1, 100) as u8;
+        let slot = &mut best[p.entry as usize];
+        *slot = (*slot).max(score);
+    }
+}
+
+/// Each entry's best score (0–100) for a fuzzy word term; 0: not matched.
+fn word_scores(index: &WordIndex, word: &WordTerm, best: &mut [u8], cancelled: &dyn Fn() -> bool) -> Option<()> {
+    for (k, (w, postings)) in index.words.iter().zip(&index.postings).enumerate() {
+        if k % 65_536 == 0 && cancelled() {
             return None;
         }
-        match &alt.word {
-            Some(word) => {
-                for (w, postings) in index.words.iter().zip(&index.postings) {
-                    let q = word.quality(&word.form(w), &w.stem);
-                    if q == 0 {
-                        continue;
-                    }
-                    for p in postings {
-                        let score = q * p.weight as u32 / 100 + 1;
-                        let slot = &mut best[p.entry as usize];
-                        *slot = (*slot).max(score);
-                    }
+        let q = word.quality(&word.form(w), &w.stem);
+        if q > 0 {
+            spread(best, postings, q);
+        }
+    }
+    Some(())
+}
+
+/// Each entry's best score (0–100) for a soft part: the typed word, any
+/// member of its concept (same word or stem; a phrase's words all in the
+/// entry), and the entry being of the kind or about the subject it names.
+fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn Fn() -> bool) -> Option<Vec<u8>> {
+    let mut best = vec![0u8; corpus.len()];
+    if let Some(word) = &soft.word {
+        word_scores(index, word, &mut best, cancelled)?;
+    }
+    let Some(concept) = &soft.concept else { return Some(best) };
+    // One pass over the vocabulary finds every member word.
+    let member_words: Vec<&LexWord> = concept.members.iter().flatten().collect();
+    let mut per_word: Vec<Vec<u32>> = vec![Vec::new(); member_words.len()];
+    for (k, w) in index.words.iter().enumerate() {
+        if k % 65_536 == 0 && cancelled() {
+            return None;
+        }
+        for (m, member) in member_words.iter().enumerate() {
+            if member.folded == *w.folded || (member.folded.len() >= 3 && member.stem == *w.stem) {
+                per_word[m].push(k as u32);
+            }
+        }
+    }
+    let mut at = 0;
+    for member in &concept.members {
+        let ids = &per_word[at..at + member.len()];
+        at += member.len();
+        if member.len() == 1 {
+            for &id in &ids[0] {
+                spread(&mut best, &index.postings[id as usize], quality::SYNONYM);
+            }
+            continue;
+        }
+        // A phrase: the entry must have every word; it scores as its weakest.
+        let mut scores: HashMap<u32, u8> = HashMap::new();
+        for (n, word_ids) in ids.iter().enumerate() {
+            let mut this: HashMap<u32, u8> = HashMap::new();
+            for &id in word_ids {
+                for p in &index.postings[id as usize] {
+                    let s = (quality::SYNONYM * p.weight as u32 / 100) as u8;
+                    let e = this.entry(p.entry).or_default();
+                    *e = (*e).max(s);
                 }
             }
+            scores = if n == 0 {
+                this
+            } else {
+                this.into_iter().filter_map(|(e, s)| scores.get(&e).map(|&t| (e, s.min(t)))).collect()
+            };
+        }
+        for (e, s) in scores {
+            let slot = &mut best[e as usize];
+            *slot = (*slot).max(s);
+        }
+    }
+    if concept.class.is_some() || concept.subject.is_some() {
+        for (slot, meta) in best.iter_mut().zip(corpus.metas()) {
+            if concept.subject.is_some() && meta.subject == concept.subject {
+                *slot = 100;
+            } else if concept.subject.is_some() && meta.columns {
+                *slot = (*slot).max(80);
+            }
+            // Being of the kind named matches, but the word itself in a name matches better.
+            if concept.class.is_some() && meta.class == concept.class {
+                *slot = (*slot).max(CLASS_MATCH);
+            }
+        }
+    }
+    Some(best)
+}
+
+/// Each entry's best score for a strict group (0: not matched; an inverse
+/// term that is absent counts as matched).
+fn strict_scores(corpus: &Corpus, index: &WordIndex, group: &Strict, cancelled: &dyn Fn() -> bool) -> Option<Vec<u8>> {
+    let mut best = vec![0u8; corpus.len()];
+    for alt in &group.alternatives {
+        match &alt.word {
+            Some(word) => word_scores(index, word, &mut best, cancelled)?,
             None => {
                 for (entry, slot) in best.iter_mut().enumerate() {
+                    if entry % 4_096 == 0 && cancelled() {
+                        return None;
+                    }
                     let score = exact_score(&alt.term, corpus, entry);
-                    let score = if alt.term.inverse { u32::from(score == 0) } else { score };
-                    *slot = (*slot).max(score);
+                    let score = if alt.term.inverse { if score == 0 { 1 } else { 0 } } else { score.min(100) };
+                    *slot = (*slot).max(score as u8);
                 }
             }
         }
@@ -422,25 +632,137 @@ fn group_scores(corpus: &Corpus, index: &WordIndex, group: &Group, cancelled: &d
     Some(best)
 }
 
+/// BM25's term-frequency saturation and length normalisation, with a
+/// match's quality (field weight included) standing in for the frequency.
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// What a row showing the one subject a query names, or an entry of the
+/// kind it names, adds (in units of a rare word's weight).
+const COLUMNS_BOOST: f32 = 0.5;
+const CLASS_BOOST: f32 = 1.0;
+/// How well an entry of the kind a query names matches that word (0–100).
+const CLASS_MATCH: u8 = 60;
+/// What a stop word the entry has adds, at most.
+const STOP_WEIGHT: f32 = 0.1;
+/// The share of entries above which a word is common.
+const COMMON: f32 = 0.2;
+/// Scores are ranked as integers: this many per unit of score.
+const SCALE: f32 = 1_000_000.0;
+/// Added to the score of an entry that matches every word anything matches.
+const FULL: i64 = 1 << 48;
+/// Added per step of how an entry relates to the subject named (0–2).
+const RELATION: i64 = 1 << 46;
+
 /// The entries of `corpus` matching `query`, best first (ties to the shorter
 /// first text, then data order); every entry in data order for an empty query.
 /// `None` when `cancelled` said stop.
 pub fn rank(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+    search(corpus, query, cancelled).map(|r| r.hits)
+}
+
+/// As [`rank`], with the words nothing matched.
+///
+/// Plain words are ranked as BM25 ranks them: a rare word counts more than a
+/// common one, a match in a short entry more than in a long one, a match in a
+/// name more than in an answer. An entry must match every strict part and at
+/// least one plain word; those that match all plain words (that anything
+/// matches) come first.
+pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranked> {
     if query.is_empty() {
-        return Some((0..corpus.len()).map(|i| Hit { index: i as u32, len: 0, score: 0 }).collect());
+        let hits = (0..corpus.len()).map(|i| Hit { index: i as u32, len: 0, score: 0, partial: false }).collect();
+        return Some(Ranked { hits, unmatched: Vec::new() });
     }
     let index = corpus.words();
-    let mut total = vec![0i64; corpus.len()];
-    let mut missing = vec![false; corpus.len()];
-    for group in &query.groups {
-        let scores = group_scores(corpus, index, group, cancelled)?;
-        for ((t, m), s) in total.iter_mut().zip(missing.iter_mut()).zip(scores) {
-            *t += s as i64;
-            *m |= s == 0 && !group.optional;
+    let n = corpus.len();
+    let mut required = vec![true; n];
+    let mut total = vec![0f32; n];
+    for group in &query.strict {
+        let scores = strict_scores(corpus, index, group, cancelled)?;
+        for ((ok, t), s) in required.iter_mut().zip(total.iter_mut()).zip(scores) {
+            *ok &= s > 0;
+            *t += s as f32 / 100.0;
         }
     }
-    let score = |i: usize| (!missing[i]).then(|| (total[i], corpus.first_len(i)));
-    rank_by(corpus.len(), &score, cancelled)
+    // How much of the query each entry covers: the weights (rarity times
+    // words) of the parts it matches, of `counted` in all.
+    let mut matched = vec![0f32; n];
+    let mut unmatched = Vec::new();
+    let mut counted = 0f32;
+    // Naming two subjects or more asks for a comparison: entries about one
+    // of them are not lifted, rows that show them all are.
+    let subjects: Vec<u16> = query.soft.iter().filter_map(|s| s.concept.as_ref().and_then(|c| c.subject)).collect();
+    let subjects_named = subjects.len();
+    let named = (subjects_named == 1).then(|| subjects[0]);
+    for stop in &query.stops {
+        let folded = Fold { case: true, accents: true }.apply(&stop.typed);
+        for (w, postings) in index.words.iter().zip(&index.postings) {
+            if *w.folded == *folded {
+                for p in postings {
+                    total[p.entry as usize] += STOP_WEIGHT * p.weight as f32 / 100.0;
+                }
+            }
+        }
+    }
+    for soft in &query.soft {
+        let scores = soft_scores(corpus, index, soft, cancelled)?;
+        let df = scores.iter().filter(|&&s| s > 0).count();
+        if df == 0 {
+            unmatched.push(soft.typed.clone());
+            continue;
+        }
+        let concept = soft.concept.as_ref();
+        let (subject, class) = (concept.and_then(|c| c.subject), concept.and_then(|c| c.class));
+        // "vs", "comparison": asking for a side-by-side view lifts rows, but
+        // an entry need not say so to answer.
+        let idf = (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+        // A word in many entries tells little about which one is meant: it
+        // ranks, but an entry need not have it to cover the query.
+        let common = df as f32 > COMMON * n as f32;
+        let weight = if class == Some(Class::Table) || common { 0.0 } else { idf * soft.span as f32 };
+        counted += weight;
+        for (i, &s) in scores.iter().enumerate() {
+            if s == 0 {
+                continue;
+            }
+            matched[i] += weight;
+            let tf = s as f32 / 100.0;
+            let norm = 1.0 - B + B * index.lengths[i] as f32 / index.mean_length;
+            total[i] += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+            let meta = corpus.meta(i);
+            if subjects_named == 1 && subject.is_some() && meta.columns {
+                total[i] += COLUMNS_BOOST;
+            }
+            if class.is_some() && meta.class == class {
+                total[i] += CLASS_BOOST;
+            }
+        }
+    }
+    let soft = !query.soft.is_empty();
+    if cancelled() {
+        return None;
+    }
+    let score = |i: usize| -> Option<(i64, u32)> {
+        if !required[i] || (soft && matched[i] == 0.0 && counted > 0.0) || total[i] <= 0.0 {
+            return None;
+        }
+        // Those that cover the whole query first; within each, entries about
+        // the one subject named, then those about none (or all), then those
+        // about another subject that merely mention it; then by score.
+        let full = if counted == 0.0 || matched[i] >= counted * 0.999 { FULL } else { 0 };
+        let meta = corpus.meta(i);
+        let relation = match (named, meta.subject) {
+            (Some(s), Some(about)) if about == s => 2,
+            (Some(_), _) if meta.columns => 2,
+            (Some(_), Some(_)) => 0,
+            _ => 1,
+        };
+        Some((full + relation * RELATION + (total[i] * SCALE) as i64, corpus.first_len(i)))
+    };
+    let mut hits = rank_by(n, &score, cancelled)?;
+    for h in &mut hits {
+        h.partial = h.score < FULL;
+    }
+    Some(Ranked { hits, unmatched })
 }
 
 #[cfg(test)]

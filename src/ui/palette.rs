@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         return Some(map);
     }
     let offset = shown.start;
-    let query = Query::new(&line.hits_query);
+    let query = Query::parse(&line.hits_query, &app.corpora.lexicon);
     let lines: Vec<Line> = line.hits[shown]
         .iter()
         .enumerate()
