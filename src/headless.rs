@@ -328,7 +328,8 @@ fn finish(result: io::Result<()>) -> ExitCode {
 pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode {
     let corpora = Corpora::build(c, &Entries::build(c));
     let q = Query::parse(query, &corpora.lexicon);
-    let hits = search::rank(&corpora.everything, &q, &|| false).unwrap_or_default();
+    let ranked = search::search(&corpora.everything, &q, &|| false).unwrap_or_default();
+    let hits = ranked.hits;
     let limit = if limit == 0 { usize::MAX } else { limit };
     let rows: Vec<SearchRow> = hits
         .iter()
@@ -349,6 +350,7 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
             SearchRow {
                 rank: rank + 1,
                 score: hit.score,
+                partial: hit.partial,
                 kind: found.kind.label(),
                 subject: found.subject.map(|s| c.subjects[s].id.to_string()),
                 tab: found.place.tab.title(),
@@ -366,6 +368,10 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
     } else {
         let mut out = String::new();
         for r in &rows {
+            if r.partial && (r.rank == 1 || !rows[r.rank - 2].partial) {
+                let full = r.rank - 1;
+                out.push_str(&format!("-- {} --\n", search::partial_heading(full)));
+            }
             let name = |id: &str| c.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.to_string());
             let subject = r.subject.as_deref().and_then(name).map_or(String::new(), |n| format!(" · {n}"));
             out.push_str(&format!(
@@ -375,6 +381,10 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
         }
         print_out(&out)
     };
+    if !ranked.unmatched.is_empty() {
+        let words: Vec<String> = ranked.unmatched.iter().map(|w| data::sanitize(w)).collect();
+        eprintln!("versus: not found anywhere: {}", words.join(", "));
+    }
     if rows.is_empty() {
         eprintln!("versus: nothing matches \"{}\"", data::sanitize(query));
         return ExitCode::from(1);
@@ -386,6 +396,8 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
 struct SearchRow {
     rank: usize,
     score: i64,
+    /// The entry matches some of the query's words, not all (these come last).
+    partial: bool,
     kind: &'static str,
     subject: Option<String>,
     tab: &'static str,

@@ -59,7 +59,7 @@ fn natural_queries_find_what_they_mean_in_the_top_three() {
     let corpora: &Corpora = &app.corpora;
     let mut failures = Vec::new();
     for case in CASES {
-        let hits = rank(&corpora.everything, &Query::new(case.query), &|| false).unwrap_or_default();
+        let hits = rank(&corpora.everything, &Query::parse(case.query, &corpora.lexicon), &|| false).unwrap_or_default();
         let top: Vec<(String, &str)> = hits
             .iter()
             .take(3)
@@ -82,14 +82,16 @@ fn natural_queries_find_what_they_mean_in_the_top_three() {
 /// The FAQ filter's hits for `query`, as questions, best first.
 fn faq(query: &str) -> Vec<String> {
     let app = common::app("django-vs-flask");
-    let hits = rank(&app.corpora.faq, &Query::new(query), &|| false).unwrap_or_default();
+    let hits = rank(&app.corpora.faq, &Query::parse(query, &app.corpora.lexicon), &|| false).unwrap_or_default();
     hits.iter().map(|h| app.data.faq[h.index as usize].question.to_string()).collect()
 }
 
 #[test]
 fn one_word_keeps_a_few_questions_not_all_twelve() {
+    // "faster" also finds the words that mean speed ("fast", "performance"),
+    // so an answer saying an MVP is ready fast is kept too, below.
     let faster = faq("faster");
-    assert!(faster.len() <= 3, "faster keeps {}: {faster:?}", faster.len());
+    assert!(faster.len() <= 4, "faster keeps {}: {faster:?}", faster.len());
     assert_eq!(faster[0], "Is Flask faster than Django?");
     let orm = faq("orm");
     assert!(orm.len() <= 4, "orm keeps {}: {orm:?}", orm.len());
@@ -116,7 +118,7 @@ fn every_field_is_searchable() {
     let app = common::app("django-vs-flask");
     let corpora = &app.corpora;
     let label = |q: &str| {
-        rank(&corpora.everything, &Query::new(q), &|| false)
+        rank(&corpora.everything, &Query::parse(q, &corpora.lexicon), &|| false)
             .unwrap_or_default()
             .first()
             .map(|h| corpora.found[h.index as usize].kind.label())

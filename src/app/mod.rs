@@ -374,19 +374,23 @@ impl App {
     }
 
     fn found(&mut self, results: Results) {
-        let Some(line) = self.line_mut(results.target) else { return };
-        if !line.receive(results.generation, results.hits) {
+        let target = results.target;
+        let Some(line) = self.line_mut(target) else { return };
+        if !line.receive(results) {
             return;
         }
-        match results.target {
+        match target {
             Target::Faq => self.states[Tab::Faq.index()] = TabState::default(),
             Target::Palette => self.palette_selected = 0,
         }
     }
 
+    /// Opens the palette; over an FAQ filter, with its query, so a filter
+    /// that found no question leads on to the rest of the comparison.
     fn open_palette(&mut self) {
         self.help = false;
-        self.palette = Some(SearchLine::default());
+        let carried = self.faq_search.as_ref().filter(|_| self.tab == Tab::Faq).map(|l| l.query.clone());
+        self.palette = Some(carried.map_or_else(SearchLine::default, |q| SearchLine::with_query(&q)));
         self.palette_selected = 0;
     }
 

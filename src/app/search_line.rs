@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::action::LineAction;
-use crate::search::Hit;
+use crate::search::{Hit, Results};
 
 /// Queries are typed by hand; a cap keeps a stuck key from making one absurd.
 const MAX_QUERY_CHARS: usize = 200;
@@ -20,6 +20,11 @@ pub struct SearchLine {
     pub hits: Arc<[Hit]>,
     pub hits_generation: u64,
     pub hits_query: String,
+    /// Words of the shown hits' query that nothing matched.
+    pub unmatched: Arc<[String]>,
+    /// For the FAQ filter when no question has every word: how many entries
+    /// of the whole comparison do.
+    pub elsewhere: Option<usize>,
 }
 
 impl Default for SearchLine {
@@ -32,11 +37,25 @@ impl Default for SearchLine {
             hits: Arc::from([]),
             hits_generation: 0,
             hits_query: String::new(),
+            unmatched: Arc::from([]),
+            elsewhere: None,
         }
     }
 }
 
 impl SearchLine {
+    /// A query line that starts with `query`, its search still to run.
+    pub fn with_query(query: &str) -> SearchLine {
+        let mut line = SearchLine::default();
+        line.edit(&LineAction::Paste(query.to_string()));
+        line
+    }
+
+    /// How many of the hits match every word (they come first).
+    pub fn full_hits(&self) -> usize {
+        self.hits.iter().take_while(|h| !h.partial).count()
+    }
+
     /// True while the shown hits are for an older query.
     pub fn pending(&self) -> bool {
         self.hits_generation != self.generation
@@ -74,12 +93,14 @@ impl SearchLine {
 
     /// Takes in results; an older answer never replaces a newer one (results
     /// may arrive out of order). True when they were taken.
-    pub fn receive(&mut self, generation: u64, hits: Arc<[Hit]>) -> bool {
-        if generation <= self.hits_generation || generation > self.generation {
+    pub fn receive(&mut self, results: Results) -> bool {
+        if results.generation <= self.hits_generation || results.generation > self.generation {
             return false;
         }
-        self.hits = hits;
-        self.hits_generation = generation;
+        self.hits = results.hits;
+        self.unmatched = results.unmatched;
+        self.elsewhere = results.elsewhere;
+        self.hits_generation = results.generation;
         self.hits_query = self.query.clone();
         true
     }
@@ -121,12 +142,17 @@ mod tests {
         assert_eq!(line.query.chars().count(), MAX_QUERY_CHARS);
     }
 
+    fn results(generation: u64) -> Results {
+        let (hits, unmatched) = (Arc::from([]), Arc::from([]));
+        Results { target: crate::search::Target::Faq, generation, hits, unmatched, elsewhere: None }
+    }
+
     #[test]
     fn stale_results_are_dropped() {
         let mut line = SearchLine::default();
         line.edit(&LineAction::Type('a'));
-        assert!(line.receive(2, Arc::from([])));
-        assert!(!line.receive(1, Arc::from([])), "older than what is shown");
-        assert!(!line.receive(3, Arc::from([])), "newer than the query");
+        assert!(line.receive(results(2)));
+        assert!(!line.receive(results(1)), "older than what is shown");
+        assert!(!line.receive(results(3)), "newer than the query");
     }
 }

@@ -109,7 +109,6 @@ impl Corpora {
             Kind::Con => Some(Class::Con),
             Kind::UseCase => Some(Class::UseCase),
             Kind::Faq => Some(Class::Faq),
-            Kind::Factor => Some(Class::Factor),
             Kind::Verdict => Some(Class::Verdict),
             Kind::Feature | Kind::Decision => Some(Class::Table),
             _ => None,
@@ -141,7 +140,7 @@ impl Corpora {
         for n in notes {
             let about = n.about.as_deref().and_then(|a| c.subjects.iter().position(|s| s.id.as_str() == a));
             // A note's words weigh as a detail's: it remarks on an entry, it is not one.
-            let texts = [(Field::Detail, n.text.as_str()), (Field::Tags, n.about.as_deref().unwrap_or(""))];
+            let texts = [(Field::Note, n.text.as_str()), (Field::Tags, n.about.as_deref().unwrap_or(""))];
             self.add(&texts, place, Kind::Note, subject.or(about), false);
         }
     }
@@ -187,16 +186,16 @@ impl Corpora {
                     let line = format!("{}: {}", r.name, r.values.get(id).map_or("", |v| v.as_str()));
                     let keywords = joined(&r.keywords);
                     self.add(&[(Name, &line), subject, (Keywords, &keywords)], place, Kind::Glance, Some(si), false);
-                    let notes: Vec<Note> =
+                    let notes: Vec<crate::data::Note> =
                         r.notes.iter().filter(|n| n.about.as_deref().is_none_or(|a| a == id.as_str())).cloned().collect();
                     self.add_notes(c, &notes, place, Some(si));
                     continue;
                 }
             };
-            self.add(&[(Name, text), subject], place, kind, Some(si), false);
+            self.add(&[(Item, text), subject], place, kind, Some(si), false);
             if let Some(pc) = pc {
                 // A note on no item in particular lands on the subject's first item.
-                let notes: Vec<Note> = pc
+                let notes: Vec<crate::data::Note> = pc
                     .notes
                     .iter()
                     .filter(|n| match n.about.as_deref() {

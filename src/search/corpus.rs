@@ -16,6 +16,8 @@ pub enum Field {
     Summary,
     Name,
     Question,
+    /// A pro or a con: a sentence, not a name.
+    Item,
     Values,
     Tags,
     Keywords,
@@ -24,6 +26,8 @@ pub enum Field {
     Answer,
     Description,
     Discussion,
+    /// A remark on another entry: below that entry's own words.
+    Note,
     Examples,
     Sources,
     Homepage,
@@ -36,6 +40,7 @@ impl Field {
             Field::Summary => "summary",
             Field::Name => "name",
             Field::Question => "question",
+            Field::Item => "item",
             Field::Values => "values",
             Field::Tags => "tags",
             Field::Keywords => "keywords",
@@ -44,6 +49,7 @@ impl Field {
             Field::Answer => "answer",
             Field::Description => "description",
             Field::Discussion => "discussion",
+            Field::Note => "note",
             Field::Examples => "examples",
             Field::Sources => "sources",
             Field::Homepage => "homepage",
@@ -51,12 +57,15 @@ impl Field {
     }
 
     /// How much a match here counts, in percent: names and questions above
-    /// tags and keywords, above details and answers, above examples and sources.
+    /// tags and keywords, above pros and cons, above details and answers,
+    /// above examples and sources.
     pub fn weight(self) -> u32 {
         match self {
             Field::Title | Field::Name | Field::Question => 100,
             Field::Tags | Field::Keywords | Field::Subject | Field::Values => 80,
+            Field::Item => 70,
             Field::Summary | Field::Detail | Field::Answer | Field::Description | Field::Discussion => 55,
+            Field::Note => 50,
             Field::Examples | Field::Sources | Field::Homepage => 40,
         }
     }

@@ -18,7 +18,6 @@ pub enum Class {
     Con,
     UseCase,
     Faq,
-    Factor,
     /// The source's verdict.
     Verdict,
     /// An entry with a value for every subject: a table row.
@@ -36,11 +35,12 @@ pub struct Meta {
     pub columns: bool,
 }
 
-/// The built-in vocabulary: words for the app's kinds of entry. Matched by
-/// stem, so one form of each word is enough.
-const BUILT_IN: &[(Class, &[&str])] = &[
+/// The built-in vocabulary: words for the app's kinds of entry, and for
+/// speed, which every comparison speaks of in other words. Matched by stem,
+/// so one form of each word is enough.
+const BUILT_IN: &[(Option<Class>, &[&str])] = &[
     (
-        Class::Pro,
+        Some(Class::Pro),
         &[
             "pro",
             "pros",
@@ -58,7 +58,7 @@ const BUILT_IN: &[(Class, &[&str])] = &[
         ],
     ),
     (
-        Class::Con,
+        Some(Class::Con),
         &[
             "con",
             "cons",
@@ -77,17 +77,17 @@ const BUILT_IN: &[(Class, &[&str])] = &[
         ],
     ),
     (
-        Class::UseCase,
+        Some(Class::UseCase),
         &["use case", "good for", "best for", "suited", "suitable", "ideal for", "used for", "right for", "fit for"],
     ),
-    (Class::Faq, &["faq", "frequently asked"]),
-    (Class::Verdict, &["verdict", "recommendation", "conclusion", "bottom line", "final word", "final say", "in short"]),
+    (Some(Class::Faq), &["faq", "frequently asked"]),
+    (Some(Class::Verdict), &["verdict", "recommendation", "conclusion", "bottom line", "final word", "final say", "in short"]),
     (
-        Class::Table,
-        &["all three", "the three", "all of them", "each of them", "side by side", "comparison", "compared", "versus", "vs"],
+        Some(Class::Table),
+        &["all three", "the three", "three way", "three-way", "all of them", "each of them", "side by side", "comparison", "compared", "versus", "vs"],
     ),
     (
-        Class::Factor,
+        None,
         &["performance", "speed", "fast", "faster", "fastest", "slow", "quick", "throughput", "latency", "benchmark"],
     ),
 ];
@@ -176,7 +176,7 @@ impl Lexicon {
             }
         }
         for (class, list) in BUILT_IN {
-            concepts.push(Concept { members: list.iter().map(|m| member(m)).collect(), class: Some(*class), subject: None });
+            concepts.push(Concept { members: list.iter().map(|m| member(m)).collect(), class: *class, subject: None });
         }
         for c in &mut concepts {
             c.members.retain(|m| !m.is_empty());

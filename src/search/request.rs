@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::corpora::Corpora;
 use super::corpus::{Corpus, Hit};
-use super::words::{Query, rank};
+use super::words::{Query, search};
 
 /// Which search line a request or its results belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +29,11 @@ pub struct Results {
     pub target: Target,
     pub generation: u64,
     pub hits: Arc<[Hit]>,
+    /// Words of the query that nothing matched.
+    pub unmatched: Arc<[String]>,
+    /// For an FAQ search where no question has all the words: how many
+    /// entries of the whole comparison do, so the filter can point there.
+    pub elsewhere: Option<usize>,
 }
 
 impl SearchRequest {
@@ -42,7 +47,21 @@ impl SearchRequest {
 
     /// Runs the search; `None` when `cancelled` said stop.
     pub fn run(&self, corpora: &Corpora, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Results> {
-        let hits = rank(self.corpus(corpora), &Query::parse(&self.query, &corpora.lexicon), cancelled)?;
-        Some(Results { target: self.target, generation: self.generation, hits: hits.into() })
+        let query = Query::parse(&self.query, &corpora.lexicon);
+        let ranked = search(self.corpus(corpora), &query, cancelled)?;
+        let all_words = |hits: &[Hit]| hits.iter().take_while(|h| !h.partial).count();
+        let elsewhere = match self.target {
+            Target::Faq if !query.is_empty() && all_words(&ranked.hits) == 0 => {
+                Some(all_words(&search(&corpora.everything, &query, cancelled)?.hits))
+            }
+            _ => None,
+        };
+        Some(Results {
+            target: self.target,
+            generation: self.generation,
+            hits: ranked.hits.into(),
+            unmatched: ranked.unmatched.into(),
+            elsewhere,
+        })
     }
 }

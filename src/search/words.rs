@@ -299,8 +299,9 @@ struct Strict {
 struct Soft {
     /// What the user typed for it.
     typed: String,
-    /// How many words of the query it takes.
+    /// How many words of the query it takes, and those words.
     span: usize,
+    words: Vec<LexWord>,
     /// The user's own word, matched with stems, prefixes and typos (for a
     /// concept: when it is one word).
     word: Option<WordTerm>,
@@ -327,6 +328,12 @@ pub struct Ranked {
     pub hits: Vec<Hit>,
     /// Words of the query found nowhere in the texts, as typed.
     pub unmatched: Vec<String>,
+}
+
+/// The heading above the hits that match only some of the words, after
+/// `full` hits that match all of them.
+pub fn partial_heading(full: usize) -> &'static str {
+    if full == 0 { "none has all your words; these match some of them" } else { "matches some of your words" }
 }
 
 impl Query {
@@ -450,12 +457,18 @@ fn soft_parts(terms: &[Term], lexicon: &Lexicon) -> (Vec<Soft>, Vec<Soft>) {
                 let end_term = owner.get(first + n - 1).map_or(t, |&o| o);
                 let typed: Vec<&str> = terms[t..=end_term].iter().map(|x| x.text.as_str()).collect();
                 let word = (end_term == t).then(|| WordTerm::new(&terms[t]));
-                parts.push(Soft { typed: typed.join(" "), span: n, word, concept: Some(lexicon.concept(concept).clone()) });
+                let (typed, words) = (typed.join(" "), words[first..first + n].to_vec());
+                parts.push(Soft { typed, span: n, words, word, concept: Some(lexicon.concept(concept).clone()) });
                 t = end_term + 1;
             }
             None => {
-                let soft =
-                    Soft { typed: terms[t].text.clone(), span: 1, word: Some(WordTerm::new(&terms[t])), concept: None };
+                let soft = Soft {
+                    typed: terms[t].text.clone(),
+                    span: 1,
+                    words: Vec::new(),
+                    word: Some(WordTerm::new(&terms[t])),
+                    concept: None,
+                };
                 // "can't" is two stop words ("can", "t").
                 let words = lexicon::words(&terms[t].text);
                 let stop = !words.is_empty() && words.iter().all(|w| lexicon::is_stop_word(&w.folded));
@@ -566,9 +579,12 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
     for member in &concept.members {
         let ids = &per_word[at..at + member.len()];
         at += member.len();
+        // The words as typed count fully; the others as synonyms.
+        let typed = member.len() == soft.words.len() && member.iter().zip(&soft.words).all(|(a, b)| a.meets(b));
+        let quality = if typed { quality::EQUAL } else { quality::SYNONYM };
         if member.len() == 1 {
             for &id in &ids[0] {
-                spread(&mut best, &index.postings[id as usize], quality::SYNONYM);
+                spread(&mut best, &index.postings[id as usize], quality);
             }
             continue;
         }
@@ -578,7 +594,7 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
             let mut this: HashMap<u32, u8> = HashMap::new();
             for &id in word_ids {
                 for p in &index.postings[id as usize] {
-                    let s = (quality::SYNONYM * p.weight as u32 / 100) as u8;
+                    let s = (quality * p.weight as u32 / 100) as u8;
                     let e = this.entry(p.entry).or_default();
                     *e = (*e).max(s);
                 }
@@ -590,6 +606,9 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
             };
         }
         for (e, s) in scores {
+            if !has_phrase(corpus, e as usize, member) {
+                continue;
+            }
             let slot = &mut best[e as usize];
             *slot = (*slot).max(s);
         }
@@ -608,6 +627,30 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
         }
     }
     Some(best)
+}
+
+/// Whether one of the entry's texts has the words of `phrase` one after
+/// another (an entry that has them apart, "app" here and "server" there, does
+/// not say the phrase).
+fn has_phrase(corpus: &Corpus, entry: usize, phrase: &[LexWord]) -> bool {
+    corpus.texts(entry).any(|text| {
+        let mut run = 0;
+        let mut found = false;
+        tokens(text, |range, _| {
+            if found {
+                return;
+            }
+            let word = &text[range];
+            // A joined hyphenated pair ("real-time") sits between its halves: skip it.
+            if word.contains('-') {
+                return;
+            }
+            let meets = |w: &LexWord| w.folded.eq_ignore_ascii_case(word) || w.meets(&LexWord::new(word));
+            run = if meets(&phrase[run]) { run + 1 } else if meets(&phrase[0]) { 1 } else { 0 };
+            found = run == phrase.len();
+        });
+        found
+    })
 }
 
 /// Each entry's best score for a strict group (0: not matched; an inverse
@@ -634,12 +677,14 @@ fn strict_scores(corpus: &Corpus, index: &WordIndex, group: &Strict, cancelled: 
 
 /// BM25's term-frequency saturation and length normalisation, with a
 /// match's quality (field weight included) standing in for the frequency.
+/// Entries here are short and of like length, so length counts for little
+/// (B well below the usual 0.75; chosen on the tuning half).
 const K1: f32 = 1.2;
-const B: f32 = 0.5;
-/// What a row showing the one subject a query names, or an entry of the
-/// kind it names, adds (in units of a rare word's weight).
-const COLUMNS_BOOST: f32 = 0.5;
+const B: f32 = 0.15;
+/// What an entry of the kind a query names adds (in units of a rare word's
+/// weight), and an entry whose name is the query.
 const CLASS_BOOST: f32 = 1.0;
+const NAME_BOOST: f32 = 1.0;
 /// How well an entry of the kind a query names matches that word (0–100).
 const CLASS_MATCH: u8 = 60;
 /// What a stop word the entry has adds, at most.
@@ -688,11 +733,17 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
     let mut matched = vec![0f32; n];
     let mut unmatched = Vec::new();
     let mut counted = 0f32;
+    let mut hit_some = vec![false; n];
+    let mut any_part = false;
     // Naming two subjects or more asks for a comparison: entries about one
     // of them are not lifted, rows that show them all are.
     let subjects: Vec<u16> = query.soft.iter().filter_map(|s| s.concept.as_ref().and_then(|c| c.subject)).collect();
     let subjects_named = subjects.len();
     let named = (subjects_named == 1).then(|| subjects[0]);
+    // How each entry stands to the one subject named: 2 about it (its pro,
+    // its fit, a row with its column, a question naming it), 0 about
+    // another subject, 1 neither.
+    let mut relation = vec![1u8; if named.is_some() { n } else { 0 }];
     for stop in &query.stops {
         let folded = Fold { case: true, accents: true }.apply(&stop.typed);
         for (w, postings) in index.words.iter().zip(&index.postings) {
@@ -703,21 +754,37 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
             }
         }
     }
+    // Each part's scores; the subjects of a comparison ("fastapi vs flask
+    // for ml") as one part, which an entry about any of them matches.
+    let mut parts: Vec<(&Soft, Vec<u8>)> = Vec::with_capacity(query.soft.len());
+    let mut subject_part: Option<usize> = None;
     for soft in &query.soft {
         let scores = soft_scores(corpus, index, soft, cancelled)?;
+        let is_subject = soft.concept.as_ref().is_some_and(|c| c.subject.is_some());
+        match subject_part.filter(|_| is_subject && subjects_named > 1) {
+            Some(k) => parts[k].1.iter_mut().zip(scores).for_each(|(a, b)| *a = (*a).max(b)),
+            None => {
+                subject_part = subject_part.or((is_subject && subjects_named > 1).then_some(parts.len()));
+                parts.push((soft, scores));
+            }
+        }
+    }
+    for (soft, scores) in parts {
         let df = scores.iter().filter(|&&s| s > 0).count();
         if df == 0 {
             unmatched.push(soft.typed.clone());
             continue;
         }
+        any_part = true;
         let concept = soft.concept.as_ref();
         let (subject, class) = (concept.and_then(|c| c.subject), concept.and_then(|c| c.class));
         // "vs", "comparison": asking for a side-by-side view lifts rows, but
         // an entry need not say so to answer.
         let idf = (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
         // A word in many entries tells little about which one is meant: it
-        // ranks, but an entry need not have it to cover the query.
-        let common = df as f32 > COMMON * n as f32;
+        // ranks, but an entry need not have it to cover the query. (A word
+        // of the lexicon was named on purpose, by the data or the app.)
+        let common = concept.is_none() && df as f32 > COMMON * n as f32;
         let weight = if class == Some(Class::Table) || common { 0.0 } else { idf * soft.span as f32 };
         counted += weight;
         for (i, &s) in scores.iter().enumerate() {
@@ -725,38 +792,62 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
                 continue;
             }
             matched[i] += weight;
+            hit_some[i] = true;
             let tf = s as f32 / 100.0;
             let norm = 1.0 - B + B * index.lengths[i] as f32 / index.mean_length;
-            total[i] += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+            total[i] += soft.span as f32 * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
             let meta = corpus.meta(i);
-            if subjects_named == 1 && subject.is_some() && meta.columns {
-                total[i] += COLUMNS_BOOST;
+            if named.is_some() && subject == named && (s >= 100 || meta.columns) {
+                relation[i] = 2;
             }
-            if class.is_some() && meta.class == class {
+            if class.is_some() && meta.class == class && class != Some(Class::Table) {
                 total[i] += CLASS_BOOST;
             }
         }
     }
-    let soft = !query.soft.is_empty();
+    // With plain words, an entry must match one of them (when any matches
+    // anything); when none does and nothing else is asked, nothing matches.
+    let soft = any_part;
     if cancelled() {
         return None;
     }
+    if !any_part && query.strict.is_empty() {
+        return Some(Ranked { hits: Vec::new(), unmatched });
+    }
+    if cancelled() {
+        return None;
+    }
+    // The whole query as words, to lift an entry whose name it is ("security").
+    let whole: Vec<String> = query.soft.iter().flat_map(|s| lexicon::words(&s.typed)).map(|w| w.folded).collect();
     let score = |i: usize| -> Option<(i64, u32)> {
-        if !required[i] || (soft && matched[i] == 0.0 && counted > 0.0) || total[i] <= 0.0 {
+        if !required[i] || (soft && !hit_some[i]) {
             return None;
         }
+        let named_so = |text: &str| {
+            let mut k = 0;
+            let mut same = true;
+            tokens(text, |range, _| {
+                let w = &text[range];
+                if w.contains('-') {
+                    return;
+                }
+                same &= whole.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w) || *x == LexWord::new(w).folded);
+                k += 1;
+            });
+            same && k == whole.len()
+        };
+        let exact = !whole.is_empty() && corpus.texts(i).next().is_some_and(named_so);
+        let total = total[i] + if exact { NAME_BOOST } else { 0.0 };
         // Those that cover the whole query first; within each, entries about
         // the one subject named, then those about none (or all), then those
         // about another subject that merely mention it; then by score.
         let full = if counted == 0.0 || matched[i] >= counted * 0.999 { FULL } else { 0 };
-        let meta = corpus.meta(i);
-        let relation = match (named, meta.subject) {
-            (Some(s), Some(about)) if about == s => 2,
-            (Some(_), _) if meta.columns => 2,
-            (Some(_), Some(_)) => 0,
-            _ => 1,
+        let relation = match relation.get(i) {
+            Some(&r) if r == 1 && corpus.meta(i).subject.is_some() => 0,
+            Some(&r) => r as i64,
+            None => 1,
         };
-        Some((full + relation * RELATION + (total[i] * SCALE) as i64, corpus.first_len(i)))
+        Some((full + relation * RELATION + (total * SCALE) as i64, corpus.first_len(i)))
     };
     let mut hits = rank_by(n, &score, cancelled)?;
     for h in &mut hits {

@@ -26,7 +26,12 @@ fn marks(query: &Option<Query>, text: &str) -> Vec<Range<usize>> {
 fn title(app: &App) -> String {
     let Some(line) = &app.faq_search else { return " Questions ".into() };
     let cursor = if app.faq_editing { "▏" } else { "" };
-    let status = if line.pending() { "…".to_string() } else { format!("{}/{}", line.hits.len(), app.data.faq.len()) };
+    let full = line.full_hits();
+    let status = match line.hits.len() - full {
+        _ if line.pending() => "…".to_string(),
+        0 => format!("{full}/{}", app.data.faq.len()),
+        partly => format!("{full}/{}, {partly} partly", app.data.faq.len()),
+    };
     format!(" / {}{cursor}  {status} ", line.query)
 }
 
@@ -34,8 +39,12 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let query = query(app);
     let header = vec![("Question".into(), theme.heading())];
     let total = app.entry_count(Tab::Faq);
+    let divider = app.faq_search.as_ref().map(|l| l.full_hits()).filter(|&full| full < total);
     TableSpec::windowed(app, Tab::Faq, title(app), header, (total, visible), |row, rows| {
         let Some(i) = app.faq_entry(row) else { return };
+        if divider == Some(row) {
+            rows.push(TableRow::Section(crate::search::partial_heading(row).to_string()));
+        }
         let question = &app.data.faq[i].question;
         // Filtered, the number is the rank (best first) and the question's own
         // number follows; continuation lines hang under the text either way.
@@ -49,6 +58,25 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     })
 }
 
+/// Where the rest of the comparison has what the FAQ lacks: how many
+/// entries match every word, and the keys that show them (the palette opens
+/// with the filter's query).
+fn elsewhere(app: &App) -> Option<String> {
+    let line = app.faq_search.as_ref().filter(|l| !l.pending())?;
+    let n = line.elsewhere?;
+    if n == 0 {
+        return Some("Nothing else in the comparison has all of these words either.".into());
+    }
+    let palette = app.keys.key(crate::keys::KeyCommand::Palette);
+    let keys = if app.faq_editing {
+        format!("{} then {palette}", app.keys.line_key(crate::keys::LineCommand::Accept))
+    } else {
+        palette.to_string()
+    };
+    let hits = crate::data::count(n, "entry", "entries");
+    Some(format!("No question has all of these words, but {hits} elsewhere in the comparison do: {keys} shows them."))
+}
+
 fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let mut doc = Doc::new();
     let Some(f) = app.faq_entry(entry).and_then(|i| app.data.faq.get(i)) else {
@@ -60,9 +88,15 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
                 app.keys.key(crate::keys::KeyCommand::Back)
             };
             doc.text(&format!("No question or answer matches the search. {clear} clears it."), theme.dim());
+            if let Some(pointer) = elsewhere(app) {
+                doc.blank().text(&pointer, theme.dim());
+            }
         }
         return doc;
     };
+    if let Some(pointer) = elsewhere(app) {
+        doc.text(&pointer, theme.dim()).blank();
+    }
     let query = query(app);
     doc.push(Rich::new(&f.question, theme.heading()).mark(&marks(&query, &f.question), 0, theme.highlight()));
     doc.blank();

@@ -54,3 +54,45 @@ pub fn rows(area: Rect, list: Rect, selected: usize, len: usize) -> (Range<usize
     let rows = shown.clone().enumerate().map(|(k, i)| (Rect { y: list.y + k as u16, height: 1, ..list }, i));
     (shown, ListMap { area, rows: rows.collect(), page: (list.height as usize).max(1), len })
 }
+
+/// A row of an overlay's list: an entry, or a divider before entry `divider`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Entry(usize),
+    Divider,
+}
+
+/// As [`rows`], with a divider row before entry `divider` (when some):
+/// which rows show, top to bottom, and the screen map (entries only).
+pub fn rows_divided(
+    area: Rect,
+    list: Rect,
+    selected: usize,
+    len: usize,
+    divider: Option<usize>,
+) -> (Vec<Row>, ListMap) {
+    let Some(d) = divider.filter(|&d| d < len) else {
+        let (shown, map) = rows(area, list, selected, len);
+        return (shown.map(Row::Entry).collect(), map);
+    };
+    // The divider is one more row: entry i sits at row i, or i + 1 from the divider on.
+    let at = |i: usize| if i >= d { i + 1 } else { i };
+    let total = len + 1;
+    let offset = list_offset(at(selected), total, list.height as usize);
+    let shown: Vec<Row> = (offset..total.min(offset + list.height as usize))
+        .map(|r| match r.cmp(&d) {
+            std::cmp::Ordering::Less => Row::Entry(r),
+            std::cmp::Ordering::Equal => Row::Divider,
+            std::cmp::Ordering::Greater => Row::Entry(r - 1),
+        })
+        .collect();
+    let map_rows = shown
+        .iter()
+        .enumerate()
+        .filter_map(|(k, row)| match row {
+            Row::Entry(i) => Some((Rect { y: list.y + k as u16, height: 1, ..list }, *i)),
+            Row::Divider => None,
+        })
+        .collect();
+    (shown, ListMap { area, rows: map_rows, page: (list.height as usize).max(1), len })
+}

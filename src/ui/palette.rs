@@ -53,6 +53,23 @@ fn preview(app: &App, theme: &Theme, query: &Query, hit: usize) -> Doc {
     doc
 }
 
+/// The query line's status: how many hits, how many match every word, and
+/// the words nothing matched.
+fn status(line: &crate::app::SearchLine) -> String {
+    if line.pending() {
+        return "…".to_string();
+    }
+    let mut status = crate::data::count(line.hits.len(), "hit", "hits");
+    let full = line.full_hits();
+    if full < line.hits.len() && full > 0 {
+        status.push_str(&format!(", {full} with every word"));
+    }
+    if !line.unmatched.is_empty() {
+        status.push_str(&format!(" · not found: {}", line.unmatched.join(", ")));
+    }
+    status
+}
+
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
     let line = app.palette.as_ref()?;
     let area = area(body);
@@ -61,19 +78,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         app.keys.line_key(LineCommand::Accept),
         app.keys.line_key(LineCommand::Cancel)
     );
-    let status = if line.pending() { "…".to_string() } else { crate::data::count(line.hits.len(), "hit", "hits") };
-    let inner = overlay::frame(frame, theme, area, title, &line.query, &status);
+    let inner = overlay::frame(frame, theme, area, title, &line.query, &status(line));
     let (list, preview_area) = list_and_preview(body);
-    let (shown, map) = overlay::rows(area, list, app.palette_selected, line.hits.len());
+    let full = line.full_hits();
+    let divider = (full < line.hits.len()).then_some(full);
+    let (shown, map) = overlay::rows_divided(area, list, app.palette_selected, line.hits.len(), divider);
     if inner.height == 0 {
         return Some(map);
     }
-    let offset = shown.start;
     let query = Query::parse(&line.hits_query, &app.corpora.lexicon);
-    let lines: Vec<Line> = line.hits[shown]
+    let lines: Vec<Line> = shown
         .iter()
-        .enumerate()
-        .filter_map(|(k, hit)| {
+        .filter_map(|row| {
+            let k = match row {
+                overlay::Row::Entry(k) => *k,
+                overlay::Row::Divider => {
+                    let text = format!("── {} ", crate::search::partial_heading(full));
+                    return Rich::new(&text, theme.dim()).lines(u16::MAX).into_iter().next();
+                }
+            };
+            let hit = line.hits.get(k)?;
             let i = hit.index as usize;
             let found = app.corpora.found.get(i)?;
             let text = app.corpora.line(i);
@@ -92,7 +116,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
             let prefix: usize = parts.iter().map(|(t, _)| t.len()).sum();
             parts.push((text, Style::new()));
             let mut rich = Rich::parts(&parts).mark(&query.highlights(text), prefix, theme.highlight());
-            if offset + k == app.palette_selected {
+            if k == app.palette_selected {
                 rich = rich.patch(theme.selected());
             }
             rich.lines(u16::MAX).into_iter().next()
