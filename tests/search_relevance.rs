@@ -127,3 +127,84 @@ fn every_field_is_searchable() {
     assert_eq!(label("mindinventory"), Some("Sources"), "the sources");
     assert!(label("instagram").is_some(), "use-case examples");
 }
+
+/// The everything-search's hits for `query`: (kind, subject, line), best first.
+fn everything(name: &str, query: &str) -> Vec<(String, String, String, bool)> {
+    let app = common::app(name);
+    let c = &app.corpora;
+    let hits = rank(&c.everything, &Query::parse(query, &c.lexicon), &|| false).unwrap_or_default();
+    hits.iter()
+        .map(|h| {
+            let found = c.found[h.index as usize];
+            let subject = found.subject.map_or(String::new(), |s| app.data.subjects[s].name.to_string());
+            (found.kind.label().to_string(), subject, c.line(h.index as usize), h.partial)
+        })
+        .collect()
+}
+
+#[test]
+fn stop_words_are_never_required() {
+    let bare = everything("django-vs-flask", "django api");
+    assert!(!bare.is_empty());
+    for padded in ["is django good for an api", "can i use django for my api?", "should we use django with the api"] {
+        let hits = everything("django-vs-flask", padded);
+        let full = hits.iter().filter(|h| !h.3).count();
+        assert!(full > 0, "{padded:?}: nothing has every word that matters: {:?}", &hits[..hits.len().min(3)]);
+    }
+}
+
+#[test]
+fn a_question_in_other_words_is_not_empty() {
+    for q in ["user sign-up", "multilingual site", "weaknesses of flask", "what is bad about flask"] {
+        assert!(!everything("django-vs-flask", q).is_empty(), "{q:?} found nothing");
+    }
+}
+
+#[test]
+fn the_subject_named_leads() {
+    let hits = everything("django-vs-flask", "django admin");
+    let first_flask = hits.iter().position(|h| h.1 == "Flask").expect("a Flask entry mentions the admin");
+    let django_admin: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.1 == "Django" && h.2.to_lowercase().contains("admin"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!django_admin.is_empty());
+    assert!(django_admin.iter().all(|&i| i < first_flask), "Django's admin entries first: {:?}", &hits[..6]);
+    assert!(hits.iter().take(3).any(|h| h.0 == "Feature" && h.2.starts_with("Admin panel")), "{:?}", &hits[..3]);
+}
+
+#[test]
+fn words_for_a_kind_of_entry_steer_to_it() {
+    for (query, kind, subject) in
+        [("flask cons", "Con", "Flask"), ("weaknesses of flask", "Con", "Flask"), ("django benefits", "Pro", "Django")]
+    {
+        let hits = everything("django-vs-flask", query);
+        let top: Vec<_> = hits.iter().take(3).collect();
+        assert!(top.iter().all(|h| h.0 == kind && h.1 == subject), "{query:?}: {top:?}");
+    }
+}
+
+#[test]
+fn a_note_is_a_hit_of_its_own_where_it_is_shown() {
+    // "Unicorn" is named only in a correction on Flask's WSGI feature.
+    let app = common::app("django-vs-flask");
+    let c = &app.corpora;
+    let hits = rank(&c.everything, &Query::parse("unicorn", &c.lexicon), &|| false).unwrap_or_default();
+    let first = c.found[hits[0].index as usize];
+    assert_eq!(first.kind.label(), "Note");
+    assert!(c.line(hits[0].index as usize).contains("Unicorn"));
+    let parent = hits.iter().map(|h| c.found[h.index as usize]).find(|f| f.kind.label() == "Key feature");
+    let parent = parent.expect("the feature it is on (which names Gunicorn) is a hit too");
+    assert_eq!(first.place, parent.place, "the note lands on the entry it is about");
+    let aggregate = (0..c.found.len()).any(|i| c.line(i) == "Corrections and notes on the source");
+    assert!(!aggregate, "the Overview's list of every note is not itself searchable");
+}
+
+#[test]
+fn partial_matches_come_last_and_are_marked() {
+    let hits = everything("django-vs-flask", "flask admin panel customisation zebra");
+    let first_partial = hits.iter().position(|h| h.3).expect("some entries match only some words");
+    assert!(hits[first_partial..].iter().all(|h| h.3), "every partial hit after every full one");
+}

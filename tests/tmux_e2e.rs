@@ -372,10 +372,11 @@ fn faq_search_and_search_everything() {
     t.wait_for(&["Questions"]);
     t.keys(&["/", "f", "a", "s", "t", "e", "r"]);
     let screen = t.wait_for(&["/ faster", "/12 "]);
-    // A word, not letters scattered over every answer: a few of the twelve questions.
+    // A word, not letters scattered over every answer: a few of the twelve
+    // questions (its synonyms "fast" and "speed" included).
     let before_slash = screen.split("/ faster").nth(1).and_then(|r| r.split('/').next()).unwrap_or("");
     let kept: usize = before_slash.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(99);
-    assert!(kept <= 3, "`/faster` keeps {kept} of 12:\n{screen}");
+    assert!(kept <= 4, "`/faster` keeps {kept} of 12:\n{screen}");
     let first = screen.lines().find(|l| l.contains("│") && l.contains(". ") && !l.contains("Question")).unwrap_or("");
     assert!(first.contains("1. Is Flask faster than Django?  #6"), "first hit, ranked, with its number:\n{screen}");
     assert_eq!(underlined_on_line(&t, "1. Is Flask faster"), "faster", "the matched word is highlighted");

@@ -314,3 +314,22 @@ fn an_unknown_fit_level_or_note_kind_is_a_located_error() {
     assert_eq!(line, 27);
     assert!(message.contains("Great") && message.contains("Signature"), "{message}");
 }
+
+#[test]
+fn synonym_groups_need_two_members_and_a_word_means_one_thing() {
+    let src = edited(
+        "    sources:",
+        "    synonyms: [[\"brew\"], [\"cuppa\", \"tea break\"], [\"Tea Break\", \"elevenses\"], [\"a b c d e\", \"x\"]],\n    sources:",
+    );
+    let p = problems(&src);
+    assert!(p.iter().any(|m| m.starts_with("synonyms[0]: a group needs at least 2")), "{p:?}");
+    assert!(p.iter().any(|m| m.starts_with("synonyms[2][0]: \"Tea Break\" is already in synonyms[1]")), "{p:?}");
+    assert!(p.iter().any(|m| m.starts_with("synonyms[3][0]: at most 4 words")), "{p:?}");
+}
+
+#[test]
+fn synonyms_are_optional_and_accepted_when_well_formed() {
+    let src = edited("    sources:", "    synonyms: [[\"cuppa\", \"tea break\"], [\"joe\", \"java\"]],\n    sources:");
+    let c = data::load_str(&src, "test.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.synonyms.len(), 2);
+}

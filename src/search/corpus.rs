@@ -62,7 +62,8 @@ impl Field {
     pub fn weight(self) -> u32 {
         match self {
             Field::Title | Field::Name | Field::Question => 100,
-            Field::Tags | Field::Keywords | Field::Subject | Field::Values => 80,
+            Field::Subject | Field::Values => 80,
+            Field::Tags | Field::Keywords => 65,
             Field::Item => 70,
             Field::Summary | Field::Detail | Field::Answer | Field::Description | Field::Discussion => 55,
             Field::Note => 50,

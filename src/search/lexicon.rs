@@ -105,19 +105,27 @@ fn stemmer() -> &'static Stemmer {
 /// A word as the lexicon compares it: folded (lowercase, no accents) and stemmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
+    /// As written.
+    pub text: String,
     pub folded: String,
     pub stem: String,
+    /// Typed with a capital: it means this spelling only (fzf's smart case).
+    pub exact: bool,
 }
 
 impl Word {
     pub fn new(text: &str) -> Word {
         let folded = Fold { case: true, accents: true }.apply(text);
         let stem = stemmer().stem(&folded).into_owned();
-        Word { folded, stem }
+        Word { text: text.to_string(), folded, stem, exact: false }
     }
 
-    /// The same word, or (three letters or more) the same stem.
+    /// The same word, or (three letters or more) the same stem; an exact
+    /// word, only the same spelling.
     pub fn meets(&self, other: &Word) -> bool {
+        if self.exact || other.exact {
+            return self.text == other.text;
+        }
         self.folded == other.folded || (self.folded.chars().count() >= 3 && self.stem == other.stem)
     }
 }
@@ -125,8 +133,19 @@ impl Word {
 /// The words of `text`: runs of letters and digits, folded and stemmed. A
 /// trailing possessive ("Django's") is dropped.
 pub fn words(text: &str) -> Vec<Word> {
+    split(text).map(Word::new).collect()
+}
+
+/// The words of a query term: as [`words`], each asking for its spelling
+/// when the term has a capital (fzf's smart case, term by term).
+pub fn typed_words(text: &str) -> Vec<Word> {
+    let exact = !Fold::for_term(text).case;
+    split(text).map(|w| Word { exact, ..Word::new(w) }).collect()
+}
+
+fn split(text: &str) -> impl Iterator<Item = &str> {
     let text = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(Word::new).collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// One way to say a concept: one or more words, in order.

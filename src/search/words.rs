@@ -437,7 +437,7 @@ fn soft_parts(terms: &[Term], lexicon: &Lexicon) -> (Vec<Soft>, Vec<Soft>) {
     let mut words: Vec<LexWord> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     for (t, term) in terms.iter().enumerate() {
-        let w = lexicon::words(&term.text);
+        let w = lexicon::typed_words(&term.text);
         owner.extend(std::iter::repeat_n(t, w.len()));
         words.extend(w);
     }
@@ -689,8 +689,10 @@ const NAME_BOOST: f32 = 1.0;
 const CLASS_MATCH: u8 = 60;
 /// What a stop word the entry has adds, at most.
 const STOP_WEIGHT: f32 = 0.1;
-/// The share of entries above which a word is common.
+/// The share of entries above which a word is common, and the fewest
+/// entries that make it so (in a short list, every word is in many).
 const COMMON: f32 = 0.2;
+const COMMON_AT_LEAST: f32 = 8.0;
 /// Scores are ranked as integers: this many per unit of score.
 const SCALE: f32 = 1_000_000.0;
 /// Added to the score of an entry that matches every word anything matches.
@@ -784,7 +786,7 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
         // A word in many entries tells little about which one is meant: it
         // ranks, but an entry need not have it to cover the query. (A word
         // of the lexicon was named on purpose, by the data or the app.)
-        let common = concept.is_none() && df as f32 > COMMON * n as f32;
+        let common = concept.is_none() && df as f32 > (COMMON * n as f32).max(COMMON_AT_LEAST);
         let weight = if class == Some(Class::Table) || common { 0.0 } else { idf * soft.span as f32 };
         counted += weight;
         for (i, &s) in scores.iter().enumerate() {
@@ -962,6 +964,46 @@ mod tests {
         let items: Vec<String> = (0..5000).map(|i| format!("line {i}")).collect();
         let refs: Vec<&str> = items.iter().map(String::as_str).collect();
         assert!(rank(&corpus(&refs), &Query::new("line"), &|| true).is_none());
+    }
+
+    fn ranked_with(items: &[&str], lexicon: &Lexicon, query: &str) -> Vec<(String, bool)> {
+        let c = corpus(items);
+        let hits = rank(&c, &Query::parse(query, lexicon), &|| false).unwrap_or_default();
+        hits.iter().map(|h| (items[h.index as usize].to_string(), h.partial)).collect()
+    }
+
+    #[test]
+    fn a_synonym_group_is_found_both_ways() {
+        let lexicon = Lexicon::new(&[], &[vec!["sign up", "register", "registration"]]);
+        let items = ["Sign up takes a minute", "Registration is free", "Pricing"];
+        let words = |q| ranked_with(&items, &lexicon, q).into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(words("register"), ["Registration is free", "Sign up takes a minute"], "the typed word first");
+        assert_eq!(words("sign up"), ["Sign up takes a minute", "Registration is free"]);
+        assert_eq!(words("user sign-up"), ["Sign up takes a minute", "Registration is free"], "one more word");
+        let apart = ["Sign the form to get set up"];
+        assert!(ranked_with(&apart, &lexicon, "register").is_empty(), "a phrase's words must be adjacent");
+    }
+
+    #[test]
+    fn stop_words_are_never_required_and_the_rest_rank() {
+        let items = ["Django admin panel", "Flask extensions", "Admin for Flask"];
+        let lexicon = Lexicon::new(&[("django", "Django"), ("flask", "Flask")], &[]);
+        let hits = ranked_with(&items, &lexicon, "does the django have an admin panel");
+        assert_eq!(hits[0], ("Django admin panel".to_string(), false));
+        let hits = ranked_with(&items, &lexicon, "which one is the best admin");
+        assert!(hits.iter().any(|(t, _)| t == "Admin for Flask"), "{hits:?}");
+    }
+
+    #[test]
+    fn entries_with_some_of_the_words_follow_those_with_all() {
+        let items = ["Admin panel", "Panel discussion", "Admin rights"];
+        let hits = ranked_with(&items, Lexicon::built_in(), "admin panel");
+        let partial: Vec<bool> = hits.iter().map(|h| h.1).collect();
+        assert_eq!(partial, [false, true, true], "{hits:?}");
+        assert!(ranked_with(&items, Lexicon::built_in(), "zebra").is_empty(), "no word found: nothing");
+        let r = search(&corpus(&items), &Query::new("admin zebra"), &|| false).unwrap_or_default();
+        assert_eq!(r.unmatched, ["zebra"]);
+        assert_eq!(r.hits.len(), 2, "the word found nowhere is left out");
     }
 
     #[test]
