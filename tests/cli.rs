@@ -197,6 +197,20 @@ fn search_with_no_hits_says_so() {
 }
 
 #[test]
+fn search_marks_partial_matches_and_words_found_nowhere() {
+    let o = versus(&["search", "flask admin zebra", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not found anywhere: zebra"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let partial: Vec<bool> = v.as_array().expect("an array").iter().map(|h| h["partial"] == true).collect();
+    let first = partial.iter().position(|&p| p).expect("some hits match only some words");
+    assert!(first > 0 && partial[first..].iter().all(|&p| p), "every full hit first: {partial:?}");
+    let text = stdout(&versus(&["search", "flask admin zebra"]));
+    let divider = text.lines().position(|l| l == "-- matches some of your words --").expect("a divider line");
+    assert_eq!(divider, first, "{text}");
+}
+
+#[test]
 fn search_lines_filters_stdin_best_first_like_fzf() {
     let input = "How do I configure item 7 for deployment?\nunrelated line\nconfig deploy\nCFG DEPLOY\n";
     let o = versus_with_stdin(&["search", "--lines", "cfgdeploy"], input);

@@ -706,3 +706,25 @@ fn a_remapped_quit_key_quits_and_the_help_and_status_line_show_it() {
     t.assert_clean_exit();
     let _ = std::fs::remove_dir_all(&config);
 }
+
+#[test]
+fn an_faq_filter_without_an_answer_points_to_the_rest_of_the_comparison() {
+    let bin = release_binary().display().to_string();
+    let state = std::env::temp_dir().join(format!("versus-e2e-state-{}-faq-pointer", std::process::id()));
+    let t = Tmux::start_sized("faq-pointer", &bin, &state, (80, 24));
+    t.wait_for(&["┌ Features"]);
+    t.keys(&["5"]);
+    t.wait_for(&["Questions"]);
+    t.keys(&["/"]);
+    for c in "gunicorn".chars() {
+        t.keys(&[&c.to_string()]);
+    }
+    let screen = t.wait_for(&["/ gunicorn", "entries do elsewhere"]);
+    assert!(screen.contains("Enter then Ctrl-P"), "the keys that show them:\n{screen}");
+    // Enter keeps the filter; Ctrl-P opens the palette on the same words.
+    t.keys(&["Enter", "C-p"]);
+    let screen = t.wait_for(&["Search everything", "> gunicorn"]);
+    assert!(screen.contains("WSGI Compliance"), "the hits the FAQ lacks:\n{screen}");
+    t.keys(&["Escape"]);
+    t.wait_gone("Search everything");
+}

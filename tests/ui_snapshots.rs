@@ -60,6 +60,22 @@ fn search_everything_palette() {
 }
 
 #[test]
+fn palette_with_partial_matches_under_a_divider() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::Palette);
+    app.type_query("flask admin zebra");
+    let screen = screen_text(&render(&app, 100, 30, Theme::COLOR));
+    assert!(screen.contains("not found: zebra"), "{screen}");
+    assert!(screen.contains("── matches some of your words"), "{screen}");
+    insta::assert_snapshot!("palette-partial-100x30", screen);
+    // Only partial matches: the divider says so above them all.
+    app.update(Action::Line(LineAction::Clear));
+    app.type_query("clickjacking jinja");
+    let screen = screen_text(&render(&app, 80, 24, Theme::COLOR));
+    insta::assert_snapshot!("palette-only-partial-80x24", screen);
+}
+
+#[test]
 fn pros_cons_with_a_selected_con() {
     let mut app = app("django-vs-flask");
     app.update(Action::GoToTab(Tab::ProsCons));

@@ -23,8 +23,8 @@ pub struct SearchLine {
     /// Words of the shown hits' query that nothing matched.
     pub unmatched: Arc<[String]>,
     /// For the FAQ filter when no question has every word: how many entries
-    /// of the whole comparison do.
-    pub elsewhere: Option<usize>,
+    /// of the whole comparison do, and how many have some of them.
+    pub elsewhere: Option<(usize, usize)>,
 }
 
 impl Default for SearchLine {

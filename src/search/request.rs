@@ -32,8 +32,9 @@ pub struct Results {
     /// Words of the query that nothing matched.
     pub unmatched: Arc<[String]>,
     /// For an FAQ search where no question has all the words: how many
-    /// entries of the whole comparison do, so the filter can point there.
-    pub elsewhere: Option<usize>,
+    /// entries of the whole comparison have them all, and how many have some,
+    /// so the filter can point there.
+    pub elsewhere: Option<(usize, usize)>,
 }
 
 impl SearchRequest {
@@ -52,7 +53,8 @@ impl SearchRequest {
         let all_words = |hits: &[Hit]| hits.iter().take_while(|h| !h.partial).count();
         let elsewhere = match self.target {
             Target::Faq if !query.is_empty() && all_words(&ranked.hits) == 0 => {
-                Some(all_words(&search(&corpora.everything, &query, cancelled)?.hits))
+                let hits = search(&corpora.everything, &query, cancelled)?.hits;
+                Some((all_words(&hits), hits.len()))
             }
             _ => None,
         };

@@ -63,18 +63,24 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
 /// with the filter's query).
 fn elsewhere(app: &App) -> Option<String> {
     let line = app.faq_search.as_ref().filter(|l| !l.pending())?;
-    let n = line.elsewhere?;
-    if n == 0 {
-        return Some("Nothing else in the comparison has all of these words either.".into());
-    }
+    let (full, some) = line.elsewhere?;
     let palette = app.keys.key(crate::keys::KeyCommand::Palette);
     let keys = if app.faq_editing {
         format!("{} then {palette}", app.keys.line_key(crate::keys::LineCommand::Accept))
     } else {
         palette.to_string()
     };
-    let hits = crate::data::count(n, "entry", "entries");
-    Some(format!("No question has all of these words, but {hits} elsewhere in the comparison do: {keys} shows them."))
+    Some(match (full, some) {
+        (0, 0) => "Nothing else in the comparison matches these words either.".to_string(),
+        (0, n) => format!(
+            "No entry has all of these words; {} some of them: {keys} shows them.",
+            crate::data::count(n, "entry has", "entries have")
+        ),
+        (n, _) => format!(
+            "No question has these words, but {} elsewhere: {keys} shows them.",
+            crate::data::count(n, "entry does", "entries do")
+        ),
+    })
 }
 
 fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
