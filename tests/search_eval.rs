@@ -64,7 +64,8 @@ fn evaluate(file: &str) -> Score {
     for case in &cases {
         let app = &apps.iter().find(|(n, _)| *n == case.comparison).expect("a shipped comparison").1;
         let corpora = &app.corpora;
-        let hits = rank(&corpora.everything, &Query::parse(&case.query, &corpora.lexicon), &|| false).unwrap_or_default();
+        let hits =
+            rank(&corpora.everything, &Query::parse(&case.query, &corpora.lexicon), &|| false).unwrap_or_default();
         let top: Vec<String> = hits.iter().take(3).map(|h| key(app, corpora, h.index as usize)).collect();
         if hits.is_empty() {
             score.empty += 1;

@@ -59,7 +59,8 @@ fn natural_queries_find_what_they_mean_in_the_top_three() {
     let corpora: &Corpora = &app.corpora;
     let mut failures = Vec::new();
     for case in CASES {
-        let hits = rank(&corpora.everything, &Query::parse(case.query, &corpora.lexicon), &|| false).unwrap_or_default();
+        let hits =
+            rank(&corpora.everything, &Query::parse(case.query, &corpora.lexicon), &|| false).unwrap_or_default();
         let top: Vec<(String, &str)> = hits
             .iter()
             .take(3)

@@ -81,7 +81,13 @@ fn stale_results_never_replace_newer_ones() {
     app.type_query("fast");
     let newest = app.faq_search.as_ref().map(|l| l.hits_generation).unwrap_or(0);
     let old: Arc<[Hit]> = Arc::from(vec![Hit { index: 0, len: 1, score: 1, partial: false }]);
-    app.update(Action::Found(Results { target: Target::Faq, generation: newest - 1, hits: old, unmatched: Arc::from([]), elsewhere: None }));
+    app.update(Action::Found(Results {
+        target: Target::Faq,
+        generation: newest - 1,
+        hits: old,
+        unmatched: Arc::from([]),
+        elsewhere: None,
+    }));
     assert_ne!(app.entry_count(Tab::Faq), 1, "an older search's result was ignored");
 }
 
@@ -97,7 +103,13 @@ fn the_palette_jumps_to_every_kind_of_entry() {
             app.update(Action::Line(LineAction::Type('x')));
             let generation = app.palette.as_ref().map(|l| l.generation).unwrap_or(0);
             let hits: Arc<[Hit]> = Arc::from(vec![Hit { index: i as u32, len: 1, score: 1, partial: false }]);
-            app.update(Action::Found(Results { target: Target::Palette, generation, hits, unmatched: Arc::from([]), elsewhere: None }));
+            app.update(Action::Found(Results {
+                target: Target::Palette,
+                generation,
+                hits,
+                unmatched: Arc::from([]),
+                elsewhere: None,
+            }));
             app.update(Action::Line(LineAction::Accept));
             let (tab, entry) = (found.place.tab, found.place.entry);
             assert!(app.palette.is_none(), "{name} entry {i}: the palette closed");

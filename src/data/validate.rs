@@ -294,7 +294,8 @@ impl Checker<'_> {
                 } else if words.len() > MAX_SYNONYM_WORDS {
                     self.problem(&at, format!("at most {MAX_SYNONYM_WORDS} words; found {}", words.len()));
                 } else if let Some(&first) = seen.get(&words) {
-                    let other = if first == i { "earlier in this group".to_string() } else { format!("in synonyms[{first}]") };
+                    let other =
+                        if first == i { "earlier in this group".to_string() } else { format!("in synonyms[{first}]") };
                     self.problem(&at, format!("{} is already {other}: a word may mean one thing", quoted(member)));
                 } else {
                     seen.insert(words, i);

@@ -91,11 +91,10 @@ impl Corpora {
         let faq = Meta { class: Some(Class::Faq), ..Meta::default() };
         for f in &c.faq {
             let tags = f.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
-            corpora.faq.push_about(faq, [
-                (Field::Question, f.question.as_str()),
-                (Field::Answer, &f.answer),
-                (Field::Tags, &tags),
-            ]);
+            corpora.faq.push_about(
+                faq,
+                [(Field::Question, f.question.as_str()), (Field::Answer, &f.answer), (Field::Tags, &tags)],
+            );
         }
         corpora.build_everything(c, entries);
         corpora
@@ -186,8 +185,12 @@ impl Corpora {
                     let line = format!("{}: {}", r.name, r.values.get(id).map_or("", |v| v.as_str()));
                     let keywords = joined(&r.keywords);
                     self.add(&[(Name, &line), subject, (Keywords, &keywords)], place, Kind::Glance, Some(si), false);
-                    let notes: Vec<crate::data::Note> =
-                        r.notes.iter().filter(|n| n.about.as_deref().is_none_or(|a| a == id.as_str())).cloned().collect();
+                    let notes: Vec<crate::data::Note> = r
+                        .notes
+                        .iter()
+                        .filter(|n| n.about.as_deref().is_none_or(|a| a == id.as_str()))
+                        .cloned()
+                        .collect();
                     self.add_notes(c, &notes, place, Some(si));
                     continue;
                 }
@@ -249,7 +252,8 @@ impl Corpora {
         for (i, f) in c.faq.iter().enumerate() {
             let tags = joined(&f.tags);
             // A question that names one subject is about it ("Which big company uses Flask?").
-            let named: Vec<usize> = (0..c.subjects.len()).filter(|&s| names(&f.question, &c.subjects[s].name)).collect();
+            let named: Vec<usize> =
+                (0..c.subjects.len()).filter(|&s| names(&f.question, &c.subjects[s].name)).collect();
             self.about = (named.len() == 1).then(|| named[0] as u16);
             self.add(
                 &[(Question, f.question.as_str()), (Answer, &f.answer), (Tags, &tags)],

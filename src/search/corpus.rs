@@ -248,8 +248,9 @@ mod tests {
     fn large_rankings_use_threads_and_agree_with_one_thread() {
         let score = |i: usize| (!i.is_multiple_of(3)).then_some(((i % 17) as i64, (i % 5) as u32));
         let hits = rank_by(40_000, &score, &|| false).unwrap_or_default();
-        let mut single: Vec<Hit> =
-            (0..40_000).filter_map(|i| score(i).map(|(score, len)| Hit { index: i as u32, len, score, partial: false })).collect();
+        let mut single: Vec<Hit> = (0..40_000)
+            .filter_map(|i| score(i).map(|(score, len)| Hit { index: i as u32, len, score, partial: false }))
+            .collect();
         single.sort_unstable_by(best_first);
         assert_eq!(hits, single);
     }

@@ -81,10 +81,25 @@ const BUILT_IN: &[(Option<Class>, &[&str])] = &[
         &["use case", "good for", "best for", "suited", "suitable", "ideal for", "used for", "right for", "fit for"],
     ),
     (Some(Class::Faq), &["faq", "frequently asked"]),
-    (Some(Class::Verdict), &["verdict", "recommendation", "conclusion", "bottom line", "final word", "final say", "in short"]),
+    (
+        Some(Class::Verdict),
+        &["verdict", "recommendation", "conclusion", "bottom line", "final word", "final say", "in short"],
+    ),
     (
         Some(Class::Table),
-        &["all three", "the three", "three way", "three-way", "all of them", "each of them", "side by side", "comparison", "compared", "versus", "vs"],
+        &[
+            "all three",
+            "the three",
+            "three way",
+            "three-way",
+            "all of them",
+            "each of them",
+            "side by side",
+            "comparison",
+            "compared",
+            "versus",
+            "vs",
+        ],
     ),
     (
         None,
@@ -186,9 +201,9 @@ impl Lexicon {
         for group in synonyms {
             let members: Vec<Member> =
                 group.iter().take(MAX_GROUP_MEMBERS).map(|m| member(m)).filter(|m| !m.is_empty()).collect();
-            let names_subject = concepts.iter().position(|c| {
-                c.subject.is_some() && members.iter().any(|m| c.members.iter().any(|n| same(n, m)))
-            });
+            let names_subject = concepts
+                .iter()
+                .position(|c| c.subject.is_some() && members.iter().any(|m| c.members.iter().any(|n| same(n, m))));
             match names_subject {
                 Some(s) => concepts[s].members.extend(members),
                 None => concepts.push(Concept { members, class: None, subject: None }),
@@ -250,9 +265,10 @@ mod tests {
     use super::*;
 
     fn lexicon() -> Lexicon {
-        Lexicon::new(&[("django", "Django"), ("fastapi", "FastAPI")], &[vec!["sign up", "register", "signup"], vec![
-            "FastAPI", "fast api",
-        ]])
+        Lexicon::new(
+            &[("django", "Django"), ("fastapi", "FastAPI")],
+            &[vec!["sign up", "register", "signup"], vec!["FastAPI", "fast api"]],
+        )
     }
 
     fn at(l: &Lexicon, q: &str) -> Option<(usize, usize)> {

@@ -18,8 +18,8 @@ pub mod worker;
 
 pub use corpora::{Corpora, Found, Kind};
 pub use corpus::{Corpus, Field, Hit};
+pub use lexicon::{Class, Lexicon, Meta};
 pub use lines::rank_lines;
 pub use request::{Results, SearchRequest, Target};
-pub use lexicon::{Class, Lexicon, Meta};
 pub use words::{Query, Ranked, partial_heading, rank, search};
 pub use worker::Searcher;

@@ -27,8 +27,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::corpus::{Corpus, Hit, rank_by};
-use super::lexicon::{self, Class, Concept, Lexicon, Word as LexWord};
 use super::fold::Fold;
+use super::lexicon::{self, Class, Concept, Lexicon, Word as LexWord};
 use super::syntax::{Kind, Pattern, Term};
 
 /// How well a term matches a word, best first.
@@ -76,7 +76,37 @@ impl std::hash::Hasher for Fnv {
 
 /// Calls `emit(byte range, position)` for each word of `text`: each run of
 /// letters and digits, and each hyphenated pair joined (at the first's position).
-fn tokens(text: &str, mut emit: impl FnMut(Range<usize>, u16)) {
+pub fn tokens(text: &str, emit: impl FnMut(Range<usize>, u16)) {
+    if text.is_ascii() { ascii_tokens(text.as_bytes(), emit) } else { unicode_tokens(text, emit) }
+}
+
+/// [`tokens`] for ASCII text, byte by byte: most texts, and the bulk of
+/// building the index of a large comparison.
+fn ascii_tokens(b: &[u8], mut emit: impl FnMut(Range<usize>, u16)) {
+    let (mut i, mut position) = (0, 0u16);
+    let mut previous: Option<Range<usize>> = None;
+    while i < b.len() {
+        let gap = i;
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if let Some(p) = previous.take().filter(|_| &b[gap..start] == b"-") {
+            emit(p.start..i, position.saturating_sub(1));
+        }
+        emit(start..i, position);
+        position = position.saturating_add(1);
+        previous = Some(start..i);
+    }
+}
+
+fn unicode_tokens(text: &str, mut emit: impl FnMut(Range<usize>, u16)) {
     let mut position: u16 = 0;
     let mut start = None;
     let mut previous: Option<Range<usize>> = None;
@@ -139,16 +169,43 @@ pub struct WordIndex {
     mean_length: f32,
 }
 
+type Lookup = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<Fnv>>;
+
 impl WordIndex {
+    /// The index of every entry's words: on both cores for a large corpus,
+    /// each building the index of half the entries, the halves then merged.
     pub fn build(corpus: &Corpus) -> WordIndex {
-        let mut lookup: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        let n = corpus.len();
+        let mut index = if threads < 2 || n < PARALLEL_BUILD {
+            WordIndex::build_part(corpus, 0..n).0
+        } else {
+            let (first, second) = std::thread::scope(|s| {
+                let second = s.spawn(|| WordIndex::build_part(corpus, n / 2..n));
+                let first = WordIndex::build_part(corpus, 0..n / 2);
+                (first, second.join())
+            });
+            match second {
+                Ok(second) => first.0.merge(first.1, second.0),
+                // A thread that panicked leaves its half unindexed; build it here.
+                Err(_) => WordIndex::build_part(corpus, 0..n).0,
+            }
+        };
+        let total: u64 = index.lengths.iter().map(|&l| l as u64).sum();
+        index.mean_length = (total as f32 / n.max(1) as f32).max(1.0);
+        index
+    }
+
+    /// The index of the entries in `range`, and its word lookup.
+    fn build_part(corpus: &Corpus, range: Range<usize>) -> (WordIndex, Lookup) {
+        let mut lookup: Lookup = HashMap::default();
         let mut index = WordIndex::default();
         // The last text (numbered across the corpus) each word was seen in, so
         // a word is recorded once per text.
         let mut last_seen: Vec<u64> = Vec::new();
         let mut text_number = 0u64;
-        index.lengths = vec![0; corpus.len()];
-        for entry in 0..corpus.len() {
+        index.lengths = vec![0; range.len()];
+        for entry in range.clone() {
             let mut length = 0u16;
             for (field, text) in corpus.fields(entry) {
                 text_number += 1;
@@ -160,9 +217,7 @@ impl WordIndex {
                         None => {
                             let id = index.words.len();
                             lookup.insert(word.into(), id as u32);
-                            let folded = Fold { case: true, accents: true }.apply(word);
-                            let stem = stemmer().stem(&folded).into_owned().into_boxed_str();
-                            index.words.push(Word { text: word.into(), folded: folded.into(), stem });
+                            index.words.push(Word::new(word));
                             index.postings.push(Vec::new());
                             last_seen.push(0);
                             id
@@ -175,14 +230,44 @@ impl WordIndex {
                     }
                 });
             }
-            index.lengths[entry] = length;
+            index.lengths[entry - range.start] = length;
         }
         index.postings.iter_mut().for_each(|p| p.shrink_to_fit());
-        let total: u64 = index.lengths.iter().map(|&l| l as u64).sum();
-        index.mean_length = (total as f32 / corpus.len().max(1) as f32).max(1.0);
-        index
+        (index, lookup)
+    }
+
+    /// This index (of the earlier entries) with `later`'s words and postings added.
+    fn merge(mut self, mut lookup: Lookup, later: WordIndex) -> WordIndex {
+        for (word, postings) in later.words.into_iter().zip(later.postings) {
+            match lookup.get(&*word.text) {
+                Some(&id) => self.postings[id as usize].extend(postings),
+                None => {
+                    lookup.insert(word.text.clone(), self.words.len() as u32);
+                    self.words.push(word);
+                    self.postings.push(postings);
+                }
+            }
+        }
+        self.lengths.extend(later.lengths);
+        self
     }
 }
+
+impl Word {
+    fn new(text: &str) -> Word {
+        let folded = Fold { case: true, accents: true }.apply(text);
+        // Numbers have no stem: most distinct words of a large corpus are numbers.
+        let stem = if folded.bytes().all(|b| b.is_ascii_digit()) {
+            folded.clone().into_boxed_str()
+        } else {
+            stemmer().stem(&folded).into_owned().into_boxed_str()
+        };
+        Word { text: text.into(), folded: folded.into(), stem }
+    }
+}
+
+/// Below this many entries one thread builds the index faster than two.
+const PARALLEL_BUILD: usize = 20_000;
 
 /// A fuzzy term, ready to compare with words.
 #[derive(Debug, Clone)]
@@ -472,7 +557,11 @@ fn soft_parts(terms: &[Term], lexicon: &Lexicon) -> (Vec<Soft>, Vec<Soft>) {
                 // "can't" is two stop words ("can", "t").
                 let words = lexicon::words(&terms[t].text);
                 let stop = !words.is_empty() && words.iter().all(|w| lexicon::is_stop_word(&w.folded));
-                if stop { stops.push(soft) } else { parts.push(soft) }
+                if stop {
+                    stops.push(soft)
+                } else {
+                    parts.push(soft)
+                }
                 t += 1;
             }
         }
@@ -646,7 +735,13 @@ fn has_phrase(corpus: &Corpus, entry: usize, phrase: &[LexWord]) -> bool {
                 return;
             }
             let meets = |w: &LexWord| w.folded.eq_ignore_ascii_case(word) || w.meets(&LexWord::new(word));
-            run = if meets(&phrase[run]) { run + 1 } else if meets(&phrase[0]) { 1 } else { 0 };
+            run = if meets(&phrase[run]) {
+                run + 1
+            } else if meets(&phrase[0]) {
+                1
+            } else {
+                0
+            };
             found = run == phrase.len();
         });
         found
@@ -821,6 +916,7 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
     }
     // The whole query as words, to lift an entry whose name it is ("security").
     let whole: Vec<String> = query.soft.iter().flat_map(|s| lexicon::words(&s.typed)).map(|w| w.folded).collect();
+    let whole_len: usize = whole.iter().map(String::len).sum();
     let score = |i: usize| -> Option<(i64, u32)> {
         if !required[i] || (soft && !hit_some[i]) {
             return None;
@@ -838,7 +934,9 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
             });
             same && k == whole.len()
         };
-        let exact = !whole.is_empty() && corpus.texts(i).next().is_some_and(named_so);
+        // Only a first text about as long as the query can be it: most are not looked at.
+        let near = (corpus.first_len(i) as usize) < whole_len + 2 * whole.len() + 4;
+        let exact = near && !whole.is_empty() && corpus.texts(i).next().is_some_and(named_so);
         let total = total[i] + if exact { NAME_BOOST } else { 0.0 };
         // Those that cover the whole query first; within each, entries about
         // the one subject named, then those about none (or all), then those

@@ -15,7 +15,10 @@ use crate::tab::Tab;
 
 /// The active filter's query, when there is one and it is not empty.
 fn query(app: &App) -> Option<Query> {
-    app.faq_search.as_ref().filter(|l| !l.hits_query.is_empty()).map(|l| Query::parse(&l.hits_query, &app.corpora.lexicon))
+    app.faq_search
+        .as_ref()
+        .filter(|l| !l.hits_query.is_empty())
+        .map(|l| Query::parse(&l.hits_query, &app.corpora.lexicon))
 }
 
 fn marks(query: &Option<Query>, text: &str) -> Vec<Range<usize>> {
