@@ -46,7 +46,7 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     TableSpec::windowed(app, Tab::Faq, title(app), header, (total, visible), |row, rows| {
         let Some(i) = app.faq_entry(row) else { return };
         if divider == Some(row) {
-            rows.push(TableRow::Section(crate::search::partial_heading(row).to_string()));
+            rows.push(TableRow::Section(format!("── {} ──", crate::search::partial_heading(row))));
         }
         let question = &app.data.faq[i].question;
         // Filtered, the number is the rank (best first) and the question's own
@@ -103,7 +103,9 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
         }
         return doc;
     };
-    if let Some(pointer) = elsewhere(app) {
+    // Once, above the selected answer (the answers read on below it have none).
+    let selected = app.states[Tab::Faq.index()].selected == entry;
+    if let Some(pointer) = elsewhere(app).filter(|_| selected) {
         doc.text(&pointer, theme.dim()).blank();
     }
     let query = query(app);
