@@ -151,11 +151,30 @@ struct Word {
     stem: Box<str>,
 }
 
-/// Where a word occurs: an entry, and the weight of the field it is in.
+/// Where a word occurs: an entry, and the weight of the field it is in,
+/// packed in four bytes (a million-entry corpus has tens of millions).
 #[derive(Debug, Clone, Copy)]
-struct Posting {
-    entry: u32,
-    weight: u8,
+struct Posting(u32);
+
+/// The field weights there are (`Field::weight`), by the three bits a posting keeps.
+const WEIGHTS: [u32; 8] = [100, 80, 70, 65, 55, 50, 40, 0];
+
+/// Entries a posting can name: 2^29, far more than a comparison file can hold.
+const MAX_INDEXED: usize = 1 << 29;
+
+impl Posting {
+    fn new(entry: usize, weight: u32) -> Posting {
+        let class = WEIGHTS.iter().position(|&w| w == weight).unwrap_or(WEIGHTS.len() - 1) as u32;
+        Posting(((entry as u32) << 3) | class)
+    }
+
+    fn entry(self) -> usize {
+        (self.0 >> 3) as usize
+    }
+
+    fn weight(self) -> u32 {
+        WEIGHTS[(self.0 & 7) as usize]
+    }
 }
 
 /// The vocabulary of a corpus and where each word occurs.
@@ -176,7 +195,7 @@ impl WordIndex {
     /// each building the index of half the entries, the halves then merged.
     pub fn build(corpus: &Corpus) -> WordIndex {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
-        let n = corpus.len();
+        let n = corpus.len().min(MAX_INDEXED);
         let mut index = if threads < 2 || n < PARALLEL_BUILD {
             WordIndex::build_part(corpus, 0..n).0
         } else {
@@ -225,8 +244,7 @@ impl WordIndex {
                     };
                     if last_seen[id] != text_number {
                         last_seen[id] = text_number;
-                        let weight = field.weight() as u8;
-                        index.postings[id].push(Posting { entry: entry as u32, weight });
+                        index.postings[id].push(Posting::new(entry, field.weight()));
                     }
                 });
             }
@@ -622,8 +640,8 @@ fn exact_score(term: &Term, corpus: &Corpus, entry: usize) -> u32 {
 /// Raises `best[entry]` to each posting's score for a word matched at `quality`.
 fn spread(best: &mut [u8], postings: &[Posting], quality: u32) {
     for p in postings {
-        let score = (quality * p.weight as u32 / 100).clamp(1, 100) as u8;
-        let slot = &mut best[p.entry as usize];
+        let score = (quality * p.weight() / 100).clamp(1, 100) as u8;
+        let slot = &mut best[p.entry()];
         *slot = (*slot).max(score);
     }
 }
@@ -683,8 +701,8 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
             let mut this: HashMap<u32, u8> = HashMap::new();
             for &id in word_ids {
                 for p in &index.postings[id as usize] {
-                    let s = (quality * p.weight as u32 / 100) as u8;
-                    let e = this.entry(p.entry).or_default();
+                    let s = (quality * p.weight() / 100) as u8;
+                    let e = this.entry(p.entry() as u32).or_default();
                     *e = (*e).max(s);
                 }
             }
@@ -846,7 +864,7 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
         for (w, postings) in index.words.iter().zip(&index.postings) {
             if *w.folded == *folded {
                 for p in postings {
-                    total[p.entry as usize] += STOP_WEIGHT * p.weight as f32 / 100.0;
+                    total[p.entry()] += STOP_WEIGHT * p.weight() as f32 / 100.0;
                 }
             }
         }
@@ -1102,6 +1120,15 @@ mod tests {
         let r = search(&corpus(&items), &Query::new("admin zebra"), &|| false).unwrap_or_default();
         assert_eq!(r.unmatched, ["zebra"]);
         assert_eq!(r.hits.len(), 2, "the word found nowhere is left out");
+    }
+
+    #[test]
+    fn a_posting_keeps_its_entry_and_every_field_weight() {
+        use crate::search::corpus::Field::*;
+        for field in [Title, Name, Question, Item, Values, Tags, Keywords, Subject, Detail, Answer, Note, Examples] {
+            let p = Posting::new(123_456, field.weight());
+            assert_eq!((p.entry(), p.weight()), (123_456, field.weight()), "{field:?}");
+        }
     }
 
     #[test]
