@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
             let tab = found.place.tab.short_title();
             let label =
                 if found.kind.shares_its_tab() { format!("{tab} · {}", found.kind.label()) } else { tab.to_string() };
-            let label = format!("{label:<22} ");
+            let label = format!("{label:<23} ");
             let mut parts = vec![(label.as_str(), theme.dim())];
             let subject_label = subject.map(|(n, st)| (format!("{n} · "), st));
             if let Some((n, st)) = &subject_label {
