@@ -223,6 +223,7 @@ impl WordIndex {
         // a word is recorded once per text.
         let mut last_seen: Vec<u64> = Vec::new();
         let mut text_number = 0u64;
+        let mut hot: Vec<(u64, u32)> = vec![(0, u32::MAX); HOT_SLOTS];
         index.lengths = vec![0; range.len()];
         for entry in range.clone() {
             let mut length = 0u16;
@@ -231,14 +232,25 @@ impl WordIndex {
                 tokens(text, |range, _| {
                     length = length.saturating_add(1);
                     let word = &text[range];
-                    let id = match lookup.get(word) {
-                        Some(&id) => id as usize,
+                    // Most words are a few frequent ones: a small table that
+                    // stays in cache finds them without touching the large map.
+                    let hash = fnv(word.as_bytes());
+                    let slot = &mut hot[(hash as usize) & (HOT_SLOTS - 1)];
+                    let cached = (slot.0 == hash && slot.1 != u32::MAX)
+                        .then_some(slot.1 as usize)
+                        .filter(|&id| &*index.words[id].text == word);
+                    let id = match cached.or_else(|| lookup.get(word).map(|&id| id as usize)) {
+                        Some(id) => {
+                            *slot = (hash, id as u32);
+                            id
+                        }
                         None => {
                             let id = index.words.len();
                             lookup.insert(word.into(), id as u32);
                             index.words.push(Word::new(word));
                             index.postings.push(Vec::new());
                             last_seen.push(0);
+                            *slot = (hash, id as u32);
                             id
                         }
                     };
@@ -282,6 +294,18 @@ impl Word {
         };
         Word { text: text.into(), folded: folded.into(), stem }
     }
+}
+
+/// Slots of the table of recently seen words while building (a power of two).
+const HOT_SLOTS: usize = 4096;
+
+/// FNV-1a of `bytes`, as [`Fnv`] hashes.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Below this many entries one thread builds the index faster than two.
