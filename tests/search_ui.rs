@@ -134,3 +134,14 @@ fn palette_hit_for_admin_lands_on_the_admin_panel_row() {
     let row = &app.data.features[app.state().selected];
     assert_eq!(row.name.as_str(), "Admin panel");
 }
+
+#[test]
+fn the_faq_filter_names_words_found_nowhere() {
+    let mut app = app("django-vs-flask");
+    app.update(Action::GoToTab(Tab::Faq));
+    app.update(Action::Search);
+    app.type_query("faster zebra");
+    let screen = screen_text(&render(&app, 100, 30, Theme::NO_COLOR));
+    assert!(screen.contains("· not found: zebra"), "{screen}");
+    assert_eq!(app.faq_entry(0).map(|i| app.data.faq[i].question.as_str()), Some("Is Flask faster than Django?"));
+}

@@ -35,6 +35,11 @@ fn title(app: &App) -> String {
         0 => format!("{full}/{}", app.data.faq.len()),
         partly => format!("{full}/{}, {partly} partly", app.data.faq.len()),
     };
+    // Words found nowhere are named, as the palette does, not silently dropped.
+    let status = match line.unmatched.is_empty() || line.pending() {
+        true => status,
+        false => format!("{status} · not found: {}", line.unmatched.join(", ")),
+    };
     format!(" / {}{cursor}  {status} ", line.query)
 }
 
