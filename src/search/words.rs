@@ -7,10 +7,13 @@
 //! `djnago` finds Django), or — fuzzy-matcher's part — its letters appear in
 //! order within that one word, from its first letter ("cfg" in "config").
 //! Hyphenated words also count joined ("realtime" finds "real-time").
-//! Filler words of natural questions ("is", "the", "who", …) need not match
-//! when other terms remain. Where a match lands weighs too: names and
-//! questions above tags and keywords, above details and answers, above
-//! examples and sources (`Field::weight`).
+//!
+//! A question is read, not matched word for word: runs of words the
+//! [`Lexicon`] knows become one part (a subject, a synonym group, a kind of
+//! entry), stop words only break ties, and the parts rank entries as BM25
+//! does. Entries with every part come first, then (`partial`) those with
+//! some; operator terms (`'`, `^`, `$`, `!`, `|`) must match, as in fzf.
+//! Where a match lands weighs too (`Field::weight`).
 //!
 //! Speed: every text is split into words once (on first search, or on the
 //! search thread at start for large data), into a vocabulary of distinct
