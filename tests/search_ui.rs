@@ -12,6 +12,14 @@ use versus::search::{Hit, Results, Target};
 use versus::tab::Tab;
 use versus::ui::Theme;
 
+/// `name` on the FAQ tab with its filter line open.
+fn faq_filter(name: &str) -> versus::app::App {
+    let mut app = app(name);
+    app.update(Action::GoToTab(Tab::Faq));
+    app.update(Action::Search);
+    app
+}
+
 #[test]
 fn faq_filter_ranks_highlights_and_clears() {
     let mut app = app("django-vs-flask");
@@ -49,9 +57,7 @@ fn faq_filter_ranks_highlights_and_clears() {
 
 #[test]
 fn an_empty_query_shows_everything_in_data_order() {
-    let mut app = app("django-vs-flask");
-    app.update(Action::GoToTab(Tab::Faq));
-    app.update(Action::Search);
+    let mut app = faq_filter("django-vs-flask");
     app.settle();
     let order: Vec<usize> = (0..12).filter_map(|r| app.faq_entry(r)).collect();
     assert_eq!(order, (0..12).collect::<Vec<_>>());
@@ -63,9 +69,7 @@ fn an_empty_query_shows_everything_in_data_order() {
 
 #[test]
 fn smart_case_in_the_faq_filter() {
-    let mut app = app("django-vs-flask");
-    app.update(Action::GoToTab(Tab::Faq));
-    app.update(Action::Search);
+    let mut app = faq_filter("django-vs-flask");
     app.type_query("django");
     let insensitive = app.entry_count(Tab::Faq);
     app.update(Action::Line(LineAction::Clear));
@@ -75,9 +79,7 @@ fn smart_case_in_the_faq_filter() {
 
 #[test]
 fn stale_results_never_replace_newer_ones() {
-    let mut app = app("django-vs-flask");
-    app.update(Action::GoToTab(Tab::Faq));
-    app.update(Action::Search);
+    let mut app = faq_filter("django-vs-flask");
     app.type_query("fast");
     let newest = app.faq_search.as_ref().map(|l| l.hits_generation).unwrap_or(0);
     let old: Arc<[Hit]> = Arc::from(vec![Hit { index: 0, len: 1, score: 1, partial: false }]);
@@ -137,9 +139,7 @@ fn palette_hit_for_admin_lands_on_the_admin_panel_row() {
 
 #[test]
 fn the_faq_filter_names_words_found_nowhere() {
-    let mut app = app("django-vs-flask");
-    app.update(Action::GoToTab(Tab::Faq));
-    app.update(Action::Search);
+    let mut app = faq_filter("django-vs-flask");
     app.type_query("faster zebra");
     let screen = screen_text(&render(&app, 100, 30, Theme::NO_COLOR));
     assert!(screen.contains("· not found: zebra"), "{screen}");

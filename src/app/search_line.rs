@@ -53,7 +53,16 @@ impl SearchLine {
 
     /// How many of the hits match every word (they come first).
     pub fn full_hits(&self) -> usize {
-        self.hits.iter().take_while(|h| !h.partial).count()
+        crate::search::full_hits(&self.hits)
+    }
+
+    /// " · not found: …" for the words of the shown query that nothing
+    /// matched; empty when there are none.
+    pub fn not_found(&self) -> String {
+        match self.unmatched.is_empty() {
+            true => String::new(),
+            false => format!(" · not found: {}", self.unmatched.join(", ")),
+        }
     }
 
     /// True while the shown hits are for an older query.

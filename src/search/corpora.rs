@@ -74,8 +74,6 @@ pub struct Corpora {
     pub found: Vec<Found>,
     /// The comparison's subjects and synonyms, for reading queries.
     pub lexicon: Lexicon,
-    /// The subject the entries being added are about, where their kind does not say.
-    about: Option<u16>,
 }
 
 /// Whether `text` has `name` as a word.
@@ -103,6 +101,16 @@ impl Corpora {
     /// An entry; its first text is the line shown for it (with the second,
     /// when `joined`: a row's name and its values).
     fn add(&mut self, texts: &[(Field, &str)], place: Place, kind: Kind, subject: Option<usize>, joined: bool) {
+        // A note names its subject for the reader, but is not about it the
+        // way a pro or a fit is: naming the subject does not lift it.
+        let about = subject.filter(|_| kind != Kind::Note);
+        self.add_about(texts, Found { place, kind, subject, joined }, about);
+    }
+
+    /// An entry that search takes to be about subject `about`, whatever
+    /// subject (if any) its label shows.
+    fn add_about(&mut self, texts: &[(Field, &str)], found: Found, about: Option<usize>) {
+        let kind = found.kind;
         let class = match kind {
             Kind::Pro => Some(Class::Pro),
             Kind::Con => Some(Class::Con),
@@ -114,12 +122,9 @@ impl Corpora {
         };
         // A table row and the verdict speak of every subject.
         let columns = matches!(kind, Kind::Feature | Kind::Decision | Kind::Verdict);
-        // A note names its subject for the reader, but is not about it the
-        // way a pro or a fit is: naming the subject does not lift it.
-        let about = subject.filter(|_| kind != Kind::Note).map(|s| s as u16).or(self.about);
-        let meta = Meta { subject: about, class, columns };
+        let meta = Meta { subject: about.map(|s| s as u16), class, columns };
         self.everything.push_about(meta, texts.iter().copied());
-        self.found.push(Found { place, kind, subject, joined });
+        self.found.push(found);
     }
 
     /// The line shown for entry `i` of the everything-search.
@@ -135,10 +140,16 @@ impl Corpora {
     /// One entry per note, landing where the note is shown (its entry's
     /// place): a match in a note is a hit of its own. A note whose `about`
     /// names a subject is that subject's.
-    fn add_notes(&mut self, c: &Comparison, notes: &[Note], place: Place, subject: Option<usize>) {
+    fn add_notes<'n>(
+        &mut self,
+        c: &Comparison,
+        notes: impl IntoIterator<Item = &'n Note>,
+        place: Place,
+        subject: Option<usize>,
+    ) {
         for n in notes {
             let about = n.about.as_deref().and_then(|a| c.subjects.iter().position(|s| s.id.as_str() == a));
-            // A note's words weigh as a detail's: it remarks on an entry, it is not one.
+            // A note's words weigh below its entry's own (`Field::Note`): it remarks on an entry, it is not one.
             let texts = [(Field::Note, n.text.as_str()), (Field::Tags, n.about.as_deref().unwrap_or(""))];
             self.add(&texts, place, Kind::Note, subject.or(about), false);
         }
@@ -185,29 +196,17 @@ impl Corpora {
                     let line = format!("{}: {}", r.name, r.values.get(id).map_or("", |v| v.as_str()));
                     let keywords = joined(&r.keywords);
                     self.add(&[(Name, &line), subject, (Keywords, &keywords)], place, Kind::Glance, Some(si), false);
-                    let notes: Vec<crate::data::Note> = r
-                        .notes
-                        .iter()
-                        .filter(|n| n.about.as_deref().is_none_or(|a| a == id.as_str()))
-                        .cloned()
-                        .collect();
-                    self.add_notes(c, &notes, place, Some(si));
+                    let notes = r.notes.iter().filter(|n| n.about.as_deref().is_none_or(|a| a == id.as_str()));
+                    self.add_notes(c, notes, place, Some(si));
                     continue;
                 }
             };
             self.add(&[(Item, text), subject], place, kind, Some(si), false);
             if let Some(pc) = pc {
                 // A note on no item in particular lands on the subject's first item.
-                let notes: Vec<crate::data::Note> = pc
-                    .notes
-                    .iter()
-                    .filter(|n| match n.about.as_deref() {
-                        Some(about) => text.starts_with(about),
-                        None => entries.pros_cons_place(k).is_some_and(|(_, down, _)| down == 0),
-                    })
-                    .cloned()
-                    .collect();
-                self.add_notes(c, &notes, place, Some(si));
+                let first = entries.pros_cons_place(k).is_some_and(|(_, down, _)| down == 0);
+                let general = pc.notes.iter().filter(|n| first && n.about.is_none());
+                self.add_notes(c, pc.notes_on(text).chain(general), place, Some(si));
             }
         }
         for (i, u) in c.use_cases.iter().enumerate() {
@@ -254,15 +253,9 @@ impl Corpora {
             // A question that names one subject is about it ("Which big company uses Flask?").
             let named: Vec<usize> =
                 (0..c.subjects.len()).filter(|&s| names(&f.question, &c.subjects[s].name)).collect();
-            self.about = (named.len() == 1).then(|| named[0] as u16);
-            self.add(
-                &[(Question, f.question.as_str()), (Answer, &f.answer), (Tags, &tags)],
-                at(Tab::Faq, i),
-                Kind::Faq,
-                None,
-                false,
-            );
-            self.about = None;
+            let found = Found { place: at(Tab::Faq, i), kind: Kind::Faq, subject: None, joined: false };
+            let texts = [(Question, f.question.as_str()), (Answer, &f.answer), (Tags, &tags)];
+            self.add_about(&texts, found, (named.len() == 1).then(|| named[0]));
             self.add_notes(c, &f.notes, at(Tab::Faq, i), None);
         }
         for (i, item) in entries.overview.iter().enumerate() {

@@ -83,6 +83,11 @@ pub struct Hit {
     pub partial: bool,
 }
 
+/// How many of `hits` match every word of the query: they come first.
+pub fn full_hits(hits: &[Hit]) -> usize {
+    hits.iter().take_while(|h| !h.partial).count()
+}
+
 /// Entries of labelled texts in one buffer (no allocation per text). The
 /// word index the search needs is built on first use, so opening a large
 /// comparison does not wait for it.

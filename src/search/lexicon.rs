@@ -112,7 +112,8 @@ const BUILT_IN: &[(Option<Class>, &[&str])] = &[
 pub const MAX_GROUP_MEMBERS: usize = 24;
 pub const MAX_MEMBER_WORDS: usize = 4;
 
-fn stemmer() -> &'static Stemmer {
+/// The English stemmer, shared by the index and the lexicon.
+pub(super) fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
@@ -141,7 +142,13 @@ impl Word {
         if self.exact || other.exact {
             return self.text == other.text;
         }
-        self.folded == other.folded || (self.folded.chars().count() >= 3 && self.stem == other.stem)
+        self.matches(&other.folded, &other.stem)
+    }
+
+    /// Whether a word with this folded form and stem is this word, or (three
+    /// letters or more) shares its stem.
+    pub fn matches(&self, folded: &str, stem: &str) -> bool {
+        self.folded == folded || (self.folded.chars().count() >= 3 && self.stem == stem)
     }
 }
 

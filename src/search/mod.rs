@@ -17,7 +17,7 @@ pub mod words;
 pub mod worker;
 
 pub use corpora::{Corpora, Found, Kind};
-pub use corpus::{Corpus, Field, Hit};
+pub use corpus::{Corpus, Field, Hit, full_hits};
 pub use lexicon::{Class, Lexicon, Meta};
 pub use lines::rank_lines;
 pub use request::{Results, SearchRequest, Target};

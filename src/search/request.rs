@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::corpora::Corpora;
-use super::corpus::{Corpus, Hit};
+use super::corpus::{Corpus, Hit, full_hits};
 use super::words::{Query, search};
 
 /// Which search line a request or its results belong to.
@@ -50,11 +50,10 @@ impl SearchRequest {
     pub fn run(&self, corpora: &Corpora, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Results> {
         let query = Query::parse(&self.query, &corpora.lexicon);
         let ranked = search(self.corpus(corpora), &query, cancelled)?;
-        let all_words = |hits: &[Hit]| hits.iter().take_while(|h| !h.partial).count();
         let elsewhere = match self.target {
-            Target::Faq if !query.is_empty() && all_words(&ranked.hits) == 0 => {
+            Target::Faq if !query.is_empty() && full_hits(&ranked.hits) == 0 => {
                 let hits = search(&corpora.everything, &query, cancelled)?.hits;
-                Some((all_words(&hits), hits.len()))
+                Some((full_hits(&hits), hits.len()))
             }
             _ => None,
         };

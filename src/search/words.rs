@@ -27,12 +27,14 @@ use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use rust_stemmers::{Algorithm, Stemmer};
 
 use super::corpus::{Corpus, Hit, rank_by};
 use super::fold::Fold;
-use super::lexicon::{self, Class, Concept, Lexicon, Word as LexWord};
+use super::lexicon::{self, Class, Concept, Lexicon, Word as LexWord, stemmer};
 use super::syntax::{Kind, Pattern, Term};
+
+/// The fold every indexed word is compared in: no case, no accents.
+const FOLD: Fold = Fold { case: true, accents: true };
 
 /// How well a term matches a word, best first.
 mod quality {
@@ -45,11 +47,6 @@ mod quality {
     /// Another member of the concept the typed words name: below the
     /// user's own word.
     pub const SYNONYM: u32 = 70;
-}
-
-fn stemmer() -> &'static Stemmer {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
 fn matcher() -> &'static SkimMatcherV2 {
@@ -288,7 +285,7 @@ impl WordIndex {
 
 impl Word {
     fn new(text: &str) -> Word {
-        let folded = Fold { case: true, accents: true }.apply(text);
+        let folded = FOLD.apply(text);
         // Numbers have no stem: most distinct words of a large corpus are numbers.
         let stem = if folded.bytes().all(|b| b.is_ascii_digit()) {
             folded.clone().into_boxed_str()
@@ -302,13 +299,11 @@ impl Word {
 /// Slots of the table of recently seen words while building (a power of two).
 const HOT_SLOTS: usize = 4096;
 
-/// FNV-1a of `bytes`, as [`Fnv`] hashes.
+/// FNV-1a of `bytes`, by [`Fnv`].
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    let mut h = Fnv::default();
+    std::hash::Hasher::write(&mut h, bytes);
+    std::hash::Hasher::finish(&h)
 }
 
 /// Below this many entries one thread builds the index faster than two.
@@ -386,7 +381,7 @@ impl WordTerm {
     /// this term matched, or `None` when it does not match.
     fn marks(&self, word: &str) -> Option<Vec<Range<usize>>> {
         let form = self.fold.apply(word);
-        let folded = Fold { case: true, accents: true }.apply(word);
+        let folded = FOLD.apply(word);
         let stem = stemmer().stem(&folded);
         let q = self.quality(&form, &stem);
         let chars = |n: usize| word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
@@ -704,7 +699,7 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
             return None;
         }
         for (m, member) in member_words.iter().enumerate() {
-            if member.folded == *w.folded || (member.folded.len() >= 3 && member.stem == *w.stem) {
+            if member.matches(&w.folded, &w.stem) {
                 per_word[m].push(k as u32);
             }
         }
@@ -779,10 +774,10 @@ fn has_phrase(corpus: &Corpus, entry: usize, phrase: &[LexWord]) -> bool {
             if word.contains('-') {
                 return;
             }
-            let meets = |w: &LexWord| w.folded.eq_ignore_ascii_case(word) || w.meets(&LexWord::new(word));
-            run = if meets(&phrase[run]) {
+            let word = LexWord::new(word);
+            run = if phrase[run].meets(&word) {
                 run + 1
-            } else if meets(&phrase[0]) {
+            } else if phrase[0].meets(&word) {
                 1
             } else {
                 0
@@ -887,7 +882,7 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
     // another subject, 1 neither.
     let mut relation = vec![1u8; if named.is_some() { n } else { 0 }];
     for stop in &query.stops {
-        let folded = Fold { case: true, accents: true }.apply(&stop.typed);
+        let folded = FOLD.apply(&stop.typed);
         for (w, postings) in index.words.iter().zip(&index.postings) {
             if *w.folded == *folded {
                 for p in postings {
@@ -920,12 +915,12 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
         any_part = true;
         let concept = soft.concept.as_ref();
         let (subject, class) = (concept.and_then(|c| c.subject), concept.and_then(|c| c.class));
-        // "vs", "comparison": asking for a side-by-side view lifts rows, but
-        // an entry need not say so to answer.
         let idf = (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
         // A word in many entries tells little about which one is meant: it
         // ranks, but an entry need not have it to cover the query. (A word
-        // of the lexicon was named on purpose, by the data or the app.)
+        // of the lexicon was named on purpose, by the data or the app.) And
+        // "vs", "comparison": asking for a side-by-side view lifts rows, but
+        // an entry need not say so to answer.
         let common = concept.is_none() && df as f32 > (COMMON * n as f32).max(COMMON_AT_LEAST);
         let weight = if class == Some(Class::Table) || common { 0.0 } else { idf * soft.span as f32 };
         counted += weight;
@@ -947,23 +942,19 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
             }
         }
     }
+    if cancelled() {
+        return None;
+    }
     // With plain words, an entry must match one of them (when any matches
     // anything); when none does and nothing else is asked, nothing matches.
-    let soft = any_part;
-    if cancelled() {
-        return None;
-    }
     if !any_part && query.strict.is_empty() {
         return Some(Ranked { hits: Vec::new(), unmatched });
-    }
-    if cancelled() {
-        return None;
     }
     // The whole query as words, to lift an entry whose name it is ("security").
     let whole: Vec<String> = query.soft.iter().flat_map(|s| lexicon::words(&s.typed)).map(|w| w.folded).collect();
     let whole_len: usize = whole.iter().map(String::len).sum();
     let score = |i: usize| -> Option<(i64, u32)> {
-        if !required[i] || (soft && !hit_some[i]) {
+        if !required[i] || (any_part && !hit_some[i]) {
             return None;
         }
         let named_so = |text: &str| {
@@ -974,7 +965,7 @@ pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sy
                 if w.contains('-') {
                     return;
                 }
-                same &= whole.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w) || *x == LexWord::new(w).folded);
+                same &= whole.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w) || *x == FOLD.apply(w));
                 k += 1;
             });
             same && k == whole.len()

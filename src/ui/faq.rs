@@ -30,15 +30,11 @@ fn title(app: &App) -> String {
     let Some(line) = &app.faq_search else { return " Questions ".into() };
     let cursor = if app.faq_editing { "▏" } else { "" };
     let full = line.full_hits();
+    // Words found nowhere are named, as the palette does, not silently dropped.
     let status = match line.hits.len() - full {
         _ if line.pending() => "…".to_string(),
-        0 => format!("{full}/{}", app.data.faq.len()),
-        partly => format!("{full}/{}, {partly} partly", app.data.faq.len()),
-    };
-    // Words found nowhere are named, as the palette does, not silently dropped.
-    let status = match line.unmatched.is_empty() || line.pending() {
-        true => status,
-        false => format!("{status} · not found: {}", line.unmatched.join(", ")),
+        0 => format!("{full}/{}{}", app.data.faq.len(), line.not_found()),
+        partly => format!("{full}/{}, {partly} partly{}", app.data.faq.len(), line.not_found()),
     };
     format!(" / {}{cursor}  {status} ", line.query)
 }

@@ -64,9 +64,7 @@ fn status(line: &crate::app::SearchLine) -> String {
     if full < line.hits.len() && full > 0 {
         status.push_str(&format!(", {full} with every word"));
     }
-    if !line.unmatched.is_empty() {
-        status.push_str(&format!(" · not found: {}", line.unmatched.join(", ")));
-    }
+    status.push_str(&line.not_found());
     status
 }
 
