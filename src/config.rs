@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier, Style};
@@ -100,14 +99,13 @@ pub fn load() -> Result<Config, ConfigError> {
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     let shown = printable(&path.display().to_string());
     let fail = |message: String| ConfigError { path: shown.clone(), at: None, message };
-    let size = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?.len();
-    if size > MAX_BYTES {
-        return Err(fail(format!("the file is {size} bytes; a config file is at most {MAX_BYTES} (1 MiB)")));
-    }
-    let mut text = String::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BYTES).read_to_string(&mut text))
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    let bytes = crate::fsio::read(path, MAX_BYTES, crate::fsio::Links::Follow).map_err(|e| match e {
+        crate::fsio::ReadError::TooLarge { size, .. } => {
+            fail(format!("the file is {size} bytes; a config file is at most {MAX_BYTES} (1 MiB)"))
+        }
+        e => fail(e.to_string()),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| fail(format!("cannot read: {e}")))?;
     parse(&text, &shown)
 }
 

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::data::{Comparison, Note, PerSubject, Row, count};
+use crate::record;
 use crate::wizard::{self, Importance, Outcome, Scorecard};
 
 /// One line of counts, as printed by `versus check`.
@@ -478,15 +479,20 @@ fn decision_prose(
     out
 }
 
-/// Where a decision record's answers are, so `versus recheck` can find them.
-pub const RECORD_MARKER: &str = "<!-- versus:record -->";
-
 /// A decision record in the MADR layout (context and problem, decision
 /// drivers, considered options, outcome, consequences), plus when to revisit
 /// it (the tipping points), the sources, and the answers as JSON for
-/// `versus recheck`. `origin` names the comparison (a shipped name or a
-/// file path), `date` is today's (YYYY-MM-DD).
-pub fn madr(c: &Comparison, origin: &str, answers: &[Option<usize>], importance: &[Importance], date: &str) -> String {
+/// `versus recheck` ([`record`]). `identity` names the comparison as the
+/// catalogue does (never by path), `date` is today's (YYYY-MM-DD). Text from
+/// the data cannot open a comment or a code block: `<!--` and three
+/// backticks are escaped.
+pub fn madr(
+    c: &Comparison,
+    identity: &record::Identity,
+    answers: &[Option<usize>],
+    importance: &[Importance],
+    date: &str,
+) -> String {
     let card = wizard::score(c, answers, importance);
     let tips = wizard::tipping(c, answers, importance);
     let leader = wizard::tipping::leader(&card);
@@ -500,8 +506,9 @@ pub fn madr(c: &Comparison, origin: &str, answers: &[Option<usize>], importance:
     let _ = writeln!(out, "# {title}\n");
     let _ = writeln!(
         out,
-        "## Status\n\nProposed, {date}. Written by versus from the comparison \"{}\" ({origin}).\n",
-        c.title
+        "## Status\n\nProposed, {date}. Written by versus from the comparison \"{}\" ({}).\n",
+        c.title,
+        identity.describe()
     );
     let _ = writeln!(
         out,
@@ -605,20 +612,32 @@ pub fn madr(c: &Comparison, origin: &str, answers: &[Option<usize>], importance:
     for s in &c.sources {
         let _ = writeln!(out, "- [{}]({})", s.title, s.url);
     }
-    let _ = writeln!(out, "- Comparison data: `{origin}`");
-    let record = serde_json::json!({
-        "version": 1,
-        "data": origin,
-        "title": c.title.as_str(),
-        "date": date,
-        "leader": leader.map(|s| c.subjects[s].id.as_str()),
-        "answers": questions.iter().zip(answers).filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), serde_json::Value::from(o.id.as_str())))).collect::<serde_json::Map<_, _>>(),
-        "importance": questions.iter().enumerate().filter(|&(k, _)| importance.get(k).copied().unwrap_or_default() != Importance::Normal).map(|(k, q)| (q.id.to_string(), serde_json::Value::from(importance[k].id()))).collect::<serde_json::Map<_, _>>(),
-    });
-    let _ = writeln!(
+    let _ = writeln!(out, "- Comparison data: {}", identity.describe());
+    let block = record::Block {
+        version: record::VERSION,
+        comparison: identity.comparison.clone(),
+        from: identity.from,
+        title: c.title.to_string(),
+        date: date.to_string(),
+        leader: leader.map(|s| c.subjects[s].id.to_string()),
+        answers: questions
+            .iter()
+            .zip(answers)
+            .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.to_string())))
+            .collect(),
+        importance: questions
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| importance.get(k).copied().unwrap_or_default() != Importance::Normal)
+            .map(|(k, q)| (q.id.to_string(), importance[k].id().to_string()))
+            .collect(),
+    };
+    // Nothing above may open a comment (where a marker could hide) or a code block.
+    let mut out = out.replace("<!--", "&lt;!--").replace("```", "\\`\\`\\`");
+    let _ = write!(
         out,
-        "\n## Answers\n\nReplayed by `versus recheck` against the current data.\n\n{RECORD_MARKER}\n```json\n{}\n```",
-        serde_json::to_string_pretty(&record).unwrap_or_default()
+        "\n## Answers\n\nReplayed by `versus recheck` against the current data.\n\n{}",
+        record::render(&block)
     );
     out
 }

@@ -11,6 +11,7 @@ use crate::data::{self, Comparison, LoadError};
 use crate::entries::Entries;
 use crate::export;
 use crate::export::ReportFormat;
+use crate::record;
 use crate::search::{self, Corpora, Query};
 use crate::wizard;
 
@@ -547,100 +548,74 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
         return print_out(&out);
     }
     if format == ReportFormat::Madr {
-        return print_out(&export::madr(c, &named.origin(), &answers, &importance, &export::date()));
+        return print_out(&export::madr(c, &named.record_identity(), &answers, &importance, &export::date()));
     }
     print_out(&export::decision_report(c, &answers, &importance, format))
 }
 
 /// `versus recheck RECORD.md`: replays the answers a decision record keeps
-/// against the current data (`data`, or the comparison the record names).
-/// Exit 0 when the record's choice still leads, 1 when it changed (and what
-/// changed), 2 when the record or the data cannot be read.
-pub fn recheck(record: &Path, data_arg: Option<&Path>) -> ExitCode {
+/// against the current data (`data`, or the comparison the record names,
+/// found through the catalogue; a path in a record is never opened). Exit 0
+/// when the record's choice still leads, 1 when it changed (and what
+/// changed), 2 when the record or the data cannot be read or do not belong
+/// together, with one line that quotes nothing of the files.
+pub fn recheck(record_path: &Path, data_arg: Option<&Path>) -> ExitCode {
+    let shown = data::printable(&record_path.display().to_string());
     let bad = |msg: String| {
-        eprintln!("versus: {}", data::sanitize(&msg));
+        eprintln!("versus: {shown}: {}", data::printable(&msg));
         ExitCode::from(2)
     };
-    let shown = record.display().to_string();
-    let mut text = String::new();
-    let read = std::fs::File::open(record).and_then(|f| f.take(1 << 20).read_to_string(&mut text));
-    if let Err(e) = read {
-        return bad(format!("{shown}: cannot read: {e}"));
-    }
-    let Some(json) = text.split(export::RECORD_MARKER).nth(1).and_then(|rest| {
-        let start = rest.find("```json")? + "```json".len();
-        let end = rest[start..].find("```")? + start;
-        Some(rest[start..end].to_string())
-    }) else {
-        return bad(format!("{shown}: no answers block (`{}` then a ```json block) found", export::RECORD_MARKER));
+    let block = match record::read(record_path) {
+        Ok(block) => block,
+        Err(e) => return bad(e.to_string()),
     };
-    let v: serde_json::Value = match serde_json::from_str(&json) {
-        Ok(v) => v,
-        Err(e) => return bad(format!("{shown}: the answers block is not valid JSON: {e}")),
+    let named = match data_arg {
+        Some(arg) => match resolve(Some(arg)) {
+            Ok(named) => named,
+            Err(_) => return ExitCode::from(2),
+        },
+        None => match catalogue::for_record(&block.identity()) {
+            Ok(named) => named,
+            Err(why) => return bad(why),
+        },
     };
-    let origin = v["data"].as_str().unwrap_or_default().to_string();
-    let target = data_arg.map(Path::to_path_buf).or_else(|| (!origin.is_empty()).then(|| PathBuf::from(&origin)));
-    let c = match load(target.as_deref()) {
-        Ok((_, c)) => c,
-        Err(_) => return ExitCode::from(2),
-    };
-    let pairs = |key: &str| -> Vec<(String, String)> {
-        v[key].as_object().map_or_else(Vec::new, |m| {
-            m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect()
-        })
-    };
-    let mut gone = Vec::new();
-    let answers = wizard::answers_from_ids(&c, &pairs("answers")).unwrap_or_else(|errors| {
-        gone.extend(errors);
-        // Keep the answers that still resolve, one by one.
-        let mut kept = vec![None; c.wizard.questions.len()];
-        for pair in pairs("answers") {
-            if let Ok(one) = wizard::answers_from_ids(&c, std::slice::from_ref(&pair)) {
-                for (k, a) in one.into_iter().enumerate() {
-                    kept[k] = kept[k].or(a);
-                }
-            }
+    let c = match named.load() {
+        Ok(c) => c,
+        Err(e) => {
+            report(e);
+            return ExitCode::from(2);
         }
-        kept
-    });
-    let importance = wizard::importance_from_ids(&c, &pairs("importance")).unwrap_or_else(|errors| {
-        gone.extend(errors);
-        Vec::new()
-    });
-    let card = wizard::score(&c, &answers, &importance);
+    };
+    if block.title != c.title.as_str() {
+        return bad(format!(
+            "this record is for \"{}\", but {} is \"{}\"; give the record's own comparison with --data",
+            block.title,
+            named.shown(),
+            c.title
+        ));
+    }
+    let replayed = wizard::replay(&c, &block.answers, &block.importance);
+    let card = wizard::score(&c, &replayed.answers, &replayed.importance);
     let now = wizard::tipping::leader(&card).map(|s| c.subjects[s].id.to_string());
-    let was = v["leader"].as_str().map(String::from);
     let name = |id: &Option<String>| {
         id.as_deref().map_or("no clear winner".to_string(), |id| {
-            c.subjects.iter().find(|s| s.id.as_str() == id).map_or(id.to_string(), |s| s.name.to_string())
+            c.subjects.iter().find(|s| s.id.as_str() == id).map_or(format!("\"{id}\""), |s| s.name.to_string())
         })
     };
     let lead = wizard::points(wizard::tipping::lead(&card)).trim_start_matches('+').to_string();
     let mut out = String::new();
-    let holds = now == was && gone.is_empty();
+    let holds = now == block.leader && replayed.gone.is_empty();
     if holds {
+        out.push_str(&format!("holds: {} still leads for these answers (by {lead} points).\n", name(&now)));
+    } else {
         out.push_str(&format!(
-            "holds: {} still leads for these answers (by {lead} points).
-",
+            "changed: the record chose {}; the current data gives {}",
+            name(&block.leader),
             name(&now)
         ));
-    } else {
-        out.push_str(&format!("changed: the record chose {}; the current data gives {}", name(&was), name(&now)));
-        out.push_str(&if now.is_some() {
-            format!(
-                " (by {lead} points).
-"
-            )
-        } else {
-            ".
-"
-            .to_string()
-        });
-        for g in &gone {
-            out.push_str(&format!(
-                "  no longer in the data: {g}
-"
-            ));
+        out.push_str(&if now.is_some() { format!(" (by {lead} points).\n") } else { ".\n".to_string() });
+        for g in &replayed.gone {
+            out.push_str(&format!("  no longer in the data: {g}\n"));
         }
     }
     let code = print_out(&data::sanitize(&out));

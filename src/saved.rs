@@ -26,12 +26,13 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::data::{Comparison, sanitize};
+use crate::fsio::{self, Links, ReadError};
 use crate::wizard::Importance;
 
 /// One set of saved answers: one slot per question of the comparison, in question order.
@@ -85,67 +86,6 @@ const MAX_BYTES: u64 = 1024 * 1024;
 
 /// The format written; 1 is the old `{"comparison", "answers"}` file.
 const VERSION: u64 = 2;
-
-// Open flags, without the libc crate. The values differ by architecture, so
-// they are only set where known; elsewhere the lstat before opening and the
-// fstat after it still refuse links, FIFOs and devices.
-#[cfg(all(
-    any(target_os = "linux", target_os = "android"),
-    any(
-        target_arch = "x86",
-        target_arch = "x86_64",
-        target_arch = "riscv32",
-        target_arch = "riscv64",
-        target_arch = "s390x",
-        target_arch = "loongarch64"
-    )
-))]
-const O_FLAGS: (i32, i32) = (0o4000, 0o400000);
-// ARM and PowerPC Linux number O_NOFOLLOW differently (0o400000 is O_LARGEFILE there).
-#[cfg(all(
-    any(target_os = "linux", target_os = "android"),
-    any(target_arch = "arm", target_arch = "aarch64", target_arch = "powerpc", target_arch = "powerpc64")
-))]
-const O_FLAGS: (i32, i32) = (0o4000, 0o100000);
-#[cfg(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-))]
-const O_FLAGS: (i32, i32) = (0x4, 0x100);
-#[cfg(not(any(
-    all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "riscv32",
-            target_arch = "riscv64",
-            target_arch = "s390x",
-            target_arch = "loongarch64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "powerpc",
-            target_arch = "powerpc64"
-        )
-    ),
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-)))]
-const O_FLAGS: (i32, i32) = (0, 0);
-/// Opening a FIFO or device for reading must not wait for a writer.
-#[cfg_attr(not(unix), allow(dead_code))]
-const O_NONBLOCK: i32 = O_FLAGS.0;
-/// A symlink swapped in after the lstat must make the open fail.
-#[cfg_attr(not(unix), allow(dead_code))]
-const O_NOFOLLOW: i32 = O_FLAGS.1;
 
 /// The state directory: `$XDG_STATE_HOME/versus` when XDG_STATE_HOME is set,
 /// non-empty and absolute (a relative one is ignored, as the XDG spec says),
@@ -402,63 +342,14 @@ enum Found {
 }
 
 fn read_bounded(path: &Path) -> io::Result<Found> {
-    // lstat first: opening a FIFO or some devices would block or have effects.
-    let meta = match std::fs::symlink_metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
-        Err(e) => return Err(e),
-    };
-    if !meta.is_file() {
-        return Ok(Found::Refused(kind_of(&meta.file_type())));
-    }
-    if meta.len() > MAX_BYTES {
-        return Ok(Found::TooLarge);
-    }
-    let file = match open_for_reading(path) {
-        Ok(file) => file,
-        // Gone between the lstat and the open: another instance's rename, say.
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
-        Err(e) => return Err(e),
-    };
-    // Whatever was opened must itself be a regular file: the path may have been swapped.
-    let opened = file.metadata()?;
-    if !opened.is_file() {
-        return Ok(Found::Refused(kind_of(&opened.file_type())));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(if bytes.len() as u64 > MAX_BYTES { Found::TooLarge } else { Found::Bytes(bytes) })
-}
-
-fn open_for_reading(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, O_NONBLOCK | O_NOFOLLOW);
-    options.open(path)
-}
-
-/// A few words for a file that is not a regular file.
-fn kind_of(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a directory"
-    } else {
-        "something else"
+    // Never through a link: versus writes this file, so a link there was planted.
+    match fsio::read(path, MAX_BYTES, Links::Refuse) {
+        Ok(bytes) => Ok(Found::Bytes(bytes)),
+        // Gone between a look and the open (another instance's rename) is missing too.
+        Err(ReadError::Missing) => Ok(Found::Missing),
+        Err(ReadError::NotRegular(kind)) => Ok(Found::Refused(kind)),
+        Err(ReadError::TooLarge { .. }) => Ok(Found::TooLarge),
+        Err(ReadError::Io(e)) => Err(e),
     }
 }
 
@@ -510,7 +401,7 @@ fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.custom_flags(O_NOFOLLOW).mode(0o600);
+            options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
         }
         match options.open(&temp) {
             Ok(file) => return Ok((temp, file)),
@@ -716,11 +607,11 @@ mod tests {
         let link = dir.join("link");
         std::os::unix::fs::symlink(&target, &link).expect("symlink");
         // Even were the path swapped for a link after the lstat, the open fails.
-        assert!(open_for_reading(&link).is_err());
+        assert!(fsio::open_nonblocking(&link, Links::Refuse).is_err());
         let fifo = dir.join("fifo");
         if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
             // Returns at once instead of waiting for a writer; the fstat then refuses it.
-            assert!(open_for_reading(&fifo).is_ok());
+            assert!(fsio::open_nonblocking(&fifo, Links::Refuse).is_ok());
         }
         cleanup(&dir);
     }

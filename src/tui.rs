@@ -65,6 +65,16 @@ static SIGNALLED: AtomicI32 = AtomicI32::new(0);
 /// terminal back and draws everything again.
 static RESUMED: AtomicBool = AtomicBool::new(false);
 
+/// Held while anything is written to the terminal, and by the signal thread
+/// from giving the terminal back on SIGTSTP until the process is continued:
+/// so no frame is ever drawn onto the shell's screen, whether the stop came
+/// in the middle of a frame or during slow work (a reload) before one.
+static TERMINAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn terminal_lock() -> std::sync::MutexGuard<'static, ()> {
+    TERMINAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Restores the terminal when dropped, whatever path leaves the event loop.
 struct Session {
     terminal: Terminal<CrosstermBackend<Stdout>>,
@@ -102,7 +112,8 @@ impl Session {
         while !RESUMED.load(Ordering::SeqCst) && SIGNALLED.load(Ordering::SeqCst) == 0 {
             std::thread::sleep(Duration::from_millis(5));
         }
-        self.resume()
+        // The loop takes the terminal back, under the lock, before its next frame.
+        Ok(())
     }
 
     /// After the process was continued: the terminal as the app needs it, and a full redraw.
@@ -134,10 +145,13 @@ fn watch_signals() -> io::Result<()> {
     std::thread::spawn(move || {
         for signal in signals.forever() {
             if signal == SIGTSTP {
+                let writing = terminal_lock();
                 restore();
                 // Stop as the default action would; this returns on SIGCONT.
                 let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                // Still holding the lock: the loop sees this before it can draw again.
                 RESUMED.store(true, Ordering::SeqCst);
+                drop(writing);
                 continue;
             }
             SIGNALLED.store(signal, Ordering::SeqCst);
@@ -301,12 +315,14 @@ fn identity_of(store: Option<&AnswerStore>, app: &App) -> String {
 /// directory (never over an existing file), or copies the result as Markdown
 /// with OSC 52 (terminals that do not support it ignore it). The notice says
 /// what happened.
-fn carry_out(request: crate::wizard::Request, app: &App, identity: &str) -> String {
+fn carry_out(request: crate::wizard::Request, app: &App, identity: &str, current: &Named) -> String {
     use crate::export::{self, ReportFormat};
     let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
     match request {
         crate::wizard::Request::WriteRecord => {
-            let record = export::madr(&app.data, &app.origin, answers, importance, &export::date());
+            let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::date());
+            // Any file system takes 255 bytes in a name; a long path's identity must not make it fail.
+            let identity = identity.get(..identity.len().min(64)).unwrap_or("comparison").trim_end_matches('-');
             for n in 1..100 {
                 let name =
                     if n == 1 { format!("decision-{identity}.md") } else { format!("decision-{identity}-{n}.md") };
@@ -341,6 +357,7 @@ fn carry_out(request: crate::wizard::Request, app: &App, identity: &str) -> Stri
 /// Puts `text` on the clipboard with OSC 52 (terminals that do not support it ignore it).
 fn copy(text: &str) -> io::Result<()> {
     let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()));
+    let _writing = terminal_lock();
     io::Write::write_all(&mut io::stdout(), sequence.as_bytes()).and_then(|()| io::Write::flush(&mut io::stdout()))
 }
 
@@ -465,6 +482,7 @@ pub fn run(
     let mut session = Session::enter()?;
     watch_signals()?;
     let mut on_screen = OnScreen::of(app);
+    let mut listing: Option<Listing> = None;
     let mut map = ScreenMap::default();
     let mut changed = true;
     while !app.quit && SIGNALLED.load(Ordering::Relaxed) == 0 {
@@ -473,13 +491,16 @@ pub fn run(
             session.suspend()?;
             changed = true;
         }
-        if RESUMED.load(Ordering::SeqCst) {
-            session.resume()?;
-            changed = true;
-        }
         changed |= app.run_searches(|request| on_screen.searcher.run(request));
         for results in on_screen.searcher.finished() {
             app.update(Action::Found(results));
+            changed = true;
+        }
+        if let Some((more, done)) = listing.as_ref().and_then(Listing::next) {
+            app.update(if done { Action::Listed(more) } else { Action::Listing(more) });
+            if done {
+                listing = None;
+            }
             changed = true;
         }
         if let Some((path, result)) = watching.changed() {
@@ -490,14 +511,7 @@ pub fn run(
         match app.outgoing.take() {
             None => {}
             Some(Outgoing::ListComparisons) => {
-                let mut listed = catalogue::list().0;
-                // A file opened by path is not in the catalogue; it is still one to come back to.
-                if !listed.iter().any(|l| l.named.origin() == current.origin()) {
-                    let content = Ok(catalogue::Summary::of(&app.data));
-                    listed.push(catalogue::Listed { named: current.clone(), content, shadowed: false });
-                }
-                app.update(Action::Listed(listed));
-                changed = true;
+                listing = Some(Listing::start(current.clone(), catalogue::Summary::of(&app.data)));
             }
             Some(Outgoing::Open(named)) => {
                 match named.load() {
@@ -523,7 +537,7 @@ pub fn run(
         }
         if let Some(request) = app.wizard.request.take() {
             // Said in the status line, where it is seen however far the page is scrolled.
-            let notice = carry_out(request, app, &identity_of(store.as_ref(), app));
+            let notice = carry_out(request, app, &identity_of(store.as_ref(), app), &current);
             app.update(Action::Status(notice));
             changed = true;
         }
@@ -534,11 +548,18 @@ pub fn run(
                 app.update(Action::Notice(notice));
             }
         }
-        if changed {
-            session.terminal.draw(|frame| map = ui::draw(frame, app, &theme))?;
-            changed = false;
+        {
+            let _writing = terminal_lock();
+            if RESUMED.load(Ordering::SeqCst) {
+                session.resume()?;
+                changed = true;
+            }
+            if changed {
+                session.terminal.draw(|frame| map = ui::draw(frame, app, &theme))?;
+                changed = false;
+            }
         }
-        let wait = if app.searching() || watching.waiting() {
+        let wait = if app.searching() || watching.waiting() || listing.is_some() {
             SEARCH_WAKE
         } else if watching.file.is_some() {
             WATCH_WAKE
@@ -554,6 +575,58 @@ pub fn run(
         0 => Ended::Quit,
         signal => Ended::Signal(signal),
     })
+}
+
+/// The catalogue being listed for the picker, beside the loop: the picker
+/// draws what has been read so far, and a slow or large file delays only itself.
+struct Listing {
+    received: std::sync::mpsc::Receiver<(Vec<catalogue::Listed>, bool)>,
+}
+
+impl Listing {
+    /// How often what has been read is sent: often enough to draw as it
+    /// comes, rarely enough that a large catalogue is not redrawn per file.
+    const BATCH: Duration = Duration::from_millis(30);
+
+    /// Lists the catalogue; `current` is added at the end when it is not in
+    /// it (a file opened by path is still one to come back to).
+    fn start(current: Named, summary: catalogue::Summary) -> Listing {
+        let (send, received) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let (mut batch, mut seen, mut sent) = (Vec::new(), false, std::time::Instant::now());
+            catalogue::list_each(&mut |listed| {
+                seen |= listed.named.origin() == current.origin();
+                batch.push(listed);
+                if sent.elapsed() >= Self::BATCH {
+                    // A closed picker drops the receiver; the rest is read for nobody, and cheaply.
+                    let _ = send.send((std::mem::take(&mut batch), false));
+                    sent = std::time::Instant::now();
+                }
+            });
+            if !seen {
+                batch.push(catalogue::Listed { named: current, content: Ok(summary), shadowed: false });
+            }
+            let _ = send.send((batch, true));
+        });
+        Listing { received }
+    }
+
+    /// What was read since last asked, and whether that was the end.
+    fn next(&self) -> Option<(Vec<catalogue::Listed>, bool)> {
+        let (mut more, mut done) = (Vec::new(), false);
+        while let Ok((batch, last)) = self.received.try_recv() {
+            more.extend(batch);
+            done |= last;
+        }
+        // A listing thread that died says nothing more: end it rather than wait forever.
+        if !done && more.is_empty() {
+            return match self.received.try_recv() {
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => Some((Vec::new(), true)),
+                _ => None,
+            };
+        }
+        Some((more, done))
+    }
 }
 
 /// Handles queued events in order, against the screen map of the last frame,

@@ -18,9 +18,16 @@ use notify::{EventKind, RecursiveMode, Watcher};
 /// editor's write-then-rename, short enough to reload well within 300 ms.
 pub const SETTLE: Duration = Duration::from_millis(40);
 
+/// How often the watched directories are looked at: one removed and made
+/// again (a checkout, `rm -r` and a restore) is watched again within this.
+const REARM_EVERY: Duration = Duration::from_millis(500);
+
 pub struct FileWatch {
-    /// Kept alive: dropping it stops the watch.
-    _watcher: notify::RecommendedWatcher,
+    /// Dropping it stops the watch.
+    watcher: notify::RecommendedWatcher,
+    /// The directories watched, each with the identity it had when watched.
+    dirs: Vec<(PathBuf, Option<u64>)>,
+    checked: Instant,
     events: Receiver<()>,
     /// When the last event arrived, while a change waits to settle.
     pending: Option<Instant>,
@@ -49,14 +56,17 @@ impl FileWatch {
                 let _ = tx.send(());
             }
         })?;
-        for (dir, _) in &places {
-            watcher.watch(dir, RecursiveMode::NonRecursive)?;
+        let mut dirs = Vec::new();
+        for (dir, _) in places {
+            watcher.watch(&dir, RecursiveMode::NonRecursive)?;
+            dirs.push((dir.clone(), identity(&dir)));
         }
-        Ok(FileWatch { _watcher: watcher, events, pending: None })
+        Ok(FileWatch { watcher, dirs, checked: Instant::now(), events, pending: None })
     }
 
     /// True once, when the file changed and has since been quiet for [`SETTLE`].
     pub fn changed(&mut self) -> bool {
+        self.rearm();
         while self.events.try_recv().is_ok() {
             self.pending = Some(Instant::now());
         }
@@ -69,9 +79,48 @@ impl FileWatch {
         }
     }
 
+    /// A watched directory that was removed takes its watch with it: when a
+    /// directory is back (another one at the same path), it is watched again
+    /// and counts as a change, since the file may be back too.
+    fn rearm(&mut self) {
+        if self.checked.elapsed() < REARM_EVERY {
+            return;
+        }
+        self.checked = Instant::now();
+        for (dir, known) in &mut self.dirs {
+            let now = identity(dir);
+            if now == *known {
+                continue;
+            }
+            if now.is_some() {
+                let _ = self.watcher.unwatch(dir);
+                if self.watcher.watch(dir, RecursiveMode::NonRecursive).is_err() {
+                    continue;
+                }
+                self.pending = Some(Instant::now());
+            }
+            *known = now;
+        }
+    }
+
     /// True while a change waits to settle: the loop should look again soon.
     pub fn waiting(&self) -> bool {
         self.pending.is_some()
+    }
+}
+
+/// Which directory is at `dir` (device and inode), or None when none is.
+fn identity(dir: &Path) -> Option<u64> {
+    let meta = std::fs::metadata(dir).ok().filter(std::fs::Metadata::is_dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(meta.ino() ^ meta.dev().rotate_left(32))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(0)
     }
 }
 
@@ -117,6 +166,26 @@ mod tests {
         std::thread::sleep(Duration::from_millis(200));
         assert!(!watch.changed(), "another file in the directory is not this one");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_directory_removed_and_made_again_is_watched_again() {
+        let base = std::env::temp_dir().join(format!("versus-watch-rearm-{}", std::process::id()));
+        let dir = base.join("comparisons");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("c.ron");
+        std::fs::write(&file, "one").unwrap();
+        let mut watch = FileWatch::start(&file).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let _ = wait_for_change(&mut watch);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&file, "two").unwrap();
+        assert!(wait_for_change(&mut watch), "the new directory's file is noticed");
+        std::thread::sleep(REARM_EVERY);
+        let _ = watch.changed();
+        std::fs::write(&file, "three").unwrap();
+        assert!(wait_for_change(&mut watch), "and later saves in it too");
+        std::fs::remove_dir_all(&base).unwrap();
     }
 
     #[cfg(unix)]

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use versus::data;
 use versus::export;
+use versus::record;
 use versus::wizard;
 
 fn versus(args: &[&str]) -> Output {
@@ -41,7 +42,8 @@ fn headings(md: &str) -> Vec<(usize, String)> {
 fn record(name: &str, toward: usize, against: usize) -> String {
     let c = data::load_builtin(name).and_then(Result::ok).expect("shipped");
     let answers = wizard::leaning(&c, toward, against);
-    export::madr(&c, name, &answers, &[], "2026-11-25")
+    let identity = record::Identity { comparison: name.to_string(), from: record::From::Shipped };
+    export::madr(&c, &identity, &answers, &[], "2026-11-25")
 }
 
 #[test]
@@ -90,9 +92,10 @@ fn recheck_holds_for_a_fresh_record_and_names_the_change_when_the_data_moved() {
     let rec = dir.join("decision.md");
     std::fs::write(&rec, &o.stdout).expect("write record");
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.contains("# Choose Coffee") && text.contains(export::RECORD_MARKER), "{text}");
+    assert!(text.contains("# Choose Coffee") && text.contains(record::MARKER), "{text}");
 
-    let same = versus(&["recheck", &rec.display().to_string()]);
+    // A file given by its path is named in the record by its file name only: recheck is told where it is.
+    let same = versus(&["recheck", &rec.display().to_string(), "--data", &data_arg]);
     assert_eq!(
         same.status.code(),
         Some(0),
@@ -109,7 +112,7 @@ fn recheck_holds_for_a_fresh_record_and_names_the_change_when_the_data_moved() {
     );
     assert_ne!(edited, minimal, "the fixture still has the morning option");
     std::fs::write(&data_file, edited).expect("edit data");
-    let moved = versus(&["recheck", &rec.display().to_string()]);
+    let moved = versus(&["recheck", &rec.display().to_string(), "--data", &data_arg]);
     assert_eq!(moved.status.code(), Some(1));
     let out = String::from_utf8_lossy(&moved.stdout);
     assert!(out.contains("changed: the record chose Coffee; the current data gives Tea"), "{out}");

@@ -104,7 +104,9 @@ fn the_decision_report_and_the_record_are_one_outline() {
             for importance in [&[][..], &high[..]] {
                 let report = export::decision_report(&c, answers, importance, ReportFormat::Markdown);
                 assert_outline(&format!("{name}: decide --format markdown"), &report);
-                let record = export::madr(&c, name, answers, importance, "2026-11-25");
+                let identity =
+                    versus::record::Identity { comparison: name.to_string(), from: versus::record::From::Shipped };
+                let record = export::madr(&c, &identity, answers, importance, "2026-11-25");
                 assert_outline(&format!("{name}: decide --format madr"), &record);
             }
         }

@@ -59,8 +59,10 @@ pub enum Action {
     Status(String),
     /// Open (or close) the comparison picker.
     Picker,
-    /// The catalogue, listed by the terminal loop for the picker.
+    /// The last comparisons of the catalogue, listed for the picker.
     Listed(Vec<Listed>),
+    /// Some comparisons of the catalogue, listed for the picker; more are coming.
+    Listing(Vec<Listed>),
 }
 
 /// Something the terminal loop does for the app (it needs the outside

@@ -233,11 +233,8 @@ impl App {
                     line.sent = line.sent.max(generation);
                 }
             }
-            Action::Listed(listed) => {
-                if let Some(picker) = self.picker.as_mut() {
-                    picker.take(listed, &self.origin);
-                }
-            }
+            Action::Listed(more) => self.listed(more, true),
+            Action::Listing(more) => self.listed(more, false),
             action => match self.mode() {
                 Mode::Picker => self.in_picker(action),
                 Mode::Palette => self.in_palette(action),
@@ -252,6 +249,12 @@ impl App {
                 },
                 Mode::Expanded | Mode::Browse => self.browse(action),
             },
+        }
+    }
+
+    fn listed(&mut self, more: Vec<crate::catalogue::Listed>, done: bool) {
+        if let Some(picker) = self.picker.as_mut() {
+            picker.add(more, done, &self.origin);
         }
     }
 
@@ -273,7 +276,7 @@ impl App {
             Action::Line(LineAction::Cancel) | Action::Picker => self.picker = None,
             Action::Line(edit) => picker.edit(&edit),
             Action::Move(by) => picker.move_by(by),
-            Action::First => picker.selected = 0,
+            Action::First => picker.move_by(isize::MIN),
             Action::Last => picker.move_by(isize::MAX),
             _ => {}
         }

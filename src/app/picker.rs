@@ -8,8 +8,13 @@ use crate::search::lines::LineFilter;
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
     pub line: SearchLine,
-    /// None until the terminal loop has listed the catalogue.
+    /// None until the terminal loop has listed the first comparisons.
     pub listed: Option<Vec<Listed>>,
+    /// Every comparison is listed (the listing runs beside the app and
+    /// sends what it has read as it goes).
+    pub done: bool,
+    /// The user has moved the highlight: arrivals no longer move it.
+    moved: bool,
     /// Indices into `listed` that match the query, best first.
     pub shown: Vec<usize>,
     pub selected: usize,
@@ -30,19 +35,27 @@ impl Picker {
         }
     }
 
-    pub fn take(&mut self, listed: Vec<Listed>, current: &str) {
-        self.listed = Some(listed);
+    /// Takes in comparisons the listing has read (`done`: the last of them).
+    /// The highlight stays on what the user chose; until they choose, it
+    /// starts on the comparison that is open, so Enter changes nothing by accident.
+    pub fn add(&mut self, more: Vec<Listed>, done: bool, current: &str) {
+        let chosen = self.shown.get(self.selected).copied();
+        self.listed.get_or_insert_with(Vec::new).extend(more);
+        self.done |= done;
         self.filter();
-        // Start on the comparison that is open, so Enter changes nothing by accident.
-        if self.line.query.is_empty() {
-            let listed = self.listed.as_deref().unwrap_or_default();
-            self.selected = self.shown.iter().position(|&i| listed[i].named.origin() == current).unwrap_or(0);
-        }
+        let listed = self.listed.as_deref().unwrap_or_default();
+        let keep = if self.moved || !self.line.query.is_empty() {
+            chosen
+        } else {
+            listed.iter().position(|l| l.named.origin() == current)
+        };
+        self.selected = keep.and_then(|i| self.shown.iter().position(|&s| s == i)).unwrap_or(0);
     }
 
     pub fn edit(&mut self, action: &LineAction) {
         self.line.edit(action);
         self.filter();
+        self.selected = 0;
     }
 
     fn filter(&mut self) {
@@ -61,10 +74,10 @@ impl Picker {
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             scored.into_iter().map(|(_, i)| i).collect()
         };
-        self.selected = 0;
     }
 
     pub fn move_by(&mut self, by: isize) {
+        self.moved = true;
         self.selected = self.selected.saturating_add_signed(by).min(self.shown.len().saturating_sub(1));
     }
 

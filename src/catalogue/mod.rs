@@ -15,6 +15,7 @@ pub use new::{NewError, create};
 pub use starter::{starter, subject_id};
 
 use crate::data::{self, Comparison, LoadError};
+use crate::record;
 
 /// Where a comparison comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -90,6 +91,61 @@ impl Named {
     }
 }
 
+impl Named {
+    /// How a decision record names it, so `versus recheck` finds it again
+    /// through the catalogue: never by path (a file given by path is named
+    /// by its file name, and rechecking it needs `--data`).
+    pub fn record_identity(&self) -> record::Identity {
+        let (comparison, from) = match (self.kind, &self.path) {
+            (Kind::Shipped, _) => (self.name.clone(), record::From::Shipped),
+            (Kind::User, _) => (self.name.clone(), record::From::Yours),
+            (Kind::File, Some(path)) => {
+                let stem = path.file_stem().map_or_else(|| self.name.clone(), |s| s.to_string_lossy().into_owned());
+                (stem, record::From::File)
+            }
+            (Kind::File, None) => (self.name.clone(), record::From::File),
+        };
+        record::Identity { comparison, from }
+    }
+}
+
+/// The comparison a decision record names, found in the catalogue: a
+/// shipped one by name, or one of the user's by name in their folder. A
+/// record never makes versus open a path; a record of a file given by path,
+/// or a name the catalogue does not have, is an error saying to pass `--data`.
+pub fn for_record(identity: &record::Identity) -> Result<Named, String> {
+    let name = &identity.comparison;
+    let shown = data::printable(name);
+    match identity.from {
+        record::From::Shipped => shipped().find(|n| &n.name == name).ok_or_else(|| {
+            format!("the record was made from the shipped comparison \"{shown}\", which this versus does not have; give it with --data")
+        }),
+        record::From::Yours => user_named(name).ok_or_else(|| {
+            format!("the record was made from your comparison \"{shown}\", which is not in your comparisons folder; give it with --data")
+        }),
+        record::From::File => Err(format!(
+            "the record was made from the file {shown}.ron, given by its path; versus opens no path a record names: give it with --data FILE"
+        )),
+    }
+}
+
+/// The user's comparison of this name (a bare name only: no folders, no
+/// hidden files), looked up directly so that every file opens by name,
+/// however many there are.
+fn user_named(name: &str) -> Option<Named> {
+    if !record::is_bare_name(name) {
+        return None;
+    }
+    let path = user_dir()?.join(format!("{name}.ron"));
+    // Anything but a folder is its name's comparison: opening a pipe or a
+    // broken link then says what is wrong with it, rather than "no such name".
+    std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()).then(|| Named {
+        name: name.to_string(),
+        kind: Kind::User,
+        path: Some(path),
+    })
+}
+
 /// A name that is neither a file, a shipped comparison nor one of the user's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unknown {
@@ -124,9 +180,9 @@ fn user_dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Opt
     crate::xdg::versus_dir_from(crate::xdg::Base::Data, xdg_data_home, home).map(|dir| dir.join("comparisons"))
 }
 
-/// The most user files looked at: a directory of thousands is a mistake, and
-/// the listing stays bounded.
-pub const MAX_USER_FILES: usize = 500;
+/// The most user files listed: a directory of many thousands is a mistake,
+/// and the listing stays bounded. Any file opens by name however many there are.
+pub const MAX_USER_FILES: usize = 2000;
 
 /// The user's comparison files, sorted by name: `*.ron` regular files (or
 /// links to them) in [`user_dir`], at most [`MAX_USER_FILES`], and how many
@@ -181,11 +237,11 @@ pub fn resolve(arg: Option<&Path>) -> Result<Named, Unknown> {
     if let Some(named) = shipped().find(|n| n.name == text) {
         return Ok(named);
     }
-    let (user, _) = user_files();
     let stem = text.strip_suffix(".ron").unwrap_or(text);
-    if let Some(named) = user.iter().find(|n| n.name == stem && n.name.chars().all(|c| !c.is_control())) {
-        return Ok(named.clone());
+    if let Some(named) = user_named(stem) {
+        return Ok(named);
     }
+    let (user, _) = user_files();
     if looks_like_path || arg.is_file() {
         return Ok(as_file());
     }
@@ -242,6 +298,10 @@ pub struct Summary {
 }
 
 impl Summary {
+    pub fn of_head(head: data::Head) -> Summary {
+        Summary { title: head.title, subjects: head.subjects }
+    }
+
     pub fn of(c: &Comparison) -> Summary {
         Summary {
             title: data::sanitize_line(&c.title),
@@ -251,24 +311,37 @@ impl Summary {
 }
 
 /// Everything the user can open: the shipped comparisons, then the user's,
-/// each loaded to show its title and subjects or its error (a broken file
-/// never hides the others); and how many user files were left out.
+/// each with its title and subjects (read from the head of its file only:
+/// opening or `versus check` reads the rest) or why it cannot be opened (a
+/// broken file never hides the others); and how many user files were left out.
 pub fn list() -> (Vec<Listed>, usize) {
-    let (user, more) = user_files();
-    let shipped_names: Vec<String> = shipped().map(|n| n.name).collect();
-    let listed = shipped()
-        .chain(user)
-        .map(|named| {
-            let content = if named.name.chars().any(char::is_control) {
-                Err("its file name has control characters; rename the file to open it by name".to_string())
-            } else {
-                named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e))
-            };
-            let shadowed = named.kind == Kind::User && shipped_names.contains(&named.name);
-            Listed { named, content, shadowed }
-        })
-        .collect();
+    let mut listed = Vec::new();
+    let more = list_each(&mut |l| listed.push(l));
     (listed, more)
+}
+
+/// [`list`], one comparison at a time as each is read, for a listing that
+/// draws as it goes; returns how many user files were left out.
+pub fn list_each(each: &mut dyn FnMut(Listed)) -> usize {
+    let shipped_names: Vec<String> = shipped().map(|n| n.name).collect();
+    for named in shipped() {
+        let content = named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e));
+        each(Listed { named, content, shadowed: false });
+    }
+    let (user, more) = user_files();
+    for named in user {
+        let content = if named.name.chars().any(char::is_control) {
+            Err("its file name has control characters; rename the file to open it by name".to_string())
+        } else {
+            match &named.path {
+                Some(path) => data::load_head(path).map(Summary::of_head).map_err(|e| one_line(&e)),
+                None => named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e)),
+            }
+        };
+        let shadowed = shipped_names.contains(&named.name);
+        each(Listed { named, content, shadowed });
+    }
+    more
 }
 
 /// A load error on one line: the first line of its message (already

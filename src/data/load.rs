@@ -11,7 +11,6 @@
 //! LF.
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::path::Path;
 
 use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
@@ -20,6 +19,7 @@ use ron::extensions::Extensions;
 use super::model::Comparison;
 use super::text::{clip, sanitize_line};
 use super::validate::{Problem, find_problems};
+use crate::fsio::{Links, ReadError};
 
 /// Larger files are refused before parsing: no real comparison comes close,
 /// and the limit keeps a mistaken `--data /dev/zero` from eating memory.
@@ -36,6 +36,9 @@ const MAX_SHOWN_CHARS: usize = 1000;
 pub enum LoadError {
     #[error("{path}: cannot read: {}", printable(&.error.to_string()))]
     Io { path: String, error: std::io::Error },
+
+    #[error("{path}: not a regular file ({kind}); not read")]
+    NotRegular { path: String, kind: &'static str },
 
     #[error("{path}: file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (64 MiB)")]
     TooLarge { path: String, size: u64 },
@@ -114,23 +117,24 @@ fn render_problems(origin: &str, problems: &[Problem], more: usize) -> String {
     lines.join("\n")
 }
 
-/// Loads a comparison from a file on disk.
+/// Loads a comparison from a file on disk: a regular file (or a link to
+/// one) of at most [`MAX_FILE_BYTES`], opened without waiting (a FIFO or
+/// `/dev/tty` is refused, never read).
 pub fn load_file(path: &Path) -> Result<Comparison, LoadError> {
     let shown_path = path.display().to_string();
-    let io = |error| LoadError::Io { path: printable(&shown_path), error };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: printable(&shown_path), size });
-    }
-    // Read at most one byte past the limit: the metadata size of a pipe or
-    // special file says nothing about how much it will yield.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: printable(&shown_path), size: bytes.len() as u64 });
-    }
+    let bytes = crate::fsio::read(path, MAX_FILE_BYTES, Links::Follow).map_err(|e| read_error(&shown_path, e))?;
     load_bytes(&bytes, &shown_path)
+}
+
+/// A file that could not be read, as a load error naming it.
+pub fn read_error(shown_path: &str, e: ReadError) -> LoadError {
+    let path = printable(shown_path);
+    match e {
+        ReadError::Missing => LoadError::Io { path, error: std::io::ErrorKind::NotFound.into() },
+        ReadError::NotRegular(kind) => LoadError::NotRegular { path, kind },
+        ReadError::TooLarge { size, .. } => LoadError::TooLarge { path, size },
+        ReadError::Io(error) => LoadError::Io { path, error },
+    }
 }
 
 /// Loads a comparison from bytes that should be UTF-8 RON; `origin` names them in errors.
@@ -158,7 +162,7 @@ pub fn load_str(src: &str, origin: &str) -> Result<Comparison, LoadError> {
 
 /// CRLF and lone CR become LF, so that lines are counted the same whatever
 /// wrote the file. Borrowed when there is no CR.
-fn normalise_line_ends(bytes: &[u8]) -> Cow<'_, [u8]> {
+pub(super) fn normalise_line_ends(bytes: &[u8]) -> Cow<'_, [u8]> {
     if !bytes.contains(&b'\r') {
         return Cow::Borrowed(bytes);
     }
@@ -178,20 +182,7 @@ fn normalise_line_ends(bytes: &[u8]) -> Cow<'_, [u8]> {
 /// Parses and validates `src`, whose line ends are already LF only.
 fn parse(src: &str, origin: &str) -> Result<Comparison, LoadError> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let comparison: Comparison = options.from_str(src).map_err(|e| {
-        let start = (e.span.start.line, e.span.start.col);
-        let found = skip_blank(src, start, (e.span.end.line, e.span.end.col));
-        let (line, column) = match e.code {
-            // A comma missing at the end of a line is missing there, not at
-            // the next field, which is lines further down and correct.
-            ron::Error::ExpectedComma => {
-                let previous = after_previous_token(src, found);
-                if previous.0 < found.0 { previous } else { found }
-            }
-            _ => found,
-        };
-        syntax_error(origin, src, line, column, &e.code.to_string())
-    })?;
+    let comparison: Comparison = options.from_str(src).map_err(|e| located(src, origin, &e))?;
     let problems = find_problems(&comparison);
     if problems.is_empty() {
         Ok(comparison)
@@ -202,6 +193,22 @@ fn parse(src: &str, origin: &str) -> Result<Comparison, LoadError> {
             more: problems.more,
         }))
     }
+}
+
+/// ron's error, placed where a reader would look for it.
+pub(super) fn located(src: &str, origin: &str, e: &ron::error::SpannedError) -> LoadError {
+    let start = (e.span.start.line, e.span.start.col);
+    let found = skip_blank(src, start, (e.span.end.line, e.span.end.col));
+    let (line, column) = match e.code {
+        // A comma missing at the end of a line is missing there, not at
+        // the next field, which is lines further down and correct.
+        ron::Error::ExpectedComma => {
+            let previous = after_previous_token(src, found);
+            if previous.0 < found.0 { previous } else { found }
+        }
+        _ => found,
+    };
+    syntax_error(origin, src, line, column, &e.code.to_string())
 }
 
 /// ron starts some errors where the previous token ended, before the
@@ -252,7 +259,7 @@ fn offset_of(src: &str, (line, column): (usize, usize)) -> usize {
     start + char_offset(&src[start..end], column.saturating_sub(1))
 }
 
-fn syntax_error(origin: &str, src: &str, line: usize, column: usize, message: &str) -> LoadError {
+pub(super) fn syntax_error(origin: &str, src: &str, line: usize, column: usize, message: &str) -> LoadError {
     let origin = printable(origin);
     let (snippet, offset) = Snippet::new(&origin, src, line.max(1), column.max(1));
     LoadError::Syntax(Box::new(SyntaxError {

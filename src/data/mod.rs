@@ -2,12 +2,14 @@
 
 use std::path::Path;
 
+mod head;
 mod load;
 mod model;
 mod per_subject;
 mod text;
 mod validate;
 
+pub use head::{Head, MAX_HEAD_BYTES, load_head};
 pub use load::{
     InvalidError, LoadError, MAX_FILE_BYTES, SNIPPET_RADIUS, SyntaxError, load_bytes, load_file, load_str, printable,
 };

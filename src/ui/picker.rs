@@ -64,6 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     );
     let status = match &picker.listed {
         None => "listing…".to_string(),
+        Some(all) if !picker.done => format!("{} of {} so far, listing…", picker.shown.len(), all.len()),
         Some(all) => format!("{} of {}", picker.shown.len(), all.len()),
     };
     let inner = overlay::frame(frame, theme, area, title, &picker.line.query, &status);
@@ -105,7 +106,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-    if picker.listed.as_ref().is_some_and(|_| picker.shown.is_empty()) && list.height > 0 {
+    if picker.done && picker.shown.is_empty() && list.height > 0 {
         let clear = app.keys.line_key(LineCommand::Clear);
         let none =
             Paragraph::new(Span::styled(format!("No comparison matches; {clear} clears the query."), theme.dim()));

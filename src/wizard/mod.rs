@@ -11,6 +11,6 @@ pub use flow::{Request, WizardAction, WizardPage, WizardState};
 pub use importance::Importance;
 pub use score::{
     Answers, Contribution, DEFAULT_TIE_MARGIN, Outcome, Reason, Scorecard, SubjectScore, answers_from_ids,
-    importance_from_ids, leaning, points, recommendation, score,
+    importance_from_ids, leaning, points, recommendation, replay, score,
 };
 pub use tipping::{Change, Robustness, Tip, Tipping, tipping};

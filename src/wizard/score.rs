@@ -249,6 +249,46 @@ pub fn importance_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result
     if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
+/// A record's answers and importance by id, taken back one pair at a time:
+/// what still exists is kept, and each pair that no longer does is named in
+/// one short line (a bad pair never drops the good ones).
+pub struct Replayed {
+    pub answers: Vec<Option<usize>>,
+    pub importance: Vec<Importance>,
+    pub gone: Vec<String>,
+}
+
+pub fn replay(
+    c: &Comparison,
+    answers: &std::collections::BTreeMap<String, String>,
+    importance: &std::collections::BTreeMap<String, String>,
+) -> Replayed {
+    let questions = &c.wizard.questions;
+    let index = |id: &str| questions.iter().position(|q| q.id.as_str() == id);
+    let mut out = Replayed {
+        answers: vec![None; questions.len()],
+        importance: vec![Importance::Normal; questions.len()],
+        gone: Vec::new(),
+    };
+    for (question, option) in answers {
+        match index(question) {
+            None => out.gone.push(format!("question {question:?} (answered {option:?})")),
+            Some(k) => match questions[k].options.iter().position(|o| o.id.as_str() == option) {
+                Some(o) => out.answers[k] = Some(o),
+                None => out.gone.push(format!("option {option:?} of question {question:?}")),
+            },
+        }
+    }
+    for (question, level) in importance {
+        match (index(question), Importance::parse(level)) {
+            (Some(k), Some(level)) => out.importance[k] = level,
+            (None, _) => out.gone.push(format!("question {question:?} (given {level:?} importance)")),
+            (Some(_), None) => out.gone.push(format!("importance level {level:?} of question {question:?}")),
+        }
+    }
+    out
+}
+
 /// The index of the question with this id, or an error listing the ids.
 fn question_index(c: &Comparison, id: &str, errors: &mut Vec<String>) -> Option<usize> {
     let questions = &c.wizard.questions;
