@@ -130,6 +130,12 @@ impl Drop for Session {
     }
 }
 
+/// How long the loop waits for the next queued event before it draws. Not
+/// zero: crossterm's /dev/tty reader (`use-dev-tty`) returns nothing at all
+/// for a zero timeout, even with events parsed and waiting, so a raw paste
+/// of 10,000 characters would be drawn 10,000 times.
+const QUEUED_WAIT: Duration = Duration::from_millis(1);
+
 /// How long the event loop gets to finish by itself after a termination signal.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
@@ -567,7 +573,7 @@ pub fn run(
             IDLE_WAKE
         };
         if event::poll(wait)? {
-            let mut queued = || if event::poll(Duration::ZERO)? { event::read().map(Some) } else { Ok(None) };
+            let mut queued = || if event::poll(QUEUED_WAIT)? { event::read().map(Some) } else { Ok(None) };
             changed |= handle_queued(app, &map, &mut queued)?;
         }
     }

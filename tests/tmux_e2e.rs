@@ -728,3 +728,93 @@ fn an_faq_filter_without_an_answer_points_to_the_rest_of_the_comparison() {
     t.keys(&["Escape"]);
     t.wait_gone("Search everything");
 }
+
+#[test]
+fn a_raw_10k_paste_is_drained_and_ctrl_c_still_quits() {
+    // Without bracketed paste (a terminal without it, or tmux paste-buffer
+    // without -p) every character is a key; all of them must be read.
+    let bin = release_binary().display().to_string();
+    let t = Tmux::start("raw-paste", &bin);
+    t.wait_for(&["┌ Features"]);
+    t.keys(&["5", "/"]);
+    t.wait_for(&["/ "]);
+    let text: String = "faster flask django ".repeat(600).chars().take(10_000).collect();
+    let file = std::env::temp_dir().join(format!("versus-raw-paste-{}.txt", std::process::id()));
+    std::fs::write(&file, text).expect("write");
+    t.run(&["load-buffer", &file.display().to_string()]);
+    t.run(&["paste-buffer", "-t", "main"]);
+    t.wait_for(&["/ faster flask django faster"]);
+    t.keys(&["C-c"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn a_stop_during_a_reload_never_paints_on_the_shell() {
+    let bin = release_binary().display().to_string();
+    let (home, file) = data_home("stop-reload");
+    let dir = file.parent().expect("a directory").to_path_buf();
+    let state = std::env::temp_dir().join(format!("versus-e2e-stop-reload-{}", std::process::id()));
+    // A large, valid version of the file: its reload takes a while.
+    let original = std::fs::read_to_string(&file).expect("starter");
+    let filler = "// a long comment line that makes the file large and its reload slow, nothing else\n";
+    let large = format!("{}{original}", filler.repeat(700_000));
+    let t = shell("stop-reload");
+    let command = format!(
+        "XDG_DATA_HOME='{}' XDG_STATE_HOME='{}' {bin} --data rust-vs-go --watch",
+        home.display(),
+        state.display()
+    );
+    for run in 0..10 {
+        t.keys(&["clear", "Enter"]);
+        t.keys(&[&command, "Enter"]);
+        t.wait_for(&["Rust vs Go ", "┌ Features"]);
+        let temp = dir.join(".swap");
+        std::fs::write(&temp, if run % 2 == 0 { &large } else { &original }).expect("write");
+        std::fs::rename(&temp, &file).expect("rename over");
+        std::thread::sleep(Duration::from_millis(250));
+        let pid = t.app_pid();
+        assert!(Command::new("kill").args(["-TSTP", &pid]).status().expect("kill").success());
+        t.wait_for(&["Stopped"]);
+        t.keys(&["fg", "Enter"]);
+        t.wait_for(&["┌ Features"]);
+        t.keys(&["q"]);
+        let screen = t.wait_gone("┌ Features");
+        for drawn in ["Reloaded", "│", "┌", "Rust vs Go"] {
+            assert!(!screen.contains(drawn), "run {run}: {drawn:?} was drawn on the shell's screen:\n{screen}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn special_files_never_freeze_the_picker_or_a_watched_reload() {
+    let bin = release_binary().display().to_string();
+    let (home, file) = data_home("special");
+    let dir = file.parent().expect("a directory").to_path_buf();
+    assert!(Command::new("mkfifo").arg(dir.join("fifo.ron")).status().is_ok_and(|s| s.success()));
+    std::os::unix::fs::symlink("/dev/tty", dir.join("tty.ron")).expect("link");
+    let state = std::env::temp_dir().join(format!("versus-e2e-special-{}", std::process::id()));
+    let command = format!("XDG_DATA_HOME='{}' {bin} --data rust-vs-go --watch", home.display());
+    let t = Tmux::start_sized("special", &command, &state, (100, 30));
+    t.wait_for(&["Rust vs Go ", "┌ Features"]);
+    t.keys(&["C-o"]);
+    t.wait_for(&["Open a comparison", "5 of 5", "fifo", "tty", "cannot be opened"]);
+    t.keys(&["^", "f", "i", "f", "o"]);
+    t.wait_for(&["1 of 5", "not a regular file (a named pipe)"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["fifo cannot be opened"]);
+    t.keys(&["Escape"]);
+    t.wait_gone("Open a comparison");
+    // The watched file replaced by a FIFO: refused at once, the app still answers keys.
+    std::fs::remove_file(&file).expect("remove");
+    assert!(Command::new("mkfifo").arg(&file).status().is_ok_and(|s| s.success()));
+    t.wait_for(&["not a regular file"]);
+    t.keys(&["2"]);
+    t.wait_for(&["Rust · Pros"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -253,8 +253,10 @@ impl App {
     }
 
     fn listed(&mut self, more: Vec<crate::catalogue::Listed>, done: bool) {
-        if let Some(picker) = self.picker.as_mut() {
-            picker.add(more, done, &self.origin);
+        let Some(picker) = self.picker.as_mut() else { return };
+        picker.add(more, done, &self.origin);
+        if done && std::mem::take(&mut picker.accept_when_listed) {
+            self.in_picker(Action::Line(LineAction::Accept));
         }
     }
 
@@ -262,6 +264,8 @@ impl App {
     fn in_picker(&mut self, action: Action) {
         let Some(picker) = self.picker.as_mut() else { return };
         match action {
+            // Typed ahead of the listing (Ctrl-O, ↑, Enter in one breath): done once it is listed.
+            Action::Line(LineAction::Accept) if picker.listed.is_none() => picker.accept_when_listed = true,
             Action::Line(LineAction::Accept) => match picker.chosen() {
                 None => {}
                 Some(listed) => match &listed.content {
@@ -764,6 +768,37 @@ mod tests {
         assert!(line.hits.is_empty() && app.search_request().is_some(), "old hits dropped, a new search due");
         app.settle();
         assert!(!app.palette.as_ref().unwrap().hits.is_empty());
+    }
+
+    #[test]
+    fn the_picker_takes_the_listing_as_it_comes_and_keys_typed_ahead_of_it() {
+        use crate::catalogue::{Kind, Listed, Named, Summary};
+        let listed = |name: &str| Listed {
+            named: Named { name: name.into(), kind: Kind::User, path: None },
+            content: Ok(Summary { title: name.into(), subjects: vec![] }),
+            shadowed: false,
+        };
+        let mut app = app();
+        app.origin = "b".into();
+        app.update(Action::Picker);
+        // Ctrl-O, ↑, Enter before anything is listed: ↑ from the open comparison, Enter once all is listed.
+        app.update(Action::Move(-1));
+        app.update(Action::Line(LineAction::Accept));
+        app.update(Action::Listing(vec![listed("a"), listed("b")]));
+        let picker = app.picker.as_ref().expect("still open while listing");
+        assert_eq!((picker.selected, picker.done), (0, false), "↑ from b is a");
+        app.update(Action::Listed(vec![listed("c")]));
+        assert!(app.picker.is_none());
+        assert!(matches!(&app.outgoing, Some(Outgoing::Open(n)) if n.name == "a"));
+
+        // A highlight the user moved stays on its entry as more arrive.
+        let mut app = self::app();
+        app.update(Action::Picker);
+        app.update(Action::Listing(vec![listed("a"), listed("b")]));
+        app.update(Action::Move(1));
+        app.update(Action::Listing(vec![listed("c")]));
+        app.update(Action::Listed(vec![]));
+        assert_eq!(app.picker.as_ref().and_then(|p| p.chosen()).map(|l| l.named.name.as_str()), Some("b"));
     }
 
     #[test]

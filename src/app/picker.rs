@@ -15,6 +15,10 @@ pub struct Picker {
     pub done: bool,
     /// The user has moved the highlight: arrivals no longer move it.
     moved: bool,
+    /// Moves typed before anything was listed, applied from the open comparison once it is.
+    pending: isize,
+    /// Enter typed before anything was listed: the choice is made once everything is.
+    pub accept_when_listed: bool,
     /// Indices into `listed` that match the query, best first.
     pub shown: Vec<usize>,
     pub selected: usize,
@@ -50,6 +54,10 @@ impl Picker {
             listed.iter().position(|l| l.named.origin() == current)
         };
         self.selected = keep.and_then(|i| self.shown.iter().position(|&s| s == i)).unwrap_or(0);
+        let pending = std::mem::take(&mut self.pending);
+        if pending != 0 {
+            self.move_by(pending);
+        }
     }
 
     pub fn edit(&mut self, action: &LineAction) {
@@ -77,6 +85,10 @@ impl Picker {
     }
 
     pub fn move_by(&mut self, by: isize) {
+        if self.listed.is_none() {
+            self.pending = self.pending.saturating_add(by);
+            return;
+        }
         self.moved = true;
         self.selected = self.selected.saturating_add_signed(by).min(self.shown.len().saturating_sub(1));
     }
