@@ -755,24 +755,29 @@ fn a_stop_during_a_reload_never_paints_on_the_shell() {
     let (home, file) = data_home("stop-reload");
     let dir = file.parent().expect("a directory").to_path_buf();
     let state = std::env::temp_dir().join(format!("versus-e2e-stop-reload-{}", std::process::id()));
-    // A large, valid version of the file: its reload takes a while.
+    // A large, valid version of the file (150,000 pros): loading and indexing it takes a while.
     let original = std::fs::read_to_string(&file).expect("starter");
-    let filler = "// a long comment line that makes the file large and its reload slow, nothing else\n";
-    let large = format!("{}{original}", filler.repeat(700_000));
+    let pros: Vec<String> = (0..150_000)
+        .map(|n| format!("\"Pro {n} of Rust: memory safety without a garbage collector, and fearless concurrency.\""))
+        .collect();
+    let one = "pros: [\"(something Rust does well, in one sentence)\"]";
+    assert!(original.contains(one), "the starter's first pros line is as expected");
+    let large = original.replacen(one, &format!("pros: [{}]", pros.join(", ")), 1);
     let t = shell("stop-reload");
     let command = format!(
         "XDG_DATA_HOME='{}' XDG_STATE_HOME='{}' {bin} --data rust-vs-go --watch",
         home.display(),
         state.display()
     );
-    for run in 0..10 {
+    for run in 0..10_u64 {
         t.keys(&["clear", "Enter"]);
         t.keys(&[&command, "Enter"]);
         t.wait_for(&["Rust vs Go ", "┌ Features"]);
         let temp = dir.join(".swap");
         std::fs::write(&temp, if run % 2 == 0 { &large } else { &original }).expect("write");
         std::fs::rename(&temp, &file).expect("rename over");
-        std::thread::sleep(Duration::from_millis(250));
+        // Stops at different moments of the reload: before, during and after it, whatever the machine's speed.
+        std::thread::sleep(Duration::from_millis(40 + 60 * run));
         let pid = t.app_pid();
         assert!(Command::new("kill").args(["-TSTP", &pid]).status().expect("kill").success());
         t.wait_for(&["Stopped"]);
