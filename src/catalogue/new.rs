@@ -41,7 +41,7 @@ fn create_in(dir: &Path, name: &str, subjects: Option<&str>) -> Result<PathBuf, 
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !valid {
         let hint = if split_vs(name).len() > 1 && !name.contains(['/', '\\']) {
-            let subjects = split_vs(name).join(",");
+            let subjects = data::printable(&split_vs(name).join(","));
             format!("; name it with letters and '-', and give the subjects apart: --subjects \"{subjects}\"")
         } else {
             String::new()
@@ -98,10 +98,11 @@ fn subject_names(name: &str, given: Option<&str>) -> Result<Vec<String>, NewErro
                 data::printable(n)
             )));
         }
-        if n.chars().any(char::is_control) || n.chars().count() > MAX_NAME_CHARS {
+        // What the loader would strip (escapes, controls, direction overrides) cannot be in a name.
+        if data::sanitize_line(n) != *n || n.chars().count() > MAX_NAME_CHARS {
             return Err(NewError::Subjects(format!(
-                "\"{}\" cannot name a subject: no control characters, at most {MAX_NAME_CHARS} characters",
-                data::printable(n)
+                "\"{}\" cannot name a subject: no control or direction characters, at most {MAX_NAME_CHARS} characters",
+                data::printable(&n.escape_debug().to_string())
             )));
         }
     }

@@ -78,6 +78,24 @@ fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// JSON text made safe to print without changing what it says: every
+/// character [`sanitize`] would drop that the JSON writer leaves raw (DEL, the
+/// C1 controls such as U+009B, the bidirectional controls) written as a
+/// `\uXXXX` escape. Such characters can only be inside strings (JSON's own
+/// syntax is ASCII, and the writer escapes the C0 controls), so a script
+/// still reads the exact text: a file's true name, say.
+pub fn escape_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (c.is_control() && !c.is_ascii_whitespace()) || is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// "1 use case", "3 use cases": a count with its noun in the right number.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -244,6 +262,21 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(sanitize(raw), want, "input {raw:?}");
         }
+    }
+
+    #[test]
+    fn json_keeps_every_character_but_escapes_what_a_terminal_would_obey() {
+        let hostile = "a\u{9b}2J\u{7f}\u{202e}b\u{2066}\u{1b}[0m\u{85}\u{feff} 日本";
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "name": hostile, "list": [hostile] })).unwrap();
+        let safe = escape_json(&json);
+        assert_eq!(sanitize(&safe), safe, "nothing left to strip: {safe}");
+        assert!(safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u007f"), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back["name"], hostile, "the exact text");
+        assert_eq!(back["list"][0], hostile);
+        let plain =
+            serde_json::to_string_pretty(&serde_json::json!({ "name": "Größe — 日本語", "n": [1, 2] })).unwrap();
+        assert_eq!(escape_json(&plain), plain, "anything else is left as it was");
     }
 
     #[test]
