@@ -96,6 +96,47 @@ pub fn escape_json(json: &str) -> String {
     out
 }
 
+/// Characters that show nothing: Unicode's default-ignorable code points
+/// (zero-width spaces and joiners, the soft hyphen, word joiners, the
+/// bidirectional controls, variation selectors, Hangul fillers, tags) and
+/// the interlinear annotation controls, the format characters (category Cf)
+/// a name could hide.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// What a name looks like, for telling names apart: without invisible
+/// characters ([`is_invisible`]), in compatibility form (NFKC: a no-break
+/// space is a space, `Ａ` is `A`, `ﬁ` is `fi`), case-folded, with whitespace
+/// collapsed. Two names with the same key read the same on screen: `A`,
+/// `\u{202e}A`, `A\u{200b}`, `a` and `Ａ`. (Letters of other scripts that
+/// merely resemble Latin ones, such as Cyrillic `А`, keep their own key.)
+pub fn lookalike_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let visible: String = name.chars().filter(|c| !is_invisible(*c)).collect();
+    let folded: String = visible.nfkc().collect::<String>().to_lowercase().nfkc().collect();
+    collapse(&folded)
+}
+
 /// "1 use case", "3 use cases": a count with its noun in the right number.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -277,6 +318,30 @@ mod tests {
         let plain =
             serde_json::to_string_pretty(&serde_json::json!({ "name": "Größe — 日本語", "n": [1, 2] })).unwrap();
         assert_eq!(escape_json(&plain), plain, "anything else is left as it was");
+    }
+
+    #[test]
+    fn lookalike_names_share_a_key() {
+        let same = [
+            "Tea",
+            "\u{202e}Tea",
+            "T\u{200b}ea",
+            "Tea\u{feff}",
+            "te\u{ad}a",
+            "TEA",
+            "Ｔｅａ",
+            " Tea\u{a0}",
+            "Te\u{2060}a\u{fe0f}",
+        ];
+        for name in same {
+            assert_eq!(lookalike_key(name), "tea", "{name:?}");
+        }
+        assert_eq!(lookalike_key("Green\u{a0}\u{a0}Tea"), lookalike_key("green tea"));
+        assert_eq!(lookalike_key("ﬁlter"), lookalike_key("Filter"));
+        assert_eq!(lookalike_key("Cafe\u{301}"), lookalike_key("CAFÉ"), "composed or not");
+        for different in ["Teas", "Tee", "Té", "Т\u{435}a"] {
+            assert_ne!(lookalike_key(different), "tea", "{different:?}");
+        }
     }
 
     #[test]
