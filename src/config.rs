@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
 use crate::data::printable;
-use crate::keys::{Binding, KEY_SYNTAX, Key, Keymap};
+use crate::keys::{ALWAYS_QUITS, Binding, KEY_SYNTAX, Key, Keymap, LineCommand};
 use crate::ui::{Theme, ThemeName};
 
 /// Where the config file is: `$XDG_CONFIG_HOME/versus/config.ron` when
@@ -126,6 +126,13 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, ConfigError> {
     apply(&mut config.keys.line, file.search_line_keys);
     apply(&mut config.keys.wizard, file.wizard_keys);
     let refuse = |message: String| ConfigError { path: shown.to_string(), at: None, message };
+    if let Some((name, section)) = always_quits_elsewhere(&config.keys) {
+        let key = ALWAYS_QUITS.spelling();
+        return Err(refuse(format!(
+            "{key} always quits versus, whatever the config says, so it cannot be {name}'s key in {section}; \
+             give {name} another key"
+        )));
+    }
     if let Some((key, a, b)) = config.keys.conflicts().into_iter().next() {
         return Err(refuse(format!(
             "{key} is bound to both {a} and {b} (wizard_keys come first on the Decide tab); give one of them other keys"
@@ -140,6 +147,14 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, ConfigError> {
     }
     if config.keys.main.iter().any(|b| b.name == "quit" && b.keys.is_empty()) {
         return Err(refuse("quit needs at least one key in keys: without one there is no way out".into()));
+    }
+    let exits = [LineCommand::Cancel, LineCommand::Accept];
+    if !config.keys.line.iter().any(|b| exits.contains(&b.command) && !b.keys.is_empty()) {
+        return Err(refuse(
+            "cancel or accept needs at least one key in search_line_keys: they are the ways out of a search \
+             line that keep versus open (ctrl-c quits it)"
+                .into(),
+        ));
     }
     let colors = file.colors.unwrap_or_default();
     config.subjects = colors.subjects.unwrap_or_default().into_iter().map(|s| s.0).collect();
@@ -157,6 +172,17 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, ConfigError> {
     ];
     config.styles = roles.into_iter().filter_map(|(role, s)| Some((role, s?.0))).collect();
     Ok(config)
+}
+
+/// The first action other than quit given the key that always quits, with its section.
+fn always_quits_elsewhere(keys: &Keymap) -> Option<(&'static str, &'static str)> {
+    fn of<C>(table: &[Binding<C>], quit: Option<&str>) -> Option<&'static str> {
+        table.iter().find(|b| Some(b.name) != quit && b.keys.contains(&ALWAYS_QUITS)).map(|b| b.name)
+    }
+    of(&keys.main, Some("quit"))
+        .map(|n| (n, SECTIONS[0]))
+        .or_else(|| of(&keys.line, Some("quit")).map(|n| (n, SECTIONS[1])))
+        .or_else(|| of(&keys.wizard, None).map(|n| (n, SECTIONS[2])))
 }
 
 /// Gives each named action of `table` the keys the config lists for it.
@@ -377,7 +403,9 @@ pub fn default_file() -> String {
     out.push_str(&comment(&format!(
         "Keys by action name, as the help overlay (?) shows them in [brackets]. A list replaces that action's \
          keys; [] leaves it without one. A key is {KEY_SYNTAX}. go_to_tab's keys go to the tabs in order. \
-         A key may be bound once in each section."
+         A key may be bound once in each section. ctrl-c always quits, whatever this file says: it may \
+         be listed under quit and nowhere else. quit keeps at least one key, and search_line_keys' cancel \
+         or accept too: they are the ways out of a search line."
     )));
     table(&mut out, "keys", "Everywhere but in a search line.", rows(&keys.main));
     table(

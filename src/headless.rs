@@ -23,7 +23,7 @@ pub fn check(args: &[PathBuf]) -> ExitCode {
             Ok(named) => named,
             Err(unknown) => {
                 failed = true;
-                eprintln!("versus: {unknown}");
+                warn(&unknown.to_string());
                 continue;
             }
         };
@@ -45,7 +45,7 @@ pub fn check(args: &[PathBuf]) -> ExitCode {
 /// What `--data` names; an unknown name is reported with the names that exist.
 fn resolve(data: Option<&Path>) -> Result<Named, ExitCode> {
     catalogue::resolve(data).map_err(|unknown| {
-        eprintln!("versus: {unknown}");
+        warn(&unknown.to_string());
         ExitCode::FAILURE
     })
 }
@@ -66,15 +66,15 @@ pub fn load(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
 pub fn load_watching(data: Option<&Path>) -> Result<(Named, Comparison), ExitCode> {
     let named = resolve(data)?;
     let Some(path) = named.path.clone() else {
-        eprintln!(
-            "versus: --watch follows a file; \"{}\" is built into versus. Try `versus new NAME`, then --data NAME --watch.",
+        warn(&format!(
+            "--watch follows a file; \"{}\" is built into versus. Try `versus new NAME`, then --data NAME --watch.",
             data::printable(&named.name)
-        );
+        ));
         return Err(ExitCode::from(2));
     };
     // Watching starts before the first read, so a save in between is not missed.
     let mut watch = crate::watch::FileWatch::start(&path).map_err(|e| {
-        eprintln!("versus: cannot watch {}: {e}", data::printable(&path.display().to_string()));
+        warn(&format!("cannot watch {}: {e}", data::printable(&path.display().to_string())));
         ExitCode::FAILURE
     })?;
     loop {
@@ -82,7 +82,7 @@ pub fn load_watching(data: Option<&Path>) -> Result<(Named, Comparison), ExitCod
             Ok(c) => return Ok((named, c)),
             Err(e) => report(e),
         }
-        eprintln!("versus: waiting for a save that loads (Ctrl-C stops)…");
+        warn("waiting for a save that loads (Ctrl-C stops)…");
         while !watch.changed() {
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
@@ -116,7 +116,7 @@ pub fn config(file: Option<&Path>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("versus: {e}");
+            warn(&e.to_string());
             ExitCode::FAILURE
         }
     }
@@ -198,7 +198,7 @@ pub fn list(json: bool) -> ExitCode {
                     Err(e) => (None, Vec::new(), Some(e.clone())),
                 };
                 serde_json::json!({
-                    // JSON escapes control characters itself: the exact name and path, safe to print.
+                    // The exact name and path: print_json escapes what the JSON writer leaves raw.
                     "name": l.named.name,
                     "from": l.named.kind,
                     "path": l.named.path.as_ref().map(|p| p.display().to_string()),
@@ -211,7 +211,7 @@ pub fn list(json: bool) -> ExitCode {
             .collect();
         let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
         out.push('\n');
-        return print_out(&out);
+        return print_json(&out);
     }
     let cell = |l: &catalogue::Listed| -> [String; 4] {
         let from = match &l.named.path {
@@ -279,14 +279,14 @@ pub fn new(name: &str, subjects: Option<&str>) -> ExitCode {
             let shown = data::printable(&path.display().to_string());
             let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let code = print_out(&format!("{shown}\n"));
-            eprintln!(
-                "versus: wrote a starter comparison. Fill it in, check it with `versus check {name}`,\n\
+            warn(&format!(
+                "wrote a starter comparison. Fill it in, check it with `versus check {name}`,\n\
                  and watch it live while you edit with `versus --data {name} --watch`."
-            );
+            ));
             code
         }
         Err(e) => {
-            eprintln!("versus: {e}");
+            warn(&e.to_string());
             ExitCode::FAILURE
         }
     }
@@ -302,15 +302,55 @@ pub fn report(e: LoadError) {
     let _ = writeln!(io::stderr().lock(), "{:?}", miette::Report::new(e));
 }
 
-/// One line to stdout. A closed pipe (`versus check … | head`) is not worth a
-/// panic, which is what `println!` would do.
-fn say(line: &str) {
-    let _ = writeln!(io::stdout(), "{line}");
+// Everything the headless commands print goes through one of the functions
+// below, and so through the sanitizer (or, for JSON, its escapes): file
+// names, arguments and messages that quote them can carry escape sequences,
+// C1 controls and bidirectional overrides, and none of those reach the
+// terminal. Load errors go through `report` above, whose text the loader
+// sanitized; `search --lines` prints the lines it was given byte for byte,
+// as fzf does.
+
+/// A message to stderr after "versus: ", [`data::sanitize`]d whole.
+pub fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "versus: {}", data::sanitize(message));
 }
 
-/// Writes to stdout; a closed pipe (`versus export | head`) is a normal end, not an error.
+/// One line to stdout, sanitized. A closed pipe (`versus check … | head`) is
+/// not worth a panic, which is what `println!` would do.
+fn say(line: &str) {
+    let _ = writeln!(io::stdout(), "{}", data::sanitize(line));
+}
+
+/// Writes text to stdout, sanitized; a closed pipe (`versus export | head`)
+/// is a normal end, not an error.
 pub fn print_out(text: &str) -> ExitCode {
+    write_out(&data::sanitize(text))
+}
+
+/// Writes JSON to stdout with what a terminal would obey escaped
+/// ([`data::escape_json`]): still the exact values, for scripts.
+pub fn print_json(json: &str) -> ExitCode {
+    write_out(&data::escape_json(json))
+}
+
+fn write_out(text: &str) -> ExitCode {
     finish(io::stdout().lock().write_all(text.as_bytes()).and_then(|_| io::stdout().lock().flush()))
+}
+
+/// A command line clap could not read (or `--help`, `--version`): its text,
+/// plain (no colour) and sanitized, since it quotes the arguments; help and
+/// the version to stdout, errors to stderr; clap's exit code.
+pub fn command_line_error(e: &clap::Error) -> ExitCode {
+    let text = data::sanitize(&e.render().to_string());
+    let written = if e.use_stderr() {
+        io::stderr().lock().write_all(text.as_bytes()).and_then(|_| io::stderr().lock().flush())
+    } else {
+        io::stdout().lock().write_all(text.as_bytes()).and_then(|_| io::stdout().lock().flush())
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+    }
 }
 
 fn finish(result: io::Result<()>) -> ExitCode {
@@ -318,7 +358,7 @@ fn finish(result: io::Result<()>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: cannot write output: {e}");
+            warn(&format!("cannot write output: {e}"));
             ExitCode::FAILURE
         }
     }
@@ -365,7 +405,7 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
     let code = if json {
         let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
         out.push('\n');
-        print_out(&out)
+        print_json(&out)
     } else {
         let mut out = String::new();
         for r in &rows {
@@ -384,10 +424,10 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
     };
     if !ranked.unmatched.is_empty() {
         let words: Vec<String> = ranked.unmatched.iter().map(|w| data::sanitize(w)).collect();
-        eprintln!("versus: not found anywhere: {}", words.join(", "));
+        warn(&format!("not found anywhere: {}", words.join(", ")));
     }
     if rows.is_empty() {
-        eprintln!("versus: nothing matches \"{}\"", data::sanitize(query));
+        warn(&format!("nothing matches \"{query}\""));
         return ExitCode::from(1);
     }
     code
@@ -426,7 +466,7 @@ struct FieldMatch {
 pub fn search_lines(query: &str, limit: usize) -> ExitCode {
     let mut input = Vec::new();
     if let Err(e) = io::stdin().lock().read_to_end(&mut input) {
-        eprintln!("versus: cannot read standard input: {e}");
+        warn(&format!("cannot read standard input: {e}"));
         return ExitCode::FAILURE;
     }
     // Lines that are not valid UTF-8 are matched as if repaired (repairing
@@ -465,7 +505,7 @@ pub fn startup_frame(comparison: Comparison, width: u16, height: u16) -> ExitCod
     match drawn {
         Ok(cells) => print_out(&format!("{cells}\n")),
         Err(e) => {
-            eprintln!("versus: {e}");
+            warn(&e.to_string());
             ExitCode::FAILURE
         }
     }
@@ -502,7 +542,7 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
     });
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("versus: {}", data::sanitize(e));
+            warn(e);
         }
         return ExitCode::from(2);
     }
@@ -510,18 +550,15 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
     if args.saved {
         let identity = crate::saved::identity(named.shipped(), named.path.as_deref());
         let Some(path) = crate::saved::path_for(&identity) else {
-            eprintln!("versus: no state directory (set XDG_STATE_HOME or HOME) to read saved answers from");
+            warn("no state directory (set XDG_STATE_HOME or HOME) to read saved answers from");
             return ExitCode::from(2);
         };
         let loaded = crate::saved::load(&path, &identity, c);
         if let Some(notice) = &loaded.notice {
-            eprintln!("versus: {notice}");
+            warn(notice);
         }
         let Some(saved) = loaded.saved else {
-            eprintln!(
-                "versus: no saved answers for this comparison in {}",
-                data::sanitize(&path.display().to_string())
-            );
+            warn(&format!("no saved answers for this comparison in {}", data::sanitize(&path.display().to_string())));
             return ExitCode::from(1);
         };
         answers = saved.answers;
@@ -550,7 +587,8 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
     if format == ReportFormat::Madr {
         return print_out(&export::madr(c, &named.record_identity(), &answers, &importance, &export::date()));
     }
-    print_out(&export::decision_report(c, &answers, &importance, format))
+    let report = export::decision_report(c, &answers, &importance, format);
+    if format == ReportFormat::Json { print_json(&report) } else { print_out(&report) }
 }
 
 /// `versus recheck RECORD.md`: replays the answers a decision record keeps
@@ -562,7 +600,8 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
 pub fn recheck(record_path: &Path, data_arg: Option<&Path>) -> ExitCode {
     let shown = data::printable(&record_path.display().to_string());
     let bad = |msg: String| {
-        eprintln!("versus: {shown}: {}", data::printable(&msg));
+        // One line, bounded: a record's content never spills into the message.
+        warn(&format!("{shown}: {}", data::printable(&msg)));
         ExitCode::from(2)
     };
     let block = match record::read(record_path) {
@@ -618,7 +657,7 @@ pub fn recheck(record_path: &Path, data_arg: Option<&Path>) -> ExitCode {
             out.push_str(&format!("  no longer in the data: {g}\n"));
         }
     }
-    let code = print_out(&data::sanitize(&out));
+    let code = print_out(&out);
     if holds { code } else { ExitCode::from(1) }
 }
 
@@ -636,14 +675,14 @@ pub fn screenshot(c: &Comparison, out: &Path, width: u16, height: u16) -> ExitCo
         for (name, buffer) in crate::screenshots::scenes(c, width, height) {
             std::fs::write(out.join(format!("{name}.svg")), crate::ui::svg::render(&buffer))?;
             std::fs::write(out.join(format!("{name}.txt")), crate::screenshots::text(&buffer))?;
-            say(&out.join(format!("{name}.svg")).display().to_string());
+            say(&data::printable(&out.join(format!("{name}.svg")).display().to_string()));
         }
         Ok(())
     });
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: cannot write screenshots to {}: {e}", out.display());
+            warn(&format!("cannot write screenshots to {}: {e}", data::printable(&out.display().to_string())));
             ExitCode::FAILURE
         }
     }

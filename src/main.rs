@@ -158,7 +158,11 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's own errors quote the arguments: printed plain and sanitized, as everything versus prints.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return headless::command_line_error(&e),
+    };
     let data = cli.data.as_deref();
     match cli.command {
         Some(Command::Check { comparisons }) => headless::check(&comparisons),
@@ -178,7 +182,7 @@ fn main() -> ExitCode {
                     headless::print_out(&(String::from_utf8_lossy(&out).into_owned() + &headless::man_sections()))
                 }
                 Err(e) => {
-                    eprintln!("versus: cannot render the manual page: {e}");
+                    headless::warn(&format!("cannot render the manual page: {e}"));
                     ExitCode::FAILURE
                 }
             }
@@ -200,7 +204,7 @@ fn main() -> ExitCode {
                 Some(Command::Export { format: Format::Markdown }) => {
                     headless::print_out(&export::markdown(&comparison))
                 }
-                Some(Command::Export { format: Format::Json }) => headless::print_out(&export::json(&comparison)),
+                Some(Command::Export { format: Format::Json }) => headless::print_json(&export::json(&comparison)),
                 Some(Command::Search { query, limit, json, .. }) => {
                     headless::search(&comparison, &query, limit.unwrap_or(20), json)
                 }
@@ -228,7 +232,7 @@ fn interactive(
     let config = match versus::config::load() {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("versus: {e}\nversus: fix it, or check it with `versus config --check`.");
+            headless::warn(&format!("{e}\nversus: fix it, or check it with `versus config --check`."));
             return ExitCode::from(2);
         }
     };
@@ -237,7 +241,7 @@ fn interactive(
         Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
         Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("versus: {e}");
+            headless::warn(&e.to_string());
             ExitCode::from(2)
         }
     }

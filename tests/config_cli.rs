@@ -98,7 +98,8 @@ fn the_manual_page_renders() {
     if let Some(text) = rendered {
         let plain = text;
         assert!(plain.contains("NAME") && plain.contains("Compare technologies side by side"), "{plain}");
-        assert!(plain.contains("quit [quit]") && plain.contains("NO_COLOR"), "{plain}");
+        assert!(plain.contains("quit (Ctrl-C always") && plain.contains("[quit]"), "{plain}");
+        assert!(plain.contains("NO_COLOR"), "{plain}");
         assert!(!plain.contains('â'), "every character survives groff's Latin-1 reading: {plain}");
     }
 }
@@ -153,4 +154,91 @@ fn the_readme_config_example_checks() {
     assert!(o.status.success(), "README's example: {}", err(&o));
     let direct = versus_with(&home, &["config", &file.display().to_string()]);
     assert!(direct.status.success() && out(&direct).starts_with("ok: "), "config FILE checks it too");
+}
+
+/// No config locks a user in: a key a terminal cannot send, `quit` without a
+/// key, a search line without a way out, or Ctrl-C given to anything but
+/// quit is refused, with the reason (and the place, for a key).
+#[test]
+fn configs_that_would_lock_a_user_in_are_refused() {
+    let home = temp("lockout");
+    let file = home.join("versus/config.ron");
+    let digits = "terminals send no Ctrl with digits; use a letter, such as ctrl-q";
+    let punctuation = "terminals send no Ctrl with punctuation (it arrives as another key or not at all); use a letter, such as ctrl-q";
+    let plain = |name: &str| {
+        format!(
+            "terminals send Ctrl with {name} as plain {name}, so versus cannot tell them apart; bind {name} or \
+             ctrl- and a letter, such as ctrl-q"
+        )
+    };
+    let ctrl_c = |name: &str, section: &str| {
+        format!(
+            "ctrl-c always quits versus, whatever the config says, so it cannot be {name}'s key in {section}; give \
+             {name} another key"
+        )
+    };
+    let cases: Vec<(String, String)> = vec![
+        ("(keys: {\"quit\": [\"ctrl-1\"], \"suspend\": []})".into(), format!(":1:19: ctrl-1: {digits}")),
+        ("(keys: {\"quit\": [\"ctrl-2\"]})".into(), format!(":1:19: ctrl-2: {digits}")),
+        ("(keys: {\"quit\": [\"ctrl-?\"]})".into(), format!(":1:19: ctrl-?: {punctuation}")),
+        ("(keys: {\"quit\": [\"ctrl-;\"]})".into(), format!(":1:19: ctrl-;: {punctuation}")),
+        ("(keys: {\"quit\": [\"ctrl-/\"]})".into(), format!(":1:19: ctrl-/: {punctuation}")),
+        (
+            "(keys: {\"quit\": [\"ctrl-é\"]})".into(),
+            ":1:19: ctrl-é: terminals send Ctrl only with the letters a to z; use one of them, such as ctrl-q".into(),
+        ),
+        (
+            "(keys: {\"quit\": [\"alt-[\"]})".into(),
+            ":1:19: alt-[: terminals send Alt-[ as Esc [, the start of the arrow and function keys' codes, so it \
+             never arrives alone; use alt- and another character, such as alt-x"
+                .into(),
+        ),
+        (
+            "(keys: {\"quit\": [\"ctrl-ctrl-c\"]})".into(),
+            ":1:19: ctrl-ctrl-c: ctrl- is written twice; write each of ctrl- and alt- at most once".into(),
+        ),
+        ("(keys: {\"quit\": [\"ctrl-enter\"]})".into(), format!(":1:19: ctrl-enter: {}", plain("enter"))),
+        ("(keys: {\"quit\": [\"ctrl-tab\"]})".into(), format!(":1:19: ctrl-tab: {}", plain("tab"))),
+        (
+            "(keys: {\"quit\": [\"ctrl-i\"]})".into(),
+            ":1:19: ctrl-i: a terminal sends it as tab; bind tab or another key".into(),
+        ),
+        (
+            "(keys: {\"quit\": [\"ctrl-h\"]})".into(),
+            ":1:19: ctrl-h: many terminals send it for backspace (and ctrl-backspace), so it is no key of its own; \
+             bind backspace or another letter"
+                .into(),
+        ),
+        (
+            "(keys: {\"quit\": []})".into(),
+            ": quit needs at least one key in keys: without one there is no way out".into(),
+        ),
+        (
+            "(\n  mouse: false,\n  search_line_keys: {\"cancel\": [], \"accept\": [], \"quit\": []},\n)".into(),
+            ": cancel or accept needs at least one key in search_line_keys: they are the ways out of a search line \
+             that keep versus open (ctrl-c quits it)"
+                .into(),
+        ),
+        ("(keys: {\"quit\": [\"q\"], \"copy\": [\"ctrl-c\"]})".into(), format!(": {}", ctrl_c("copy", "keys"))),
+        (
+            "(search_line_keys: {\"quit\": [], \"cancel\": [\"ctrl-c\"]})".into(),
+            format!(": {}", ctrl_c("cancel", "search_line_keys")),
+        ),
+        ("(wizard_keys: {\"skip\": [\"ctrl-C\"]})".into(), format!(": {}", ctrl_c("skip", "wizard_keys"))),
+    ];
+    for (config, want) in cases {
+        std::fs::write(&file, &config).expect("write");
+        let o = versus_with(&home, &["config", "--check"]);
+        assert_eq!(o.status.code(), Some(1), "{config}: {}", out(&o));
+        assert_eq!(err(&o), format!("versus: {}{want}\n", file.display()), "{config}");
+    }
+    // What a terminal can send stays accepted, Ctrl-C under quit included.
+    std::fs::write(
+        &file,
+        "(keys: {\"quit\": [\"ctrl-q\", \"ctrl-c\"], \"search\": [\"ctrl-space\", \"alt-/\", \"ctrl-down\"]}, \
+         search_line_keys: {\"cancel\": [], \"quit\": []})",
+    )
+    .expect("write");
+    let ok = versus_with(&home, &["config", "--check"]);
+    assert!(ok.status.success(), "{}", err(&ok));
 }

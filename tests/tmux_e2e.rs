@@ -690,19 +690,40 @@ fn a_remapped_quit_key_quits_and_the_help_and_status_line_show_it() {
     let state = config.join("state");
     let command = format!("XDG_CONFIG_HOME='{}' {bin}", config.display());
     let t = Tmux::start_sized("remap", &command, &state, (100, 30));
-    let screen = t.wait_for(&["┌ Features"]);
-    assert!(
-        screen.contains("F1 help") && screen.contains("Q quit"),
-        "the status line shows the keys in effect:\n{screen}"
-    );
+    // The status line shows the keys in effect (waited for: the tab's box can
+    // be on screen before the rest of the first frame).
+    t.wait_for(&["┌ Features", "F1 help", "Q quit"]);
     // q is no longer bound: the app keeps running.
     t.keys(&["q", "2"]);
     t.wait_for(&["Django · Pros"]);
     t.keys(&["F1"]);
     let help = t.wait_for(&["Keys — F1 or Esc closes"]);
-    let quit_row = help.lines().find(|l| l.contains(" quit  [quit]")).unwrap_or_else(|| panic!("no quit row:\n{help}"));
+    let quit_row = help
+        .lines()
+        .find(|l| l.contains(" quit (Ctrl-C always quits"))
+        .unwrap_or_else(|| panic!("no quit row:\n{help}"));
     assert!(quit_row.contains("Q Ctrl-C"), "{quit_row}");
     t.keys(&["Escape", "Q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&config);
+}
+
+/// Ctrl-C quits from a search line even when the config takes it off quit
+/// everywhere: the terminal sends it, and nothing in config.ron removes it.
+#[test]
+fn ctrl_c_quits_a_search_line_whatever_the_config_says() {
+    let bin = release_binary().display().to_string();
+    let config = std::env::temp_dir().join(format!("versus-e2e-ctrl-c-{}", std::process::id()));
+    std::fs::create_dir_all(config.join("versus")).expect("config dir");
+    let remap = "(keys: {\"quit\": [\"Q\"]}, search_line_keys: {\"quit\": []}, mouse: false)\n";
+    std::fs::write(config.join("versus/config.ron"), remap).expect("write config");
+    let state = config.join("state");
+    let command = format!("XDG_CONFIG_HOME='{}' {bin}", config.display());
+    let t = Tmux::start_sized("ctrl-c-config", &command, &state, (100, 30));
+    t.wait_for(&["┌ Features", "Q quit"]);
+    t.keys(&["C-p"]);
+    t.wait_for(&["Search everything"]);
+    t.keys(&["C-c"]);
     t.assert_clean_exit();
     let _ = std::fs::remove_dir_all(&config);
 }

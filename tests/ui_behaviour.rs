@@ -212,3 +212,60 @@ fn empty_sections_say_so() {
         assert!(screen.contains(says), "{tab:?}:\n{screen}");
     }
 }
+
+/// Ctrl-C quits in every mode whatever the config says: rebound, unbound,
+/// with quit on another key, in a search line, the wizard, help, the
+/// palette and the picker.
+#[test]
+fn ctrl_c_quits_in_every_mode_with_every_config() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use versus::app::Mode;
+    use versus::wizard::WizardAction;
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Your settings").expect("the section")..];
+    let start = section.find("```ron\n").expect("an example") + "```ron\n".len();
+    let readme_example = &section[start..start + section[start..].find("```").expect("closed")];
+    let default_file = versus::config::default_file();
+    let configs = [
+        "()",
+        default_file.as_str(),
+        readme_example,
+        "(keys: {\"quit\": [\"Q\"]}, search_line_keys: {\"quit\": []})",
+        "(keys: {\"quit\": [\"ctrl-q\"], \"back\": []}, search_line_keys: {\"quit\": [], \"cancel\": []})",
+    ];
+    type Enter = fn(&mut versus::app::App);
+    let modes: [(&str, Enter); 9] = [
+        ("browse", |_| {}),
+        ("an open entry", |a| a.update(Action::ToggleExpand)),
+        ("help", |a| a.update(Action::ToggleHelp)),
+        ("the wizard", |a| a.update(Action::GoToTab(Tab::Decide))),
+        ("start over?", |a| {
+            a.update(Action::GoToTab(Tab::Decide));
+            a.update(Action::Wizard(WizardAction::Restart));
+        }),
+        ("the palette", |a| a.update(Action::Palette)),
+        ("the FAQ filter", |a| {
+            a.update(Action::GoToTab(Tab::Faq));
+            a.update(Action::Search);
+        }),
+        ("the picker", |a| a.update(Action::Picker)),
+        ("help over the wizard", |a| {
+            a.update(Action::GoToTab(Tab::Decide));
+            a.update(Action::ToggleHelp);
+        }),
+    ];
+    for config in configs {
+        let keys = versus::config::parse(config, "c.ron").unwrap_or_else(|e| panic!("{e}\n{config}")).keys;
+        for (name, enter) in modes {
+            for modifiers in [KeyModifiers::CONTROL, KeyModifiers::CONTROL | KeyModifiers::SHIFT] {
+                let mut app = app("django-vs-flask");
+                app.keys = std::sync::Arc::new(keys.clone());
+                enter(&mut app);
+                let mode = app.mode();
+                assert!(name == "browse" || mode != Mode::Browse, "{name}: never entered");
+                send(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('c'), modifiers)), 100, 30);
+                assert!(app.quit, "{name} ({mode:?}) with {config}");
+            }
+        }
+    }
+}

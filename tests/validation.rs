@@ -75,6 +75,49 @@ fn duplicate_subject_id() {
     assert_eq!(p[0], "subjects[1].id: duplicate subject id \"tea\"");
 }
 
+/// Subject names that read the same are refused, whatever hides the
+/// difference: direction overrides and no-break spaces (which loading cleans
+/// away), zero-width and other invisible characters, full-width letters, case.
+#[test]
+fn subject_names_that_look_the_same() {
+    let same = |shown: &str| {
+        format!(
+            "subjects[1].name: {shown} reads the same as subjects[0].name \"Tea\" (once invisible characters, width \
+             and case are set aside); give each subject a name of its own"
+        )
+    };
+    for (name, shown) in [
+        ("Tea", "\"Tea\""),
+        ("\u{202e}Tea", "\"Tea\""),
+        ("Tea\u{a0}", "\"Tea\""),
+        ("\u{2066}Tea\u{2069}", "\"Tea\""),
+        ("T\u{200b}ea", "\"T\\u{200b}ea\""),
+        ("Tea\u{2060}", "\"Tea\\u{2060}\""),
+        ("T\u{ad}ea", "\"T\\u{ad}ea\""),
+        ("TEA", "\"TEA\""),
+        ("\u{ff34}\u{ff45}\u{ff41}", "\"\u{ff34}\u{ff45}\u{ff41}\""),
+    ] {
+        let p = problems(&edited("name: \"Coffee\"", &format!("name: \"{name}\"")));
+        assert_eq!(p, [same(shown)], "{name:?}");
+    }
+    let p = problems(&edited("name: \"Coffee\"", "name: \"\u{200b}\u{2060}\""));
+    assert_eq!(p, ["subjects[1].name: \"\\u{200b}\\u{2060}\" shows nothing: it has only invisible characters"]);
+    // Look-alikes from another script are not caught (that needs Unicode's confusables table).
+    let cyrillic = edited("name: \"Coffee\"", "name: \"\u{422}ea\"");
+    assert!(data::load_str(&cyrillic, "test.ron").is_ok());
+}
+
+#[test]
+fn subject_ids_that_differ_only_in_case() {
+    let src = MINIMAL.replace("\"coffee\"", "\"Tea\"");
+    let p = problems(&src);
+    assert_eq!(
+        p[0],
+        "subjects[1].id: subject id \"Tea\" and subjects[0].id \"tea\" differ only in case; give each subject an \
+         id of its own"
+    );
+}
+
 #[test]
 fn subject_id_with_spaces() {
     let p = problems(&edited("(id: \"tea\"", "(id: \"green tea\""));

@@ -41,7 +41,7 @@ fn create_in(dir: &Path, name: &str, subjects: Option<&str>) -> Result<PathBuf, 
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !valid {
         let hint = if split_vs(name).len() > 1 && !name.contains(['/', '\\']) {
-            let subjects = split_vs(name).join(",");
+            let subjects = data::printable(&split_vs(name).join(","));
             format!("; name it with letters and '-', and give the subjects apart: --subjects \"{subjects}\"")
         } else {
             String::new()
@@ -91,17 +91,20 @@ fn subject_names(name: &str, given: Option<&str>) -> Result<Vec<String>, NewErro
             names.len()
         )));
     }
+    let shown = |n: &str| data::printable(&n.escape_debug().to_string());
     for (i, n) in names.iter().enumerate() {
-        if names[..i].iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
+        // What the loader would strip (escapes, controls, direction overrides) cannot be in a name.
+        if data::sanitize_line(n) != *n || n.chars().count() > MAX_NAME_CHARS {
             return Err(NewError::Subjects(format!(
-                "\"{}\" is named twice; a comparison needs different subjects",
-                data::printable(n)
+                "\"{}\" cannot name a subject: no control or direction characters, at most {MAX_NAME_CHARS} characters",
+                shown(n)
             )));
         }
-        if n.chars().any(char::is_control) || n.chars().count() > MAX_NAME_CHARS {
+        // As `versus check` will: names that read the same are one subject twice.
+        if names[..i].iter().any(|m| data::lookalike_key(m) == data::lookalike_key(n)) {
             return Err(NewError::Subjects(format!(
-                "\"{}\" cannot name a subject: no control characters, at most {MAX_NAME_CHARS} characters",
-                data::printable(n)
+                "\"{}\" is named twice; a comparison needs different subjects",
+                shown(n)
             )));
         }
     }
@@ -154,6 +157,13 @@ mod tests {
         assert!(matches!(subject_names("mine", None), Err(NewError::Subjects(_))));
         assert!(matches!(subject_names("x", Some("one")), Err(NewError::Subjects(_))));
         assert!(matches!(subject_names("x", Some("a,b\u{1b}]0;x")), Err(NewError::Subjects(_))));
+        // Names `versus check` would refuse as look-alikes, refused before a file is written.
+        for twice in ["Tea,T\u{200b}ea", "Tea,Ｔｅａ", "Tea,tea\u{2060}"] {
+            let e = subject_names("x", Some(twice)).unwrap_err().to_string();
+            assert!(e.contains("is named twice") && !e.contains('\u{200b}'), "{twice:?}: {e}");
+        }
+        let e = subject_names("x", Some("Tea,\u{202e}Tea")).unwrap_err().to_string();
+        assert!(e.contains("\"\\u{202e}Tea\" cannot name a subject"), "{e}");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub use load::{
 };
 pub use model::*;
 pub use per_subject::PerSubject;
-pub use text::{Line, Text, clip, count, sanitize, sanitize_line};
+pub use text::{Line, Text, clip, count, escape_json, is_invisible, lookalike_key, sanitize, sanitize_line};
 pub use validate::{
     MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_SUBJECTS, Problem, Problems, find_problems, validate,
 };

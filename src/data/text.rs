@@ -78,6 +78,65 @@ fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// JSON text made safe to print without changing what it says: every
+/// character [`sanitize`] would drop that the JSON writer leaves raw (DEL, the
+/// C1 controls such as U+009B, the bidirectional controls) written as a
+/// `\uXXXX` escape. Such characters can only be inside strings (JSON's own
+/// syntax is ASCII, and the writer escapes the C0 controls), so a script
+/// still reads the exact text: a file's true name, say.
+pub fn escape_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (c.is_control() && !c.is_ascii_whitespace()) || is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters that show nothing: Unicode's default-ignorable code points
+/// (zero-width spaces and joiners, the soft hyphen, word joiners, the
+/// bidirectional controls, variation selectors, Hangul fillers, tags) and
+/// the interlinear annotation controls, the format characters (category Cf)
+/// a name could hide.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// What a name looks like, for telling names apart: without invisible
+/// characters ([`is_invisible`]), in compatibility form (NFKC: a no-break
+/// space is a space, `Ａ` is `A`, `ﬁ` is `fi`), case-folded, with whitespace
+/// collapsed. Two names with the same key read the same on screen: `A`,
+/// `\u{202e}A`, `A\u{200b}`, `a` and `Ａ`. (Letters of other scripts that
+/// merely resemble Latin ones, such as Cyrillic `А`, keep their own key.)
+pub fn lookalike_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let visible: String = name.chars().filter(|c| !is_invisible(*c)).collect();
+    let folded: String = visible.nfkc().collect::<String>().to_lowercase().nfkc().collect();
+    collapse(&folded)
+}
+
 /// "1 use case", "3 use cases": a count with its noun in the right number.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -243,6 +302,45 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(sanitize(raw), want, "input {raw:?}");
+        }
+    }
+
+    #[test]
+    fn json_keeps_every_character_but_escapes_what_a_terminal_would_obey() {
+        let hostile = "a\u{9b}2J\u{7f}\u{202e}b\u{2066}\u{1b}[0m\u{85}\u{feff} 日本";
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "name": hostile, "list": [hostile] })).unwrap();
+        let safe = escape_json(&json);
+        assert_eq!(sanitize(&safe), safe, "nothing left to strip: {safe}");
+        assert!(safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u007f"), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back["name"], hostile, "the exact text");
+        assert_eq!(back["list"][0], hostile);
+        let plain =
+            serde_json::to_string_pretty(&serde_json::json!({ "name": "Größe — 日本語", "n": [1, 2] })).unwrap();
+        assert_eq!(escape_json(&plain), plain, "anything else is left as it was");
+    }
+
+    #[test]
+    fn lookalike_names_share_a_key() {
+        let same = [
+            "Tea",
+            "\u{202e}Tea",
+            "T\u{200b}ea",
+            "Tea\u{feff}",
+            "te\u{ad}a",
+            "TEA",
+            "Ｔｅａ",
+            " Tea\u{a0}",
+            "Te\u{2060}a\u{fe0f}",
+        ];
+        for name in same {
+            assert_eq!(lookalike_key(name), "tea", "{name:?}");
+        }
+        assert_eq!(lookalike_key("Green\u{a0}\u{a0}Tea"), lookalike_key("green tea"));
+        assert_eq!(lookalike_key("ﬁlter"), lookalike_key("Filter"));
+        assert_eq!(lookalike_key("Cafe\u{301}"), lookalike_key("CAFÉ"), "composed or not");
+        for different in ["Teas", "Tee", "Té", "Т\u{435}a"] {
+            assert_ne!(lookalike_key(different), "tea", "{different:?}");
         }
     }
 

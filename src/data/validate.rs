@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::model::{Comparison, FitLevel, Note, Row};
 use super::per_subject::PerSubject;
-use super::text::clip;
+use super::text::{clip, lookalike_key};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -119,6 +119,8 @@ pub fn find_problems(c: &Comparison) -> Problems {
             check.url(&format!("{at}.homepage"), url);
         }
     }
+
+    check.lookalike_subjects(c);
 
     check.covers("key_features", &c.key_features, |check, at, list| {
         for (i, f) in list.iter().enumerate() {
@@ -352,6 +354,58 @@ impl Checker<'_> {
             self.problem(path, format!("{what} {} may only use letters, digits, '_' and '-'", quoted(id)));
         } else if !seen.insert(id) {
             self.problem(path, format!("duplicate {what} {}", quoted(id)));
+        }
+    }
+
+    /// Subjects must be told apart on screen: no two names that look the
+    /// same ([`lookalike_key`]: the same once invisible characters, width
+    /// and case are set aside), no two ids that differ only in case.
+    /// Not checked with too many subjects, which is refused on its own (as
+    /// the per-subject maps are not), so the report stays short.
+    fn lookalike_subjects(&mut self, c: &Comparison) {
+        if self.too_many {
+            return;
+        }
+        let shown = |s: &str| quoted(&s.escape_debug().to_string());
+        let mut names: Vec<(String, usize)> = Vec::new();
+        let mut ids: Vec<(String, usize)> = Vec::new();
+        for (i, s) in c.subjects.iter().enumerate() {
+            let key = lookalike_key(&s.name);
+            if key.is_empty() {
+                // An empty name is the name check's problem; one of only invisible characters is this one's.
+                if !s.name.is_empty() {
+                    self.problem(
+                        &format!("subjects[{i}].name"),
+                        format!("{} shows nothing: it has only invisible characters", shown(&s.name)),
+                    );
+                }
+            } else if let Some((_, j)) = names.iter().find(|(k, _)| *k == key) {
+                self.problem(
+                    &format!("subjects[{i}].name"),
+                    format!(
+                        "{} reads the same as subjects[{j}].name {} (once invisible characters, width and case \
+                         are set aside); give each subject a name of its own",
+                        shown(&s.name),
+                        shown(&c.subjects[*j].name)
+                    ),
+                );
+            } else {
+                names.push((key, i));
+            }
+            let id = s.id.to_ascii_lowercase();
+            match ids.iter().find(|(k, _)| *k == id) {
+                // Exact duplicates are the id check's problem.
+                Some((_, j)) if c.subjects[*j].id.as_str() != s.id.as_str() => self.problem(
+                    &format!("subjects[{i}].id"),
+                    format!(
+                        "subject id {} and subjects[{j}].id {} differ only in case; give each subject an id of its own",
+                        quoted(&s.id),
+                        quoted(&c.subjects[*j].id)
+                    ),
+                ),
+                Some(_) => {}
+                None => ids.push((id, i)),
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::app::{Action, App, LineAction, Mode};
-use crate::keys::{KeyCommand, LineCommand};
+use crate::keys::{ALWAYS_QUITS, KeyCommand, LineCommand};
 use crate::tab::Tab;
 use crate::ui::{PaneMap, ScreenMap};
 use crate::wizard::WizardAction;
@@ -30,6 +30,10 @@ fn scroll(pane: Option<&PaneMap>, by: isize) -> Action {
 }
 
 pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
+    // Before the keymap, in every mode: no config takes this way out away.
+    if ALWAYS_QUITS.matches(event) {
+        return Some(Action::Quit);
+    }
     if app.keys.main_for(event).is_some_and(|b| b.command == KeyCommand::Suspend) {
         return Some(Action::Suspend);
     }

@@ -13,6 +13,12 @@ use key::{ch, ctrl, key};
 
 use crate::wizard::WizardAction;
 
+/// The key that quits in every mode (a search line, the wizard, help, the
+/// palette, the picker), whatever a config file binds, as in most terminal
+/// apps: no config can take the way out away. A config may list it under
+/// `quit` and nowhere else.
+pub const ALWAYS_QUITS: Key = ctrl('c');
+
 /// What a binding does, before it is turned into an action for the current view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyCommand {
@@ -180,7 +186,12 @@ const MAIN: &[Default<KeyCommand>] = &[
         help: "close help, the open entry or the FAQ filter (never quits)",
         command: KeyCommand::Back,
     },
-    Default { name: "quit", keys: &[ch('q'), ctrl('c')], help: "quit", command: KeyCommand::Quit },
+    Default {
+        name: "quit",
+        keys: &[ch('q'), ctrl('c')],
+        help: "quit (Ctrl-C always quits, whatever config.ron says)",
+        command: KeyCommand::Quit,
+    },
     Default {
         name: "suspend",
         keys: &[ctrl('z')],
@@ -232,7 +243,12 @@ const LINE: &[Default<LineCommand>] = &[
     },
     Default { name: "delete_word", keys: &[ctrl('w')], help: "delete a word", command: LineCommand::DeleteWord },
     Default { name: "clear", keys: &[ctrl('u')], help: "clear the query", command: LineCommand::Clear },
-    Default { name: "quit", keys: &[ctrl('c')], help: "quit", command: LineCommand::Quit },
+    Default {
+        name: "quit",
+        keys: &[ctrl('c')],
+        help: "quit (Ctrl-C always quits, whatever config.ron says)",
+        command: LineCommand::Quit,
+    },
 ];
 
 /// Keys of the decision wizard (Decide tab). Other keys work as everywhere:
