@@ -28,7 +28,9 @@ pub struct FileWatch {
     /// The directories watched, each with the identity it had when watched.
     dirs: Vec<(PathBuf, Option<u64>)>,
     checked: Instant,
-    events: Receiver<()>,
+    events: Receiver<Seen>,
+    /// A watched directory itself went away (its watch with it): watch it again once it is back.
+    lost: bool,
     /// When the last event arrived, while a change waits to settle.
     pending: Option<Instant>,
 }
@@ -46,14 +48,21 @@ impl FileWatch {
             places.push(place(&target));
         }
         let names: Vec<OsString> = places.iter().map(|(_, n)| n.clone()).collect();
+        let dirs_seen: Vec<PathBuf> = places.iter().map(|(d, _)| d.clone()).collect();
         let (tx, events) = channel();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             let Ok(event) = event else { return };
             if matches!(event.kind, EventKind::Access(_)) {
                 return;
             }
+            // The directory removed or moved away: the kernel drops its watch.
+            if matches!(event.kind, EventKind::Remove(_) | EventKind::Modify(notify::event::ModifyKind::Name(_)))
+                && event.paths.iter().any(|p| dirs_seen.contains(p))
+            {
+                let _ = tx.send(Seen::Lost);
+            }
             if event.paths.iter().any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n))) {
-                let _ = tx.send(());
+                let _ = tx.send(Seen::Changed);
             }
         })?;
         let mut dirs = Vec::new();
@@ -61,15 +70,18 @@ impl FileWatch {
             watcher.watch(&dir, RecursiveMode::NonRecursive)?;
             dirs.push((dir.clone(), identity(&dir)));
         }
-        Ok(FileWatch { watcher, dirs, checked: Instant::now(), events, pending: None })
+        Ok(FileWatch { watcher, dirs, checked: Instant::now(), events, lost: false, pending: None })
     }
 
     /// True once, when the file changed and has since been quiet for [`SETTLE`].
     pub fn changed(&mut self) -> bool {
-        self.rearm();
-        while self.events.try_recv().is_ok() {
-            self.pending = Some(Instant::now());
+        while let Ok(seen) = self.events.try_recv() {
+            match seen {
+                Seen::Changed => self.pending = Some(Instant::now()),
+                Seen::Lost => self.lost = true,
+            }
         }
+        self.rearm();
         match self.pending {
             Some(at) if at.elapsed() >= SETTLE => {
                 self.pending = None;
@@ -87,14 +99,20 @@ impl FileWatch {
             return;
         }
         self.checked = Instant::now();
+        let lost = std::mem::take(&mut self.lost);
         for (dir, known) in &mut self.dirs {
             let now = identity(dir);
-            if now == *known {
+            // A folder made again may get the old one's inode: the lost watch says it all the same.
+            if now == *known && !lost {
                 continue;
+            }
+            if now.is_none() {
+                self.lost |= lost;
             }
             if now.is_some() {
                 let _ = self.watcher.unwatch(dir);
                 if self.watcher.watch(dir, RecursiveMode::NonRecursive).is_err() {
+                    self.lost = true;
                     continue;
                 }
                 self.pending = Some(Instant::now());
@@ -107,6 +125,11 @@ impl FileWatch {
     pub fn waiting(&self) -> bool {
         self.pending.is_some()
     }
+}
+
+enum Seen {
+    Changed,
+    Lost,
 }
 
 /// Which directory is at `dir` (device and inode), or None when none is.
