@@ -327,11 +327,8 @@ fn carry_out(request: crate::wizard::Request, app: &App, identity: &str, current
     match request {
         crate::wizard::Request::WriteRecord => {
             let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::date());
-            // Any file system takes 255 bytes in a name; a long path's identity must not make it fail.
-            let identity = identity.get(..identity.len().min(64)).unwrap_or("comparison").trim_end_matches('-');
             for n in 1..100 {
-                let name =
-                    if n == 1 { format!("decision-{identity}.md") } else { format!("decision-{identity}-{n}.md") };
+                let name = record_file_name(identity, n);
                 let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);
                 match created {
                     Ok(mut f) => {
@@ -358,6 +355,18 @@ fn carry_out(request: crate::wizard::Request, app: &App, identity: &str, current
             }
         }
     }
+}
+
+/// The `n`th name tried for a decision record: `decision-<identity>.md`,
+/// then `-2`, `-3`…. Any file system takes 255 bytes in a name; a long
+/// path's identity is cut so that writing never fails for its length.
+fn record_file_name(identity: &str, n: usize) -> String {
+    let cut: String = identity.chars().take(64).collect();
+    let identity = match cut.trim_end_matches('-') {
+        "" => "comparison",
+        cut => cut,
+    };
+    if n == 1 { format!("decision-{identity}.md") } else { format!("decision-{identity}-{n}.md") }
 }
 
 /// Puts `text` on the clipboard with OSC 52 (terminals that do not support it ignore it).
@@ -729,6 +738,17 @@ mod tests {
         assert!(handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled"));
         assert_eq!(app.tab, Tab::ProsCons);
         assert_eq!(queue.next(), Some(key('j')), "j waits for the Pros/Cons frame");
+    }
+
+    #[test]
+    fn record_file_names_stay_short_whatever_the_identity() {
+        assert_eq!(record_file_name("django-vs-flask", 1), "decision-django-vs-flask.md");
+        assert_eq!(record_file_name("django-vs-flask", 2), "decision-django-vs-flask-2.md");
+        let long = crate::saved::identity(Some(&format!("/{}", "very-long-folder-name/".repeat(40))), None);
+        assert!(long.len() > 255, "the identity of a long path is long: {}", long.len());
+        let name = record_file_name(&long, 99);
+        assert!(name.len() <= 80 && name.starts_with("decision-very-long") && !name.contains("--"), "{name}");
+        assert_eq!(record_file_name("", 1), "decision-comparison.md");
     }
 
     #[test]
