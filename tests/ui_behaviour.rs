@@ -6,7 +6,7 @@ mod common;
 use common::{SHIPPED, app, draw, render, screen_map, screen_text, send};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use versus::app::Action;
+use versus::app::{Action, Effect};
 use versus::tab::Tab;
 use versus::ui::Theme;
 
@@ -236,19 +236,19 @@ fn ctrl_c_quits_in_every_mode_with_every_config() {
     type Enter = fn(&mut versus::app::App);
     let modes: [(&str, Enter); 9] = [
         ("browse", |_| {}),
-        ("an open entry", |a| a.update(Action::ToggleExpand)),
-        ("help", |a| a.update(Action::ToggleHelp)),
-        ("the wizard", |a| a.update(Action::GoToTab(Tab::Decide))),
+        ("an open entry", |a| drop(a.update(Action::ToggleExpand))),
+        ("help", |a| drop(a.update(Action::ToggleHelp))),
+        ("the wizard", |a| drop(a.update(Action::GoToTab(Tab::Decide)))),
         ("start over?", |a| {
             a.update(Action::GoToTab(Tab::Decide));
             a.update(Action::Wizard(WizardAction::Restart));
         }),
-        ("the palette", |a| a.update(Action::Palette)),
+        ("the palette", |a| drop(a.update(Action::Palette))),
         ("the FAQ filter", |a| {
             a.update(Action::GoToTab(Tab::Faq));
             a.update(Action::Search);
         }),
-        ("the picker", |a| a.update(Action::Picker)),
+        ("the picker", |a| drop(a.update(Action::Picker))),
         ("help over the wizard", |a| {
             a.update(Action::GoToTab(Tab::Decide));
             a.update(Action::ToggleHelp);
@@ -263,8 +263,8 @@ fn ctrl_c_quits_in_every_mode_with_every_config() {
                 enter(&mut app);
                 let mode = app.mode();
                 assert!(name == "browse" || mode != Mode::Browse, "{name}: never entered");
-                send(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('c'), modifiers)), 100, 30);
-                assert!(app.quit, "{name} ({mode:?}) with {config}");
+                let asked = send(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('c'), modifiers)), 100, 30);
+                assert!(asked.contains(&Effect::Quit), "{name} ({mode:?}) with {config}");
             }
         }
     }

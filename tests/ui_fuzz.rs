@@ -101,10 +101,11 @@ proptest! {
             };
             let was_open = app.help || app.expanded || app.faq_search.is_some();
             let was_typing = app.typing();
-            if let Some(action) = versus::input::map_event(&event, &app, &map) {
-                app.update(action);
-            }
-            if app.quit {
+            let asked = match versus::input::map_event(&event, &app, &map) {
+                Some(action) => app.update(action),
+                None => Vec::new(),
+            };
+            if asked.contains(&versus::app::Effect::Quit) {
                 let quit_key = match &event {
                     // In a search line, q and Esc are for the line; only Ctrl-C quits.
                     Event::Key(k) if was_typing => k.code == KeyCode::Char('c') && k.modifiers == KeyModifiers::CONTROL,

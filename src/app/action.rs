@@ -2,7 +2,7 @@
 //! input mapping, the search runner and the terminal loop, consumed by
 //! [`super::App::update`].
 
-use crate::catalogue::{Listed, Named};
+use crate::catalogue::Listed;
 use crate::search::{Results, Target};
 use crate::tab::Tab;
 use crate::wizard::WizardAction;
@@ -63,18 +63,6 @@ pub enum Action {
     Listed(Vec<Listed>),
     /// Some comparisons of the catalogue, listed for the picker; more are coming.
     Listing(Vec<Listed>),
-}
-
-/// Something the terminal loop does for the app (it needs the outside
-/// world), then reports with [`Action::Status`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outgoing {
-    OpenLink,
-    Copy,
-    /// List the catalogue for the picker (it reads the user's files).
-    ListComparisons,
-    /// Switch the whole app to this comparison.
-    Open(Named),
 }
 
 /// What a key does in a search line (the FAQ filter or the palette).

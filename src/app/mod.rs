@@ -5,12 +5,14 @@
 //! on the [`Mode`], decided in one place ([`App::mode`]); `update` only routes.
 
 mod action;
+mod effect;
 mod picker;
 mod search_line;
 
 use std::sync::Arc;
 
-pub use action::{Action, LineAction, Outgoing};
+pub use action::{Action, LineAction};
+pub use effect::Effect;
 pub use picker::Picker;
 pub use search_line::SearchLine;
 
@@ -65,9 +67,6 @@ pub struct App {
     pub help: bool,
     pub help_scroll: usize,
     pub expanded: bool,
-    pub quit: bool,
-    /// Ctrl-Z was pressed: the terminal loop suspends, then clears this.
-    pub suspend: bool,
     /// The FAQ filter, when one is active; `faq_editing` while its line has the keyboard.
     pub faq_search: Option<SearchLine>,
     pub faq_editing: bool,
@@ -75,8 +74,8 @@ pub struct App {
     pub palette: Option<SearchLine>,
     pub palette_selected: usize,
     pub wizard: WizardState,
-    /// What the terminal loop should do next for the user (open a link, copy).
-    pub outgoing: Option<Outgoing>,
+    /// What this update asks of the outside world, in order; [`App::update`] hands them over.
+    effects: Vec<Effect>,
     /// A message for the status line (what opening or copying did), until the next key.
     pub status: Option<String>,
     /// The comparison picker, while open.
@@ -106,13 +105,11 @@ impl App {
             help: false,
             help_scroll: 0,
             expanded: false,
-            quit: false,
-            suspend: false,
             faq_search: None,
             faq_editing: false,
             palette: None,
             palette_selected: 0,
-            outgoing: None,
+            effects: Vec::new(),
             status: None,
             picker: None,
             banner: None,
@@ -218,14 +215,25 @@ impl App {
         matches!(self.mode(), Mode::Picker | Mode::Palette | Mode::FaqFilter)
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// The one place state changes: takes in an action, and returns what it
+    /// asks of the outside world, in order (the terminal loop carries it out).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let answers = (self.wizard.answers.clone(), self.wizard.importance.clone());
+        self.handle(action);
+        if (&answers.0, &answers.1) != (&self.wizard.answers, &self.wizard.importance) {
+            self.effects.push(Effect::SaveAnswers);
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    fn handle(&mut self, action: Action) {
         if !matches!(action, Action::Found(_) | Action::SearchSent { .. } | Action::Notice(_)) {
             self.status = None;
         }
         match action {
             Action::Status(text) => self.status = Some(text),
-            Action::Quit => self.quit = true,
-            Action::Suspend => self.suspend = true,
+            Action::Quit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Notice(notice) => self.wizard.notice = Some(notice),
             Action::Found(results) => self.found(results),
             Action::SearchSent { target, generation } => {
@@ -241,7 +249,13 @@ impl App {
                 Mode::FaqFilter => self.in_faq_filter(action),
                 Mode::Help => self.in_help(action),
                 Mode::Wizard => match action {
-                    Action::Wizard(w) => self.wizard.apply(w, &self.data.wizard.questions),
+                    Action::Wizard(w) => {
+                        let request = self.wizard.apply(w, &self.data.wizard.questions);
+                        self.effects.extend(request.map(|r| match r {
+                            crate::wizard::Request::WriteRecord => Effect::WriteRecord,
+                            crate::wizard::Request::CopyResult => Effect::CopyResult,
+                        }));
+                    }
                     Action::Scroll { by, max } => {
                         self.wizard.scroll = self.wizard.scroll.saturating_add_signed(by).min(max)
                     }
@@ -260,6 +274,11 @@ impl App {
         }
     }
 
+    /// The selected entry's place, which an effect asked for now keeps even if the selection moves on.
+    fn place(&self) -> crate::tab::Place {
+        crate::tab::Place { tab: self.tab, entry: self.state().selected }
+    }
+
     /// While the picker is open, nothing else happens.
     fn in_picker(&mut self, action: Action) {
         let Some(picker) = self.picker.as_mut() else { return };
@@ -271,7 +290,7 @@ impl App {
                 Some(listed) => match &listed.content {
                     Ok(_) if listed.named.origin() == self.origin => self.picker = None,
                     Ok(_) => {
-                        self.outgoing = Some(Outgoing::Open(listed.named.clone()));
+                        self.effects.push(Effect::Open(listed.named.clone()));
                         self.picker = None;
                     }
                     Err(e) => self.status = Some(format!("{} cannot be opened: {e}", listed.named.name)),
@@ -332,7 +351,7 @@ impl App {
             Action::Picker => {
                 self.help = false;
                 self.picker = Some(Picker::default());
-                self.outgoing = Some(Outgoing::ListComparisons);
+                self.effects.push(Effect::ListComparisons);
             }
             Action::Search if self.tab == Tab::Faq => {
                 self.expanded = false;
@@ -352,8 +371,8 @@ impl App {
             Action::PreviousTab => self.go_to(self.tab.previous()),
             Action::GoToTab(tab) => self.go_to(tab),
             Action::Pane(dir) => self.pane(dir),
-            Action::OpenLink => self.outgoing = Some(Outgoing::OpenLink),
-            Action::Copy => self.outgoing = Some(Outgoing::Copy),
+            Action::OpenLink => self.effects.push(Effect::OpenLink(self.place())),
+            Action::Copy => self.effects.push(Effect::Copy(self.place())),
             Action::Move(by) => self.select(self.state().selected.saturating_add_signed(by)),
             Action::First => self.select(0),
             Action::Last => self.select(usize::MAX),
@@ -588,15 +607,36 @@ mod tests {
         let mut app = app();
         app.update(Action::ToggleExpand);
         app.update(Action::ToggleHelp);
-        app.update(Action::Back);
-        assert!(!app.help && app.expanded && !app.quit);
-        app.update(Action::Back);
-        assert!(!app.expanded && !app.quit);
+        assert_eq!(app.update(Action::Back), []);
+        assert!(!app.help && app.expanded);
+        assert_eq!(app.update(Action::Back), []);
+        assert!(!app.expanded);
         for tab in Tab::ALL {
             app.update(Action::GoToTab(tab));
-            app.update(Action::Back);
-            assert!(!app.quit, "Esc with nothing open on {tab:?}");
+            assert_eq!(app.update(Action::Back), [], "Esc with nothing open on {tab:?}");
         }
+    }
+
+    #[test]
+    fn two_effects_in_one_batch_both_happen_each_for_the_entry_it_was_asked_on() {
+        // o, j, c typed fast: the link of the first entry opens and the second is copied.
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Overview));
+        let first = app.state().selected;
+        let mut asked = app.update(Action::OpenLink);
+        asked.extend(app.update(Action::Move(1)));
+        asked.extend(app.update(Action::Copy));
+        let at = |entry| crate::tab::Place { tab: Tab::Overview, entry };
+        assert_eq!(asked, [Effect::OpenLink(at(first)), Effect::Copy(at(first + 1))]);
+    }
+
+    #[test]
+    fn a_changed_answer_asks_to_be_saved_and_nothing_else_does() {
+        let mut app = app();
+        app.update(Action::GoToTab(Tab::Decide));
+        assert_eq!(app.update(Action::Wizard(crate::wizard::WizardAction::Cursor(1))), []);
+        assert_eq!(app.update(Action::Wizard(crate::wizard::WizardAction::Pick)), [Effect::SaveAnswers]);
+        assert_eq!(app.update(Action::Wizard(crate::wizard::WizardAction::Importance(true))), [Effect::SaveAnswers]);
     }
 
     #[test]
@@ -606,8 +646,7 @@ mod tests {
         app.update(Action::NextTab);
         app.update(Action::Move(2));
         assert_eq!((app.tab, app.state().selected), (Tab::Features, 0));
-        app.update(Action::Quit);
-        assert!(app.quit);
+        assert_eq!(app.update(Action::Quit), [Effect::Quit]);
     }
 
     /// Answers question by question: `choices[i]` is the option to pick (by moving to it).
@@ -787,9 +826,9 @@ mod tests {
         app.update(Action::Listing(vec![listed("a"), listed("b")]));
         let picker = app.picker.as_ref().expect("still open while listing");
         assert_eq!((picker.selected, picker.done), (0, false), "↑ from b is a");
-        app.update(Action::Listed(vec![listed("c")]));
+        let asked = app.update(Action::Listed(vec![listed("c")]));
         assert!(app.picker.is_none());
-        assert!(matches!(&app.outgoing, Some(Outgoing::Open(n)) if n.name == "a"));
+        assert!(matches!(&asked[..], [Effect::Open(n)] if n.name == "a"), "{asked:?}");
 
         // A highlight the user moved stays on its entry as more arrive.
         let mut app = self::app();
@@ -810,10 +849,8 @@ mod tests {
             shadowed: false,
         };
         let mut app = app();
-        app.update(Action::Picker);
+        assert_eq!(app.update(Action::Picker), [Effect::ListComparisons]);
         assert_eq!(app.mode(), Mode::Picker);
-        assert_eq!(app.outgoing, Some(Outgoing::ListComparisons));
-        app.outgoing = None;
         let broken = Listed { content: Err("x.ron:1:2: oops".into()), ..listed("broken", "", Kind::User) };
         app.update(Action::Listed(vec![
             listed("django-vs-flask", "Django vs Flask", Kind::Shipped),
@@ -835,8 +872,8 @@ mod tests {
             }
             assert_eq!(app.picker.as_ref().unwrap().shown, [1], "{query}");
         }
-        app.update(Action::Line(LineAction::Accept));
+        let asked = app.update(Action::Line(LineAction::Accept));
         assert!(app.picker.is_none());
-        assert!(matches!(&app.outgoing, Some(Outgoing::Open(n)) if n.name == "rust-vs-go"));
+        assert!(matches!(&asked[..], [Effect::Open(n)] if n.name == "rust-vs-go"), "{asked:?}");
     }
 }

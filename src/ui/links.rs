@@ -7,7 +7,7 @@ use super::{Doc, Theme, list_tab};
 use crate::app::App;
 use crate::data::Note;
 use crate::entries::{OverviewItem, ProsConsItem};
-use crate::tab::Tab;
+use crate::tab::{Place, Tab};
 
 fn first_source(notes: &[Note]) -> Option<&str> {
     notes.iter().find_map(|n| n.source.as_deref())
@@ -16,9 +16,14 @@ fn first_source(notes: &[Note]) -> Option<&str> {
 /// The selected entry's link: a subject's homepage, a source's address, or
 /// the source of a note on the entry.
 pub fn selected_link(app: &App) -> Option<&str> {
+    link_at(app, Place { tab: app.tab, entry: app.state().selected })
+}
+
+/// The link of the entry at `place` (an effect keeps the place it was asked for).
+pub fn link_at(app: &App, place: Place) -> Option<&str> {
     let d = &app.data;
-    let entry = app.state().selected;
-    match app.tab {
+    let entry = place.entry;
+    match place.tab {
         Tab::Overview => match *app.entries.overview.get(entry)? {
             OverviewItem::Subject(si) => d.subjects[si].homepage.as_deref(),
             OverviewItem::Source(i) => Some(d.sources[i].url.as_str()),
@@ -53,14 +58,19 @@ pub fn selected_link(app: &App) -> Option<&str> {
 /// The selected entry as plain text, as its detail shows it; `None` where
 /// nothing is selected (an empty list, the wizard).
 pub fn selected_text(app: &App, theme: &Theme) -> Option<String> {
-    let entry = app.state().selected;
-    if entry >= app.entry_count(app.tab) {
+    text_at(app, theme, Place { tab: app.tab, entry: app.state().selected })
+}
+
+/// The entry at `place` as plain text, as its detail shows it.
+pub fn text_at(app: &App, theme: &Theme, place: Place) -> Option<String> {
+    let entry = place.entry;
+    if entry >= app.entry_count(place.tab) {
         return None;
     }
-    if app.tab == Tab::ProsCons {
+    if place.tab == Tab::ProsCons {
         return pros_cons_text(app, theme, entry);
     }
-    let view = list_tab(app, app.tab)?;
+    let view = list_tab(app, place.tab)?;
     Some((view.detail)(app, theme, entry).plain())
 }
 

@@ -33,7 +33,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::app::App;
 use crate::tab::Tab;
 pub use doc::{Doc, Rich};
-pub use links::{selected_link, selected_text};
+pub use links::{link_at, selected_link, selected_text, text_at};
 pub use screen_map::{ListMap, PaneMap, ScreenMap};
 use table::TableSpec;
 pub use theme::{Theme, ThemeName, no_color_set};

@@ -45,8 +45,8 @@ pub enum WizardAction {
     Copy,
 }
 
-/// Something the wizard asked for that is not a change of state: the
-/// terminal loop does it and posts a notice.
+/// Something the wizard asks of the outside world, returned by
+/// [`WizardState::apply`]; the app passes it on as an effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Request {
     WriteRecord,
@@ -73,8 +73,6 @@ pub struct WizardState {
     pub undo: Option<(Vec<Option<usize>>, Vec<Importance>)>,
     /// A one-line notice (answers restored, saved answers set aside, could not save).
     pub notice: Option<String>,
-    /// What the terminal loop is asked to do (write the record, copy the result).
-    pub request: Option<Request>,
 }
 
 impl WizardState {
@@ -90,7 +88,6 @@ impl WizardState {
             confirming: false,
             undo: None,
             notice: None,
-            request: None,
         }
     }
 
@@ -190,10 +187,12 @@ impl WizardState {
         }
     }
 
-    pub fn apply(&mut self, action: WizardAction, questions: &[Question]) {
+    /// Takes in one of the wizard's actions; what it asks of the outside world
+    /// (write the record, copy the result), if anything.
+    pub fn apply(&mut self, action: WizardAction, questions: &[Question]) -> Option<Request> {
         let count = questions.len();
         if count == 0 {
-            return;
+            return None;
         }
         if self.confirming {
             if let WizardAction::Confirm(yes) = action {
@@ -202,7 +201,7 @@ impl WizardState {
                     self.start_over();
                 }
             }
-            return;
+            return None;
         }
         match (action, self.page) {
             (WizardAction::Cursor(by), WizardPage::Question(i)) => {
@@ -222,8 +221,8 @@ impl WizardState {
                 self.go(WizardPage::Question(i));
                 self.return_to = Some(back);
             }
-            (WizardAction::Record, WizardPage::Result) => self.request = Some(Request::WriteRecord),
-            (WizardAction::Copy, WizardPage::Result) => self.request = Some(Request::CopyResult),
+            (WizardAction::Record, WizardPage::Result) => return Some(Request::WriteRecord),
+            (WizardAction::Copy, WizardPage::Result) => return Some(Request::CopyResult),
             (WizardAction::Skip, WizardPage::Question(i)) => {
                 self.answers[i] = None;
                 self.skipped[i] = true;
@@ -255,6 +254,7 @@ impl WizardState {
             }
             _ => {}
         }
+        None
     }
 
     fn start_over(&mut self) {

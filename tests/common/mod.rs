@@ -44,10 +44,12 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 
 /// Feeds `event` to the app as the terminal loop does: mapped against a
 /// frame drawn at `width`×`height`, then applied.
-pub fn send(app: &mut App, event: Event, width: u16, height: u16) {
+/// What the app asked of the outside world in return (quit, open a link…).
+pub fn send(app: &mut App, event: Event, width: u16, height: u16) -> Vec<versus::app::Effect> {
     let map = screen_map(app, width, height);
-    if let Some(action) = versus::input::map_event(&event, app, &map) {
-        app.update(action);
+    match versus::input::map_event(&event, app, &map) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! on Ctrl-C, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (exit status 128 + N),
 //! and while suspended (Ctrl-Z or SIGTSTP; `fg` takes the screen back).
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -14,7 +15,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Outgoing};
+use crate::app::{Action, App, Effect};
 use crate::catalogue::{self, Named};
 use crate::data::Comparison;
 use crate::input;
@@ -22,6 +23,8 @@ use crate::saved;
 use crate::search::Searcher;
 use crate::ui::{self, ScreenMap, Theme};
 use crate::watch::FileWatch;
+
+mod effects;
 
 /// Why the interactive view did not start, or ended badly.
 #[derive(Debug, thiserror::Error)]
@@ -215,7 +218,9 @@ pub fn open(
     let (mut app, store) = prepare(&named, comparison, &keys);
     let mut watching = Watching { enabled: watch, file: None };
     match watching.follow(&named) {
-        Some(notice) => app.update(Action::Status(notice)),
+        Some(notice) => {
+            app.update(Action::Status(notice));
+        }
         None if watching.file.is_some() => {
             let shown = crate::data::printable(&named.shown());
             app.update(Action::Status(format!("Watching {shown}: each save shows here.")));
@@ -312,145 +317,6 @@ fn reloaded(app: &mut App, path: &std::path::Path, result: Result<Comparison, cr
     }
 }
 
-/// A short name for files about this comparison.
-fn identity_of(store: Option<&AnswerStore>, app: &App) -> String {
-    store.map_or_else(|| saved::identity(Some(&app.origin), None), |s| s.identity.clone())
-}
-
-/// Does what the wizard asked: writes the decision record into the current
-/// directory (never over an existing file), or copies the result as Markdown
-/// with OSC 52 (terminals that do not support it ignore it). The notice says
-/// what happened.
-fn carry_out(request: crate::wizard::Request, app: &App, identity: &str, current: &Named) -> String {
-    use crate::export::{self, ReportFormat};
-    let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
-    match request {
-        crate::wizard::Request::WriteRecord => {
-            let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::date());
-            for n in 1..100 {
-                let name = record_file_name(identity, n);
-                let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);
-                match created {
-                    Ok(mut f) => {
-                        return match io::Write::write_all(&mut f, record.as_bytes()) {
-                            Ok(()) => {
-                                format!("Decision record written to ./{name} (versus recheck {name} replays it).")
-                            }
-                            Err(e) => format!("Could not write ./{name}: {e}"),
-                        };
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                    Err(e) => return format!("Could not write ./{name}: {e}"),
-                }
-            }
-            "Could not write a decision record: too many already here.".into()
-        }
-        crate::wizard::Request::CopyResult => {
-            let text = export::decision_report(&app.data, answers, importance, ReportFormat::Markdown);
-            match copy(&text) {
-                Ok(()) => {
-                    format!("Copied the result as Markdown ({} lines) to the clipboard (OSC 52).", text.lines().count())
-                }
-                Err(e) => format!("Could not copy: {e}"),
-            }
-        }
-    }
-}
-
-/// The `n`th name tried for a decision record: `decision-<identity>.md`,
-/// then `-2`, `-3`…. Any file system takes 255 bytes in a name; a long
-/// path's identity is cut so that writing never fails for its length.
-fn record_file_name(identity: &str, n: usize) -> String {
-    let cut: String = identity.chars().take(64).collect();
-    let identity = match cut.trim_end_matches('-') {
-        "" => "comparison",
-        cut => cut,
-    };
-    if n == 1 { format!("decision-{identity}.md") } else { format!("decision-{identity}-{n}.md") }
-}
-
-/// Puts `text` on the clipboard with OSC 52 (terminals that do not support it ignore it).
-fn copy(text: &str) -> io::Result<()> {
-    let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()));
-    let _writing = terminal_lock();
-    io::Write::write_all(&mut io::stdout(), sequence.as_bytes()).and_then(|()| io::Write::flush(&mut io::stdout()))
-}
-
-/// The program that opens a link: `VERSUS_OPENER` if set, else the system's.
-fn opener() -> std::ffi::OsString {
-    let system = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    std::env::var_os("VERSUS_OPENER").filter(|o| !o.is_empty()).unwrap_or_else(|| system.into())
-}
-
-/// Does what the app asked of the outside world; returns what to tell the user.
-fn carry_out_outgoing(outgoing: Outgoing, app: &App, theme: &Theme) -> String {
-    match outgoing {
-        // The loop does these itself: they replace the app.
-        Outgoing::ListComparisons | Outgoing::Open(_) => String::new(),
-        Outgoing::OpenLink => {
-            let Some(url) = crate::ui::selected_link(app) else {
-                return "Nothing to open: the selection has no link (Overview: homepages, sources).".into();
-            };
-            let opener = opener();
-            // Detached from the screen: no input, output thrown away, and a
-            // thread waits for it so it leaves no zombie behind.
-            let child = std::process::Command::new(&opener)
-                .arg(url)
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn();
-            match child {
-                Ok(mut child) => {
-                    std::thread::spawn(move || child.wait());
-                    format!("Opening {url} in the browser.")
-                }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    format!("No program to open links ({}) was found. The link: {url}", opener.to_string_lossy())
-                }
-                Err(e) => format!("Could not open {url}: {e}"),
-            }
-        }
-        Outgoing::Copy => match crate::ui::selected_text(app, theme) {
-            None => "Nothing is selected to copy.".into(),
-            Some(text) => match copy(&text) {
-                Ok(()) => {
-                    let first = text.lines().next().unwrap_or_default();
-                    let first = crate::data::clip(first, 40);
-                    let lines = crate::data::count(text.lines().count(), "line", "lines");
-                    format!("Copied \"{first}\" ({lines}) to the clipboard (OSC 52).")
-                }
-                Err(e) => format!("Could not copy: {e}"),
-            },
-        },
-    }
-}
-
-/// Standard base64, for OSC 52.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// How often the loop wakes while idle, to notice a termination signal.
 const IDLE_WAKE: Duration = Duration::from_millis(250);
 /// How often it looks at the watched file's events while idle: a change is
@@ -468,19 +334,14 @@ pub enum Ended {
 }
 
 /// What the loop keeps for the comparison on screen, started again whenever
-/// it is replaced or reloaded: a search thread over its index, and its
-/// answers as last saved (a change to them is written to the store).
+/// it is replaced or reloaded: a search thread over its index.
 struct OnScreen {
     searcher: Searcher,
-    saved_answers: (Vec<Option<usize>>, Vec<crate::wizard::Importance>),
 }
 
 impl OnScreen {
     fn of(app: &App) -> OnScreen {
-        OnScreen {
-            searcher: Searcher::start(Arc::clone(&app.corpora)),
-            saved_answers: (app.wizard.answers.clone(), app.wizard.importance.clone()),
-        }
+        OnScreen { searcher: Searcher::start(Arc::clone(&app.corpora)) }
     }
 }
 
@@ -500,19 +361,58 @@ pub fn run(
     let mut listing: Option<Listing> = None;
     let mut map = ScreenMap::default();
     let mut changed = true;
-    while !app.quit && SIGNALLED.load(Ordering::Relaxed) == 0 {
-        if app.suspend {
-            app.suspend = false;
-            session.suspend()?;
+    // What the app asked for, in order; carried out before the next frame.
+    let mut effects: VecDeque<Effect> = VecDeque::new();
+    'session: while SIGNALLED.load(Ordering::Relaxed) == 0 {
+        while let Some(effect) = effects.pop_front() {
             changed = true;
+            let said = match effect {
+                Effect::Quit => break 'session,
+                Effect::Suspend => {
+                    session.suspend()?;
+                    continue;
+                }
+                Effect::SaveAnswers => match store.as_mut().and_then(|s| s.save(app)) {
+                    Some(notice) => Action::Notice(notice),
+                    None => continue,
+                },
+                Effect::ListComparisons => {
+                    listing = Some(Listing::start(current.clone(), catalogue::Summary::of(&app.data)));
+                    continue;
+                }
+                Effect::Open(named) => match named.load() {
+                    Ok(comparison) => {
+                        let (next, next_store) = prepare(&named, comparison, &app.keys);
+                        *app = next;
+                        store = next_store;
+                        on_screen = OnScreen::of(app);
+                        // Effects asked of the comparison that was replaced are moot.
+                        effects.clear();
+                        let watched = watching.follow(&named);
+                        current = named;
+                        let title = crate::data::sanitize_line(&app.data.title);
+                        Action::Status(watched.unwrap_or_else(|| format!("Opened {title}.")))
+                    }
+                    Err(e) => Action::Status(format!("Cannot open it: {}", catalogue::one_line(&e))),
+                },
+                // Said in the status line, where it is seen however far the page is scrolled.
+                effect => {
+                    match effects::carry_out(&effect, app, &theme, &effects::identity_of(store.as_ref(), app), &current)
+                    {
+                        Some(status) => Action::Status(status),
+                        None => continue,
+                    }
+                }
+            };
+            effects.extend(app.update(said));
         }
         changed |= app.run_searches(|request| on_screen.searcher.run(request));
         for results in on_screen.searcher.finished() {
-            app.update(Action::Found(results));
+            effects.extend(app.update(Action::Found(results)));
             changed = true;
         }
         if let Some((more, done)) = listing.as_ref().and_then(Listing::next) {
-            app.update(if done { Action::Listed(more) } else { Action::Listing(more) });
+            effects.extend(app.update(if done { Action::Listed(more) } else { Action::Listing(more) }));
             if done {
                 listing = None;
             }
@@ -523,45 +423,8 @@ pub fn run(
             on_screen = OnScreen::of(app);
             changed = true;
         }
-        match app.outgoing.take() {
-            None => {}
-            Some(Outgoing::ListComparisons) => {
-                listing = Some(Listing::start(current.clone(), catalogue::Summary::of(&app.data)));
-            }
-            Some(Outgoing::Open(named)) => {
-                match named.load() {
-                    Ok(comparison) => {
-                        let (next, next_store) = prepare(&named, comparison, &app.keys);
-                        *app = next;
-                        store = next_store;
-                        on_screen = OnScreen::of(app);
-                        let watched = watching.follow(&named);
-                        current = named;
-                        let title = crate::data::sanitize_line(&app.data.title);
-                        app.update(Action::Status(watched.unwrap_or_else(|| format!("Opened {title}."))));
-                    }
-                    Err(e) => app.update(Action::Status(format!("Cannot open it: {}", catalogue::one_line(&e)))),
-                }
-                changed = true;
-            }
-            Some(outgoing) => {
-                let status = carry_out_outgoing(outgoing, app, &theme);
-                app.update(Action::Status(status));
-                changed = true;
-            }
-        }
-        if let Some(request) = app.wizard.request.take() {
-            // Said in the status line, where it is seen however far the page is scrolled.
-            let notice = carry_out(request, app, &identity_of(store.as_ref(), app), &current);
-            app.update(Action::Status(notice));
-            changed = true;
-        }
-        let now = (&app.wizard.answers, &app.wizard.importance);
-        if (&on_screen.saved_answers.0, &on_screen.saved_answers.1) != now {
-            on_screen.saved_answers = (now.0.clone(), now.1.clone());
-            if let Some(notice) = store.as_mut().and_then(|s| s.save(app)) {
-                app.update(Action::Notice(notice));
-            }
+        if !effects.is_empty() {
+            continue;
         }
         {
             let _writing = terminal_lock();
@@ -583,7 +446,7 @@ pub fn run(
         };
         if event::poll(wait)? {
             let mut queued = || if event::poll(QUEUED_WAIT)? { event::read().map(Some) } else { Ok(None) };
-            changed |= handle_queued(app, &map, &mut queued)?;
+            changed |= handle_queued(app, &map, &mut queued, &mut effects)?;
         }
     }
     Ok(match SIGNALLED.load(Ordering::SeqCst) {
@@ -654,19 +517,21 @@ fn handle_queued(
     app: &mut App,
     map: &ScreenMap,
     next: &mut dyn FnMut() -> io::Result<Option<event::Event>>,
+    effects: &mut VecDeque<Effect>,
 ) -> io::Result<bool> {
     let mut changed = false;
-    while !app.quit
-        && let Some(event) = next()?
-    {
+    while let Some(event) = next()? {
         if let event::Event::Resize(..) = event {
             return Ok(true);
         }
         if let Some(action) = input::map_event(&event, app, map) {
             let before = layout(app);
-            app.update(action);
+            let asked = app.update(action);
+            // After quit or suspend, the keys left belong to no one (quit) or to the app resumed.
+            let stop = asked.iter().any(|e| matches!(e, Effect::Quit | Effect::Suspend));
+            effects.extend(asked);
             changed = true;
-            if layout(app) != before {
+            if stop || layout(app) != before {
                 return Ok(true);
             }
         }
@@ -709,7 +574,8 @@ mod tests {
     fn events_after_a_resize_wait_for_a_frame_at_the_new_size() {
         let mut app = app();
         let mut queue = vec![Event::Resize(60, 20), click(10, 5)].into_iter();
-        let redraw = handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled");
+        let redraw =
+            handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new()).expect("handled");
         assert!(redraw, "a resize asks for a redraw");
         assert_eq!(app.state().selected, 0, "the click was not mapped against the old frame");
         assert_eq!(queue.next(), Some(click(10, 5)), "the click is still queued");
@@ -721,11 +587,11 @@ mod tests {
         let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         let mut queue = vec![click(10, 5), key('2'), key('q'), key('1')].into_iter().peekable();
         // As the loop does: a batch, a frame, the next batch.
-        let mut redraw = false;
-        while !app.quit && queue.peek().is_some() {
-            redraw |= handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled");
+        let (mut redraw, mut effects) = (false, VecDeque::new());
+        while !effects.contains(&Effect::Quit) && queue.peek().is_some() {
+            redraw |= handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut effects).expect("handled");
         }
-        assert!(redraw && app.quit);
+        assert!(redraw && effects.contains(&Effect::Quit));
         assert_eq!(app.states[Tab::Features.index()].selected, 3, "the click selected the entry drawn there");
         assert_eq!(app.tab, Tab::ProsCons, "keys after quit are left alone");
     }
@@ -735,35 +601,15 @@ mod tests {
         let mut app = app();
         let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         let mut queue = vec![key('2'), key('j')].into_iter();
-        assert!(handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled"));
+        assert!(handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new()).expect("handled"));
         assert_eq!(app.tab, Tab::ProsCons);
         assert_eq!(queue.next(), Some(key('j')), "j waits for the Pros/Cons frame");
-    }
-
-    #[test]
-    fn record_file_names_stay_short_whatever_the_identity() {
-        assert_eq!(record_file_name("django-vs-flask", 1), "decision-django-vs-flask.md");
-        assert_eq!(record_file_name("django-vs-flask", 2), "decision-django-vs-flask-2.md");
-        let long = crate::saved::identity(Some(&format!("/{}", "very-long-folder-name/".repeat(40))), None);
-        assert!(long.len() > 255, "the identity of a long path is long: {}", long.len());
-        let name = record_file_name(&long, 99);
-        assert!(name.len() <= 80 && name.starts_with("decision-very-long") && !name.contains("--"), "{name}");
-        assert_eq!(record_file_name("", 1), "decision-comparison.md");
-    }
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"pwned"), "cHduZWQ=");
     }
 
     #[test]
     fn an_event_that_changes_nothing_asks_for_no_redraw() {
         let mut app = app();
         let mut queue = vec![Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE))].into_iter();
-        assert!(!handle_queued(&mut app, &drawn(), &mut || Ok(queue.next())).expect("handled"));
+        assert!(!handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new()).expect("handled"));
     }
 }
