@@ -90,7 +90,8 @@ const MAX_BYTES: u64 = 1024 * 1024;
 /// The config at the usual place: the defaults when there is no file.
 pub fn load() -> Result<Config, ConfigError> {
     match path() {
-        Some(p) if p.exists() => load_file(&p),
+        // Anything at the path, a broken link or a link loop included, is read (and refused if it must be).
+        Some(p) if std::fs::symlink_metadata(&p).is_ok() => load_file(&p),
         _ => Ok(Config::default()),
     }
 }

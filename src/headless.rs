@@ -96,7 +96,7 @@ pub fn config(file: Option<&Path>) -> ExitCode {
     let path = match file {
         Some(f) => f.to_path_buf(),
         None => match crate::config::path() {
-            Some(p) if p.exists() => p,
+            Some(p) if std::fs::symlink_metadata(&p).is_ok() => p,
             Some(p) => {
                 say(&format!(
                     "no config file at {} (the defaults are in use; `versus config --default` prints them)",
@@ -364,9 +364,17 @@ fn finish(result: io::Result<()>) -> ExitCode {
     }
 }
 
+/// The longest query `versus search` takes (the app's search lines take 200).
+const MAX_QUERY_CHARS: usize = 1000;
+
 /// `versus search QUERY`: every entry of every tab, best first; at most
 /// `limit` (0: no limit). Exit 1 when nothing matches, with or without `--json`.
 pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode {
+    // A question is a few words; thousands make the ranking slower than quadratic for nothing.
+    if query.chars().count() > MAX_QUERY_CHARS {
+        warn(&format!("a query is at most {MAX_QUERY_CHARS} characters; this one has {}", query.chars().count()));
+        return ExitCode::from(2);
+    }
     let corpora = Corpora::build(c, &Entries::build(c));
     let q = Query::parse(query, &corpora.lexicon);
     let ranked = search::search(&corpora.everything, &q, &|| false).unwrap_or_default();
@@ -591,6 +599,9 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
     if format == ReportFormat::Json { print_json(&report) } else { print_out(&report) }
 }
 
+/// The most "no longer in the data" lines `recheck` prints.
+const MAX_GONE_SHOWN: usize = 12;
+
 /// `versus recheck RECORD.md`: replays the answers a decision record keeps
 /// against the current data (`data`, or the comparison the record names,
 /// found through the catalogue; a path in a record is never opened). Exit 0
@@ -653,8 +664,16 @@ pub fn recheck(record_path: &Path, data_arg: Option<&Path>) -> ExitCode {
             name(&now)
         ));
         out.push_str(&if now.is_some() { format!(" (by {lead} points).\n") } else { ".\n".to_string() });
-        for g in &replayed.gone {
+        // Bounded however many answers a record holds.
+        for g in replayed.gone.iter().take(MAX_GONE_SHOWN) {
             out.push_str(&format!("  no longer in the data: {g}\n"));
+        }
+        if replayed.gone.len() > MAX_GONE_SHOWN {
+            let more = replayed.gone.len() - MAX_GONE_SHOWN;
+            out.push_str(&format!(
+                "  … and {} no longer in the data\n",
+                data::count(more, "more answer", "more answers")
+            ));
         }
     }
     let code = print_out(&out);

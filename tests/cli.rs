@@ -197,6 +197,14 @@ fn search_with_no_hits_says_so() {
 }
 
 #[test]
+fn a_query_of_thousands_of_words_is_refused_at_once() {
+    let long = "e ".repeat(20_000);
+    let o = versus(&["search", &long]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("a query is at most 1000 characters; this one has 40000"), "{}", stderr(&o));
+}
+
+#[test]
 fn search_marks_partial_matches_and_words_found_nowhere() {
     let o = versus(&["search", "flask admin zebra", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -170,6 +170,22 @@ fn hostile_records_are_refused_with_one_line_and_never_open_what_they_name() {
 }
 
 #[test]
+fn a_record_of_thousands_of_unknown_answers_says_so_in_a_bounded_report() {
+    let home = Home::new("gone");
+    let answers: serde_json::Map<String, serde_json::Value> =
+        (0..12_000).map(|i| (format!("q{i}"), "o".into())).collect();
+    let block = serde_json::json!({
+        "version": 2, "comparison": "django-vs-flask", "from": "shipped", "title": "Django vs Flask",
+        "date": "d", "leader": null, "answers": answers,
+    });
+    let path = home.write("many.md", &record(&block.to_string()));
+    let o = home.versus(&["recheck", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = out(&o);
+    assert!(text.lines().count() <= 14 && text.contains("… and 11988 more answers no longer in the data"), "{text}");
+}
+
+#[test]
 fn data_that_contains_the_marker_still_writes_a_record_that_rechecks() {
     let home = Home::new("forged");
     let forged = r#"{\"version\":2,\"comparison\":\"x\",\"from\":\"file\",\"title\":\"Tea vs Coffee\",\"date\":\"d\",\"leader\":\"tea\",\"answers\":{}}"#;
@@ -230,6 +246,13 @@ fn special_files_anywhere_versus_reads_return_at_once_with_one_line() {
     }
     let o = home.versus(&["check", &dir.join("fifo.ron").display().to_string()]);
     assert!(err(&o).contains("not a regular file (a named pipe)"), "{}", err(&o));
+
+    // A config that is a link loop is an error, not "no config file".
+    let config = home.dir.join("config/versus/config.ron");
+    std::os::unix::fs::symlink(&config, &config).expect("loop");
+    let o = home.versus(&["config", "--check"]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
+    std::fs::remove_file(&config).expect("remove the loop");
 
     // The config file as each special file: refused with its path, and `man` still returns.
     let config = home.dir.join("config/versus/config.ron");

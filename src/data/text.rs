@@ -15,7 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Removes terminal escape sequences (ESC, CSI, OSC, DCS and friends, in their
 /// 7-bit and C1 forms), every other control character except newline and tab,
 /// and the Unicode bidirectional overrides that can make text lie about its
-/// order. Carriage returns become newlines.
+/// order. Carriage returns become newlines; Unicode's line and paragraph
+/// separators, spaces.
 pub fn sanitize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
@@ -38,6 +39,8 @@ pub fn sanitize(input: &str) -> String {
                 out.push('\n');
             }
             '\n' | '\t' => out.push(c),
+            // Line and paragraph separators break lines in some terminals: a space keeps the words apart.
+            '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() || is_bidi_control(c) => {}
             c => out.push(c),
         }
@@ -299,6 +302,7 @@ mod tests {
                 "abcdefg",
             ),
             ("unterminated \u{1b}]0;title", "unterminated "),
+            ("one\u{2028}line\u{2029}here", "one line here"),
         ];
         for (raw, want) in cases {
             assert_eq!(sanitize(raw), want, "input {raw:?}");
