@@ -30,7 +30,7 @@ fn readable(app: &mut App) -> String {
         return text;
     }
     send(app, key(KeyCode::Enter), W, H);
-    assert!(app.expanded, "Enter opens the entry on {:?}", app.tab);
+    assert!(app.expanded(), "Enter opens the entry on {:?}", app.tab);
     for _ in 0..40 {
         let before = app.state().scroll;
         text.push_str(&screen_text(&common::render(app, W, H, Theme::NO_COLOR)));
@@ -40,7 +40,7 @@ fn readable(app: &mut App) -> String {
         }
     }
     send(app, key(KeyCode::Esc), W, H);
-    assert!(!app.expanded, "Esc closes it");
+    assert!(!app.expanded(), "Esc closes it");
     text
 }
 

@@ -103,7 +103,7 @@ fn the_palette_jumps_to_every_kind_of_entry() {
             app.settle();
             // Make `i` the only hit of a newer query, as a search would.
             app.update(Action::Line(LineAction::Type('x')));
-            let generation = app.palette.as_ref().map(|l| l.generation).unwrap_or(0);
+            let generation = app.palette().map(|l| l.generation).unwrap_or(0);
             let hits: Arc<[Hit]> = Arc::from(vec![Hit { index: i as u32, len: 1, score: 1, partial: false }]);
             app.update(Action::Found(Results {
                 target: Target::Palette,
@@ -114,7 +114,7 @@ fn the_palette_jumps_to_every_kind_of_entry() {
             }));
             app.update(Action::Line(LineAction::Accept));
             let (tab, entry) = (found.place.tab, found.place.entry);
-            assert!(app.palette.is_none(), "{name} entry {i}: the palette closed");
+            assert!(app.palette().is_none(), "{name} entry {i}: the palette closed");
             assert_eq!((app.tab, app.state().selected), (tab, entry), "{name} entry {i}: {found:?}");
             // What the hit says is on screen (its first words, in the list or the detail pane).
             let text = app.corpora.line(i);

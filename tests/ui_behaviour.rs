@@ -136,7 +136,7 @@ fn clicking_a_tab_and_a_row() {
 
     // Clicking the selected row again opens it full-screen.
     send(&mut app, click(5, y), 100, 30);
-    assert!(app.expanded);
+    assert!(app.expanded());
 }
 
 #[test]

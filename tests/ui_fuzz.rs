@@ -99,7 +99,7 @@ proptest! {
                     Event::Resize(w, h)
                 }
             };
-            let was_open = app.help || app.expanded || app.faq_search.is_some();
+            let was_open = app.overlays.is_open(versus::app::Kind::Help) || app.expanded() || app.faq_search.is_some();
             let was_typing = app.typing();
             let asked = match versus::input::map_event(&event, &app, &map) {
                 Some(action) => app.update(action),
@@ -119,8 +119,8 @@ proptest! {
                 return Ok(());
             }
             app.settle();
-            if let Some(line) = &app.palette {
-                prop_assert!(app.palette_selected < line.hits.len().max(1));
+            if let Some(line) = app.palette() {
+                prop_assert!(app.palette_selected() < line.hits.len().max(1));
             }
             for tab in Tab::ALL {
                 let state = app.states[tab.index()];

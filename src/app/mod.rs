@@ -6,6 +6,7 @@
 
 mod action;
 mod effect;
+mod overlay;
 mod picker;
 mod search_line;
 
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 pub use action::{Action, LineAction};
 pub use effect::Effect;
+pub use overlay::{Kind, Overlay, Overlays};
 pub use picker::Picker;
 pub use search_line::SearchLine;
 
@@ -64,22 +66,17 @@ pub struct App {
     pub corpora: Arc<Corpora>,
     pub tab: Tab,
     pub states: [TabState; Tab::ALL.len()],
-    pub help: bool,
-    pub help_scroll: usize,
-    pub expanded: bool,
+    /// What is open above the tab (an entry full-screen, help, the palette,
+    /// the picker); the top has the keyboard.
+    pub overlays: Overlays,
     /// The FAQ filter, when one is active; `faq_editing` while its line has the keyboard.
     pub faq_search: Option<SearchLine>,
     pub faq_editing: bool,
-    /// The search-everything palette, when open, and its selected hit.
-    pub palette: Option<SearchLine>,
-    pub palette_selected: usize,
     pub wizard: WizardState,
     /// What this update asks of the outside world, in order; [`App::update`] hands them over.
     effects: Vec<Effect>,
     /// A message for the status line (what opening or copying did), until the next key.
     pub status: Option<String>,
-    /// The comparison picker, while open.
-    pub picker: Option<Picker>,
     /// Why the file on screen could not be reloaded (`--watch`): shown above
     /// the last good version until a save loads.
     pub banner: Option<String>,
@@ -102,16 +99,11 @@ impl App {
             data,
             tab: Tab::Features,
             states: [TabState::default(); Tab::ALL.len()],
-            help: false,
-            help_scroll: 0,
-            expanded: false,
+            overlays: Overlays::default(),
             faq_search: None,
             faq_editing: false,
-            palette: None,
-            palette_selected: 0,
             effects: Vec::new(),
             status: None,
-            picker: None,
             banner: None,
             lost_answers: Vec::new(),
             keys: Arc::new(Keymap::default()),
@@ -140,11 +132,14 @@ impl App {
         self.lost_answers = lost;
         self.banner = None;
         // Old hits point into the old data: drop them and search again.
-        for line in [&mut self.palette, &mut self.faq_search].into_iter().flatten() {
+        let palette = self.overlays.palette_mut().map(|(line, selected)| {
+            *selected = 0;
+            line
+        });
+        for line in [palette, self.faq_search.as_mut()].into_iter().flatten() {
             let query = std::mem::take(&mut line.query);
             *line = SearchLine { query, ..SearchLine::default() };
         }
-        self.palette_selected = 0;
         for (tab, text) in Tab::ALL.into_iter().zip(selected) {
             let count = self.entry_count(tab);
             let found = text.and_then(|t| self.find_entry(tab, &t));
@@ -158,7 +153,7 @@ impl App {
             }
         }
         if self.entry_count(self.tab) == 0 {
-            self.expanded = false;
+            self.overlays.close(Kind::Expanded);
         }
         match newly_lost {
             0 => "Reloaded: the file changed on disk.".to_string(),
@@ -193,21 +188,35 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.picker.is_some() {
-            Mode::Picker
-        } else if self.palette.is_some() {
-            Mode::Palette
-        } else if self.faq_editing {
-            Mode::FaqFilter
-        } else if self.help {
-            Mode::Help
-        } else if self.expanded {
-            Mode::Expanded
-        } else if self.on_wizard() {
-            Mode::Wizard
-        } else {
-            Mode::Browse
+        match self.overlays.top() {
+            Some(Overlay::Picker(_)) => Mode::Picker,
+            Some(Overlay::Palette { .. }) => Mode::Palette,
+            // The FAQ filter's line opens with nothing above the tab, and nothing else opens while it is typed in.
+            _ if self.faq_editing => Mode::FaqFilter,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Expanded) => Mode::Expanded,
+            None if self.on_wizard() => Mode::Wizard,
+            None => Mode::Browse,
         }
+    }
+
+    /// The palette's line, while it is open.
+    pub fn palette(&self) -> Option<&SearchLine> {
+        self.overlays.palette().map(|(line, _)| line)
+    }
+
+    /// The palette's highlighted hit.
+    pub fn palette_selected(&self) -> usize {
+        self.overlays.palette().map_or(0, |(_, selected)| selected)
+    }
+
+    pub fn picker(&self) -> Option<&Picker> {
+        self.overlays.picker()
+    }
+
+    /// The selected entry is open full-screen.
+    pub fn expanded(&self) -> bool {
+        self.overlays.is_open(Kind::Expanded)
     }
 
     /// True while a search line has the keyboard.
@@ -267,7 +276,7 @@ impl App {
     }
 
     fn listed(&mut self, more: Vec<crate::catalogue::Listed>, done: bool) {
-        let Some(picker) = self.picker.as_mut() else { return };
+        let Some(picker) = self.overlays.picker_mut() else { return };
         picker.add(more, done, &self.origin);
         if done && std::mem::take(&mut picker.accept_when_listed) {
             self.in_picker(Action::Line(LineAction::Accept));
@@ -281,22 +290,22 @@ impl App {
 
     /// While the picker is open, nothing else happens.
     fn in_picker(&mut self, action: Action) {
-        let Some(picker) = self.picker.as_mut() else { return };
+        let Some(picker) = self.overlays.picker_mut() else { return };
         match action {
             // Typed ahead of the listing (Ctrl-O, ↑, Enter in one breath): done once it is listed.
             Action::Line(LineAction::Accept) if picker.listed.is_none() => picker.accept_when_listed = true,
             Action::Line(LineAction::Accept) => match picker.chosen() {
                 None => {}
                 Some(listed) => match &listed.content {
-                    Ok(_) if listed.named.origin() == self.origin => self.picker = None,
+                    Ok(_) if listed.named.origin() == self.origin => self.overlays.close(Kind::Picker),
                     Ok(_) => {
                         self.effects.push(Effect::Open(listed.named.clone()));
-                        self.picker = None;
+                        self.overlays.close(Kind::Picker);
                     }
                     Err(e) => self.status = Some(format!("{} cannot be opened: {e}", listed.named.name)),
                 },
             },
-            Action::Line(LineAction::Cancel) | Action::Picker => self.picker = None,
+            Action::Line(LineAction::Cancel) | Action::Picker => self.overlays.close(Kind::Picker),
             Action::Line(edit) => picker.edit(&edit),
             Action::Move(by) => picker.move_by(by),
             Action::First => picker.move_by(isize::MIN),
@@ -307,16 +316,19 @@ impl App {
 
     /// While the palette is open, nothing else happens.
     fn in_palette(&mut self, action: Action) {
-        let count = self.palette.as_ref().map_or(0, |l| l.hits.len());
+        if let Action::Line(LineAction::Accept) = action {
+            return self.jump_to_palette_hit();
+        }
+        if let Action::Line(LineAction::Cancel) = action {
+            return self.overlays.close(Kind::Palette);
+        }
+        let Some((line, selected)) = self.overlays.palette_mut() else { return };
+        let last = line.hits.len().saturating_sub(1);
         match action {
-            Action::Line(LineAction::Accept) => self.jump_to_palette_hit(),
-            Action::Line(LineAction::Cancel) => self.palette = None,
-            Action::Line(edit) => self.palette.iter_mut().for_each(|l| l.edit(&edit)),
-            Action::Move(by) => {
-                self.palette_selected = self.palette_selected.saturating_add_signed(by).min(count.saturating_sub(1))
-            }
-            Action::First => self.palette_selected = 0,
-            Action::Last => self.palette_selected = count.saturating_sub(1),
+            Action::Line(edit) => line.edit(&edit),
+            Action::Move(by) => *selected = selected.saturating_add_signed(by).min(last),
+            Action::First => *selected = 0,
+            Action::Last => *selected = last,
             _ => {}
         }
     }
@@ -338,8 +350,12 @@ impl App {
     /// While help is shown, it is the only thing on screen that listens.
     fn in_help(&mut self, action: Action) {
         match action {
-            Action::Back | Action::ToggleHelp => self.help = false,
-            Action::Scroll { by, max } => self.help_scroll = self.help_scroll.saturating_add_signed(by).min(max),
+            Action::Back | Action::ToggleHelp => self.overlays.close(Kind::Help),
+            Action::Scroll { by, max } => {
+                if let Some(scroll) = self.overlays.help_scroll_mut() {
+                    *scroll = scroll.saturating_add_signed(by).min(max);
+                }
+            }
             _ => {}
         }
     }
@@ -349,24 +365,21 @@ impl App {
         match action {
             Action::Palette => self.open_palette(),
             Action::Picker => {
-                self.help = false;
-                self.picker = Some(Picker::default());
+                self.overlays.close(Kind::Help);
+                self.overlays.open(Overlay::Picker(Picker::default()));
                 self.effects.push(Effect::ListComparisons);
             }
             Action::Search if self.tab == Tab::Faq => {
-                self.expanded = false;
+                self.overlays.close(Kind::Expanded);
                 self.faq_editing = true;
                 self.faq_search.get_or_insert_with(SearchLine::default);
             }
             Action::Search => self.open_palette(),
-            Action::Back if self.expanded => self.close_expanded(),
+            Action::Back if self.expanded() => self.close_expanded(),
             Action::Back if self.tab == Tab::Faq && self.faq_search.is_some() => self.clear_faq_filter(),
             // Esc closes things; with nothing open it does nothing (q quits).
             Action::Back => {}
-            Action::ToggleHelp => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::ToggleHelp => self.overlays.open(Overlay::Help { scroll: 0 }),
             Action::NextTab => self.go_to(self.tab.next()),
             Action::PreviousTab => self.go_to(self.tab.previous()),
             Action::GoToTab(tab) => self.go_to(tab),
@@ -380,7 +393,7 @@ impl App {
                 self.select(i);
                 self.state_mut().detail_focused = false;
             }
-            Action::ToggleExpand if self.expanded => self.close_expanded(),
+            Action::ToggleExpand if self.expanded() => self.close_expanded(),
             Action::ToggleExpand | Action::Scroll { .. } if self.tab == Tab::ProsCons => {
                 self.status = Some("Pros and cons are shown whole here; ←→ move between subjects.".into())
             }
@@ -388,7 +401,7 @@ impl App {
             Action::ToggleExpand
                 if self.entry_count(self.tab) > 0 && self.tab != Tab::ProsCons && self.mode() != Mode::Wizard =>
             {
-                self.expanded = true;
+                self.overlays.open(Overlay::Expanded);
                 self.state_mut().scroll = 0;
             }
             Action::Scroll { by, max } => {
@@ -407,17 +420,21 @@ impl App {
         }
         match target {
             Target::Faq => self.states[Tab::Faq.index()] = TabState::default(),
-            Target::Palette => self.palette_selected = 0,
+            Target::Palette => {
+                if let Some((_, selected)) = self.overlays.palette_mut() {
+                    *selected = 0;
+                }
+            }
         }
     }
 
     /// Opens the palette; over an FAQ filter, with its query, so a filter
     /// that found no question leads on to the rest of the comparison.
     fn open_palette(&mut self) {
-        self.help = false;
+        self.overlays.close(Kind::Help);
         let carried = self.faq_search.as_ref().filter(|_| self.tab == Tab::Faq).map(|l| l.query.clone());
-        self.palette = Some(carried.map_or_else(SearchLine::default, |q| SearchLine::with_query(&q)));
-        self.palette_selected = 0;
+        let line = carried.map_or_else(SearchLine::default, |q| SearchLine::with_query(&q));
+        self.overlays.open(Overlay::Palette { line, selected: 0 });
     }
 
     fn clear_faq_filter(&mut self) {
@@ -429,8 +446,8 @@ impl App {
     }
 
     fn jump_to_palette_hit(&mut self) {
-        let hit = self.palette.as_ref().and_then(|l| l.hits.get(self.palette_selected)).map(|h| h.index as usize);
-        self.palette = None;
+        let hit = self.overlays.palette().and_then(|(l, selected)| l.hits.get(selected)).map(|h| h.index as usize);
+        self.overlays.close(Kind::Palette);
         let Some(place) = hit.and_then(|i| self.corpora.found.get(i)).map(|f| f.place) else { return };
         if place.tab == Tab::Faq {
             // The entry is numbered in the full list, so any filter goes.
@@ -446,12 +463,12 @@ impl App {
             self.wizard.left();
         }
         self.tab = tab;
-        self.expanded = false;
+        self.overlays.close(Kind::Expanded);
     }
 
     /// ←/→: the Pros/Cons column beside this one, or between a list and its detail.
     fn pane(&mut self, dir: isize) {
-        if self.expanded || self.on_wizard() {
+        if self.expanded() || self.on_wizard() {
             return;
         }
         if self.tab == Tab::ProsCons {
@@ -464,7 +481,7 @@ impl App {
     }
 
     fn close_expanded(&mut self) {
-        self.expanded = false;
+        self.overlays.close(Kind::Expanded);
         self.state_mut().scroll = 0;
     }
 
@@ -493,26 +510,28 @@ impl App {
     fn line_mut(&mut self, target: Target) -> Option<&mut SearchLine> {
         match target {
             Target::Faq => self.faq_search.as_mut(),
-            Target::Palette => self.palette.as_mut(),
+            Target::Palette => self.overlays.palette_mut().map(|(line, _)| line),
         }
     }
 
     /// True while some shown results are for an older query.
     pub fn searching(&self) -> bool {
-        [&self.faq_search, &self.palette].into_iter().flatten().any(SearchLine::pending)
+        [self.faq_search.as_ref(), self.palette()].into_iter().flatten().any(SearchLine::pending)
     }
 
     /// A search that needs running: a query line whose newest query has not
     /// been handed to a searcher yet.
     pub fn search_request(&self) -> Option<SearchRequest> {
-        [(Target::Palette, &self.palette), (Target::Faq, &self.faq_search)].into_iter().find_map(|(target, line)| {
-            let line = line.as_ref()?;
-            (line.sent < line.generation).then(|| SearchRequest {
-                target,
-                generation: line.generation,
-                query: line.query.clone(),
-            })
-        })
+        [(Target::Palette, self.palette()), (Target::Faq, self.faq_search.as_ref())].into_iter().find_map(
+            |(target, line)| {
+                let line = line?;
+                (line.sent < line.generation).then(|| SearchRequest {
+                    target,
+                    generation: line.generation,
+                    query: line.query.clone(),
+                })
+            },
+        )
     }
 
     /// Hands every pending search to `run`, which returns its results at once
@@ -608,9 +627,9 @@ mod tests {
         app.update(Action::ToggleExpand);
         app.update(Action::ToggleHelp);
         assert_eq!(app.update(Action::Back), []);
-        assert!(!app.help && app.expanded);
+        assert!(!app.overlays.is_open(Kind::Help) && app.expanded());
         assert_eq!(app.update(Action::Back), []);
-        assert!(!app.expanded);
+        assert!(!app.expanded());
         for tab in Tab::ALL {
             app.update(Action::GoToTab(tab));
             assert_eq!(app.update(Action::Back), [], "Esc with nothing open on {tab:?}");
@@ -798,15 +817,15 @@ mod tests {
         let mut app = app();
         app.update(Action::Palette);
         app.type_query("admin");
-        assert!(!app.palette.as_ref().unwrap().hits.is_empty());
+        assert!(!app.palette().unwrap().hits.is_empty());
         let mut next = app.data.clone();
         next.features.retain(|r| !r.name.to_lowercase().contains("admin"));
         app.reload(next);
-        let line = app.palette.as_ref().unwrap();
+        let line = app.palette().unwrap();
         assert_eq!(line.query, "admin");
         assert!(line.hits.is_empty() && app.search_request().is_some(), "old hits dropped, a new search due");
         app.settle();
-        assert!(!app.palette.as_ref().unwrap().hits.is_empty());
+        assert!(!app.palette().unwrap().hits.is_empty());
     }
 
     #[test]
@@ -824,10 +843,10 @@ mod tests {
         app.update(Action::Move(-1));
         app.update(Action::Line(LineAction::Accept));
         app.update(Action::Listing(vec![listed("a"), listed("b")]));
-        let picker = app.picker.as_ref().expect("still open while listing");
+        let picker = app.picker().expect("still open while listing");
         assert_eq!((picker.selected, picker.done), (0, false), "↑ from b is a");
         let asked = app.update(Action::Listed(vec![listed("c")]));
-        assert!(app.picker.is_none());
+        assert!(app.picker().is_none());
         assert!(matches!(&asked[..], [Effect::Open(n)] if n.name == "a"), "{asked:?}");
 
         // A highlight the user moved stays on its entry as more arrive.
@@ -837,7 +856,7 @@ mod tests {
         app.update(Action::Move(1));
         app.update(Action::Listing(vec![listed("c")]));
         app.update(Action::Listed(vec![]));
-        assert_eq!(app.picker.as_ref().and_then(|p| p.chosen()).map(|l| l.named.name.as_str()), Some("b"));
+        assert_eq!(app.picker().and_then(|p| p.chosen()).map(|l| l.named.name.as_str()), Some("b"));
     }
 
     #[test]
@@ -857,23 +876,23 @@ mod tests {
             listed("rust-vs-go", "Rust vs Go", Kind::User),
             broken,
         ]));
-        assert_eq!(app.picker.as_ref().unwrap().selected, 0, "starts on the comparison on screen");
+        assert_eq!(app.picker().unwrap().selected, 0, "starts on the comparison on screen");
         app.update(Action::Move(2));
         app.update(Action::Line(LineAction::Accept));
-        assert!(app.status.as_ref().is_some_and(|s| s.contains("oops")) && app.picker.is_some());
+        assert!(app.status.as_ref().is_some_and(|s| s.contains("oops")) && app.picker().is_some());
         for c in "rust".chars() {
             app.update(Action::Line(LineAction::Type(c)));
         }
-        assert_eq!(app.picker.as_ref().unwrap().shown, [1]);
+        assert_eq!(app.picker().unwrap().shown, [1]);
         for query in ["^Rust", "rust-vs-go$", "^rust-vs-go$"] {
             app.update(Action::Line(LineAction::Clear));
             for c in query.chars() {
                 app.update(Action::Line(LineAction::Type(c)));
             }
-            assert_eq!(app.picker.as_ref().unwrap().shown, [1], "{query}");
+            assert_eq!(app.picker().unwrap().shown, [1], "{query}");
         }
         let asked = app.update(Action::Line(LineAction::Accept));
-        assert!(app.picker.is_none());
+        assert!(app.picker().is_none());
         assert!(matches!(&asked[..], [Effect::Open(n)] if n.name == "rust-vs-go"), "{asked:?}");
     }
 }

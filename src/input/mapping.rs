@@ -49,8 +49,9 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let binding = app.keys.main_for(event)?;
     // Where there is no list to move through (help, an open entry, a wizard
     // page, an empty list), movement keys scroll the text.
-    let pane = if app.help { map.help.as_ref() } else { map.text.as_ref() };
-    let list = map.list.as_ref().filter(|l| l.len > 0 && !app.help && !app.state().detail_focused);
+    let help = app.mode() == Mode::Help;
+    let pane = if help { map.help.as_ref() } else { map.text.as_ref() };
+    let list = map.list.as_ref().filter(|l| l.len > 0 && !help && !app.state().detail_focused);
     let page = |by: isize| by * list.map_or(pane.map_or(1, |p| p.page), |l| l.page).max(1) as isize;
     Some(match (binding.command, list) {
         (KeyCommand::NextTab, _) => Action::NextTab,
@@ -140,10 +141,11 @@ fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
 
 pub fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let (x, y) = (event.column, event.row);
-    let overlay = match (&map.picker, &map.palette) {
-        (Some(picker), _) => Some((picker, app.picker.as_ref().map_or(0, |p| p.selected))),
-        (None, Some(palette)) => Some((palette, app.palette_selected)),
-        (None, None) => None,
+    // The list of what has the keyboard, as the app's mode says.
+    let overlay = match app.mode() {
+        Mode::Picker => map.picker.as_ref().map(|picker| (picker, app.picker().map_or(0, |p| p.selected))),
+        Mode::Palette => map.palette.as_ref().map(|palette| (palette, app.palette_selected())),
+        _ => None,
     };
     if let Some((palette, selected)) = overlay {
         return match event.kind {

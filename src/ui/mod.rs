@@ -30,7 +30,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 use crate::tab::Tab;
 pub use doc::{Doc, Rich};
 pub use links::{link_at, selected_link, selected_text, text_at};
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
     };
     let state = app.state();
     match list_tab(app, app.tab) {
-        Some(view) if app.expanded => {
+        Some(view) if app.expanded() => {
             let title = format!(" {} ", app.tab.title());
             let pane = Pane { title: &title, focused: true, position: true };
             let doc = (view.detail)(app, theme, state.selected);
@@ -168,14 +168,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
         None if app.tab == Tab::ProsCons => map.list = Some(pros_cons::draw(frame, app, theme, screen.body)),
         None => map.text = Some(decide::draw_wizard(frame, app, theme, screen.body)),
     }
-    if app.palette.is_some() {
-        map.palette = palette::draw(frame, app, theme, screen.body);
-    }
-    if app.picker.is_some() {
-        map.picker = picker::draw(frame, app, theme, screen.body);
-    }
-    if app.help {
-        map.help = Some(help::draw(frame, theme, &app.keys, screen.body, app.help_scroll));
+    // Bottom to top, as the stack holds them: what has the keyboard is drawn last, on top.
+    for overlay in app.overlays.iter() {
+        match overlay {
+            // Drawn by the tab itself, in its place.
+            Overlay::Expanded => {}
+            Overlay::Palette { .. } => map.palette = palette::draw(frame, app, theme, screen.body),
+            Overlay::Picker(_) => map.picker = picker::draw(frame, app, theme, screen.body),
+            Overlay::Help { scroll } => map.help = Some(help::draw(frame, theme, &app.keys, screen.body, *scroll)),
+        }
     }
     map
 }

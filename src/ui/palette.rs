@@ -69,7 +69,7 @@ fn status(line: &crate::app::SearchLine) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
-    let line = app.palette.as_ref()?;
+    let line = app.palette()?;
     let area = area(body);
     let title = format!(
         " Search everything — {} jumps, {} closes ",
@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
     let (list, preview_area) = list_and_preview(body);
     let full = line.full_hits();
     let divider = (full < line.hits.len()).then_some(full);
-    let (shown, map) = overlay::rows_divided(area, list, app.palette_selected, line.hits.len(), divider);
+    let (shown, map) = overlay::rows_divided(area, list, app.palette_selected(), line.hits.len(), divider);
     if inner.height == 0 {
         return Some(map);
     }
@@ -114,14 +114,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<L
             let prefix: usize = parts.iter().map(|(t, _)| t.len()).sum();
             parts.push((text, Style::new()));
             let mut rich = Rich::parts(&parts).mark(&query.highlights(text), prefix, theme.highlight());
-            if k == app.palette_selected {
+            if k == app.palette_selected() {
                 rich = rich.patch(theme.selected());
             }
             rich.lines(u16::MAX).into_iter().next()
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-    let selected = line.hits.get(app.palette_selected).map(|h| h.index as usize);
+    let selected = line.hits.get(app.palette_selected()).map(|h| h.index as usize);
     if let (Some(area), Some(hit)) = (preview_area, selected) {
         overlay::rule(frame, theme, Rect { y: area.y - 1, ..area });
         let lines: Vec<Line> =

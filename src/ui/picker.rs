@@ -54,7 +54,7 @@ fn detail(l: &Listed, theme: &Theme) -> Doc {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
-    let picker = app.picker.as_ref()?;
+    let picker = app.picker()?;
     let listed = picker.listed.as_deref().unwrap_or_default();
     let area = area(body, listed.len().max(1));
     let title = format!(
