@@ -191,34 +191,41 @@ fn main() -> ExitCode {
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
+        Some(Command::Search { query, limit, json, .. }) => {
+            with_comparison(data, |_, c| headless::search(&c, &query, limit.unwrap_or(20), json))
+        }
+        Some(Command::Export { format: Format::Markdown }) => {
+            with_comparison(data, |_, c| headless::print_out(&export::markdown(&c)))
+        }
+        Some(Command::Export { format: Format::Json }) => {
+            with_comparison(data, |_, c| headless::print_json(&export::json(&c)))
+        }
+        Some(Command::StartupFrame { width, height }) => {
+            with_comparison(data, |_, c| headless::startup_frame(c, width, height))
+        }
+        Some(Command::Screenshot { out, width, height }) => {
+            with_comparison(data, |_, c| headless::screenshot(&c, &out, width, height))
+        }
+        Some(Command::Decide { answers, importance, saved, format }) => with_comparison(data, |named, c| {
+            let args = headless::DecideArgs { answers, importance, saved };
+            headless::decide(&c, &named, &args, format)
+        }),
         None if cli.watch => match headless::load_watching(data) {
             Ok((named, comparison)) => interactive(named, comparison, true, cli.theme),
             Err(code) => code,
         },
-        command => {
-            let (named, comparison) = match headless::load(data) {
-                Ok(loaded) => loaded,
-                Err(code) => return code,
-            };
-            match command {
-                Some(Command::Export { format: Format::Markdown }) => {
-                    headless::print_out(&export::markdown(&comparison))
-                }
-                Some(Command::Export { format: Format::Json }) => headless::print_json(&export::json(&comparison)),
-                Some(Command::Search { query, limit, json, .. }) => {
-                    headless::search(&comparison, &query, limit.unwrap_or(20), json)
-                }
-                Some(Command::StartupFrame { width, height }) => headless::startup_frame(comparison, width, height),
-                Some(Command::Screenshot { out, width, height }) => {
-                    headless::screenshot(&comparison, &out, width, height)
-                }
-                Some(Command::Decide { answers, importance, saved, format }) => {
-                    let args = headless::DecideArgs { answers, importance, saved };
-                    headless::decide(&comparison, &named, &args, format)
-                }
-                _ => interactive(named, comparison, cli.watch, cli.theme),
-            }
-        }
+        None => with_comparison(data, |named, c| interactive(named, c, false, cli.theme)),
+    }
+}
+
+/// Runs `f` on the comparison `--data` names (or the default), or reports why it does not load.
+fn with_comparison(
+    data: Option<&std::path::Path>,
+    f: impl FnOnce(versus::catalogue::Named, versus::data::Comparison) -> ExitCode,
+) -> ExitCode {
+    match headless::load(data) {
+        Ok((named, comparison)) => f(named, comparison),
+        Err(code) => code,
     }
 }
 

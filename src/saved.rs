@@ -105,7 +105,7 @@ fn state_dir_from(xdg_state_home: Option<OsString>, home: Option<OsString>) -> O
 /// digits of a hash of the file's canonical path (the path as given when it
 /// cannot be resolved). The hash keeps two files of the same or an all
 /// non-ASCII name apart. With neither, the default shipped comparison's name
-/// (what `data::open(None)` opens).
+/// (what `data::default_comparison()` opens).
 pub fn identity(shipped_name: Option<&str>, file: Option<&Path>) -> String {
     match (shipped_name, file) {
         (Some(name), _) => slug(name, usize::MAX),
@@ -454,7 +454,7 @@ mod tests {
     const ID: &str = "django-vs-flask";
 
     fn comparison() -> Comparison {
-        crate::data::open(None).expect("default data")
+        crate::data::default_comparison().expect("default data")
     }
 
     /// A fresh, empty directory for one test (created), unique by name and pid.

@@ -17,14 +17,6 @@ pub enum Base {
 }
 
 impl Base {
-    fn variable(self) -> &'static str {
-        match self {
-            Base::Config => "XDG_CONFIG_HOME",
-            Base::Data => "XDG_DATA_HOME",
-            Base::State => "XDG_STATE_HOME",
-        }
-    }
-
     fn under_home(self) -> &'static [&'static str] {
         match self {
             Base::Config => &[".config"],
@@ -35,12 +27,8 @@ impl Base {
 }
 
 /// versus's directory in `base`: `$XDG_…/versus`, else `~/…/versus`; None
-/// when neither variable gives an absolute path.
-pub fn versus_dir(base: Base) -> Option<PathBuf> {
-    versus_dir_from(base, std::env::var_os(base.variable()), std::env::var_os("HOME"))
-}
-
-/// [`versus_dir`] with the variables passed in, so tests need not touch the environment.
+/// when neither variable gives an absolute path. The variables are passed
+/// in, so tests need not touch the environment.
 pub fn versus_dir_from(base: Base, xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
     let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
     absolute(xdg)

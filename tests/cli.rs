@@ -240,7 +240,7 @@ fn search_lines_filters_stdin_best_first_like_fzf() {
 /// Every question of the shipped default, answered toward `subject` (the option
 /// whose weights favour it most over the other subject).
 fn answers_toward(subject: &str, other: &str) -> Vec<String> {
-    let c = versus::data::open(None).expect("default data");
+    let c = versus::data::default_comparison().expect("default data");
     let index = |id: &str| c.subjects.iter().position(|s| s.id.as_str() == id).unwrap_or(0);
     let picks = versus::wizard::leaning(&c, index(subject), index(other));
     c.wizard.questions.iter().zip(picks).map(|(q, o)| format!("{}={}", q.id, q.options[o.unwrap_or(0)].id)).collect()
@@ -322,7 +322,7 @@ fn decide_without_answers_lists_the_questions() {
 fn decide_starts_from_the_answers_and_importance_saved_by_the_app() {
     let dir = std::env::temp_dir().join(format!("versus-cli-saved-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let c = versus::data::open(None).expect("default data");
+    let c = versus::data::default_comparison().expect("default data");
     let flask = c.subjects.iter().position(|s| s.id.as_str() == "flask").expect("flask");
     let django = c.subjects.iter().position(|s| s.id.as_str() == "django").expect("django");
     let id = versus::saved::identity(Some("django-vs-flask"), None);

@@ -9,7 +9,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/screenshots");
 const REGENERATE: &str = "cargo run -- screenshot --out screenshots";
 
 fn scenes() -> Vec<(String, String, String)> {
-    let c = data::open(None).unwrap_or_else(|e| panic!("{e}"));
+    let c = data::default_comparison().unwrap_or_else(|e| panic!("{e}"));
     screenshots::scenes(&c, 100, 30)
         .into_iter()
         .map(|(name, buffer)| (name, ui::svg::render(&buffer), screenshots::text(&buffer)))

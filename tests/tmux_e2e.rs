@@ -425,7 +425,7 @@ fn a_closed_terminal_ends_the_app() {
 /// ↓ and Enter, in a window tall enough for the whole result; checks the
 /// winner and that the page lists every reason `versus decide --saved` gives.
 fn answer_toward(name: &str, subject: &str, other: &str, winner: &str) {
-    let c = versus::data::open(None).expect("default data");
+    let c = versus::data::default_comparison().expect("default data");
     let app = versus::app::App::new(c);
     let picks = common_options_toward(&app, subject, other);
     let bin = release_binary().display().to_string();

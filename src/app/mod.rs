@@ -593,7 +593,7 @@ mod tests {
     use crate::wizard::{Importance, WizardAction, WizardPage};
 
     fn app() -> App {
-        App::new(crate::data::open(None).expect("default data"))
+        App::new(crate::data::default_comparison().expect("default data"))
     }
 
     #[test]

@@ -59,11 +59,11 @@ impl Named {
     pub fn load(&self) -> Result<Comparison, LoadError> {
         match &self.path {
             Some(path) => data::load_file(path),
-            None if self.name == data::DEFAULT => data::open(None),
-            None => match data::load_builtin(&self.name) {
-                Some(result) => result,
-                None => data::open(None),
-            },
+            None if self.name == data::DEFAULT => data::default_comparison(),
+            // Only the shipped list makes a Named without a path; a name not in it is an error, never another comparison.
+            None => data::load_builtin(&self.name).unwrap_or_else(|| {
+                Err(LoadError::Io { path: data::printable(&self.name), error: std::io::ErrorKind::NotFound.into() })
+            }),
         }
     }
 

@@ -1,7 +1,5 @@
 //! Everything between a RON file and a validated, in-memory comparison.
 
-use std::path::Path;
-
 mod head;
 mod load;
 mod model;
@@ -38,31 +36,12 @@ pub fn load_builtin(name: &str) -> Option<Result<Comparison, LoadError>> {
 /// (see build.rs): decoding it is several times faster than parsing RON.
 const DEFAULT_PARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/django-vs-flask.postcard"));
 
-/// The shipped comparison `--data` names, if it names one (no file of that
-/// name exists): what identifies its saved answers, whatever its title.
-pub fn shipped_name(data: Option<&Path>) -> Option<&'static str> {
-    match data {
-        None => Some(DEFAULT),
-        Some(path) if path.exists() => None,
-        Some(path) => BUILTIN.iter().map(|(n, _)| *n).find(|n| path.to_str() == Some(n)),
+/// The comparison versus opens with no `--data` (`catalogue::resolve`
+/// names the others), decoded from what build.rs parsed; parsed from its RON
+/// should the bytes ever not decode.
+pub fn default_comparison() -> Result<Comparison, LoadError> {
+    match postcard::from_bytes::<Comparison>(DEFAULT_PARSED) {
+        Ok(c) => Ok(c),
+        Err(_) => load_builtin(DEFAULT).unwrap_or_else(|| load_str("", "<built-in>")),
     }
-}
-
-/// What `--data` names: nothing (the default), a file, or a shipped comparison
-/// by name when no file of that name exists.
-pub fn open(data: Option<&Path>) -> Result<Comparison, LoadError> {
-    let name = match data {
-        // Falls back to parsing the RON should the bytes ever not decode.
-        None => match postcard::from_bytes::<Comparison>(DEFAULT_PARSED) {
-            Ok(c) => return Ok(c),
-            Err(_) => DEFAULT,
-        },
-        Some(path) if path.exists() => return load_file(path),
-        Some(path) => match path.to_str() {
-            Some(name) if BUILTIN.iter().any(|(n, _)| *n == name) => name,
-            _ => return load_file(path),
-        },
-    };
-    let (n, src) = BUILTIN.iter().find(|(n, _)| *n == name).unwrap_or(&BUILTIN[0]);
-    load_str(src, &format!("<built-in {n}>"))
 }

@@ -195,7 +195,7 @@ mod tests {
     use crate::ui::ListMap;
 
     fn app() -> App {
-        App::new(crate::data::open(None).expect("default data"))
+        App::new(crate::data::default_comparison().expect("default data"))
     }
 
     fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {

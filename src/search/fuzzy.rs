@@ -182,7 +182,7 @@ mod tests {
     /// window described at [`FuzzyTerm::span`], found here the slow way.
     #[test]
     fn scores_are_the_matchers_scores_of_the_text_or_its_window() {
-        let faq = crate::data::open(None).map(|c| c.faq).unwrap_or_default();
+        let faq = crate::data::default_comparison().map(|c| c.faq).unwrap_or_default();
         let mut texts: Vec<String> = faq.iter().flat_map(|f| [f.question.to_string(), f.answer.to_string()]).collect();
         texts.extend(
             ["ab", "a", "xaxbxaxb", "Größe für Flask", "FLASK flask FlAsK", "__init__.py_faster"].map(String::from),

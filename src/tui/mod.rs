@@ -560,7 +560,7 @@ mod tests {
     }
 
     fn app() -> App {
-        App::new(crate::data::open(None).expect("default data"))
+        App::new(crate::data::default_comparison().expect("default data"))
     }
 
     /// A map of a 100×30 frame whose list has entry 3 on row 5.

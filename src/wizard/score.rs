@@ -782,7 +782,7 @@ mod tests {
 
     #[test]
     fn shipped_data_can_recommend_either_framework() {
-        let c = data::open(None).expect("shipped data loads");
+        let c = data::default_comparison().expect("shipped data loads");
         let (django, flask) = (subject(&c, "django"), subject(&c, "flask"));
         for (favoured, other) in [(django, flask), (flask, django)] {
             let v = score(&c, &leaning(&c, favoured, other), &[]);
