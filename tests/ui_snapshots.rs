@@ -1,17 +1,31 @@
-//! Every tab of both shipped comparisons, drawn by the real draw code into a
-//! TestBackend, compared with reviewed snapshots (`cargo insta review`).
+//! Every tab and overlay, drawn by the real draw code into a TestBackend,
+//! compared with reviewed snapshots (`cargo insta review`). They render two
+//! small fixture comparisons (`tests/fixtures/minimal.ron`, two subjects, and
+//! `tests/fixtures/brewing.ron`, three), never the shipped prose: editing a
+//! shipped comparison changes its data file and the screenshots, not these.
+//! The shipped files have tests of their own (every row readable, every note
+//! shown, the wizard's personas).
 
 mod common;
 
-use common::{SHIPPED, app, render, screen_text};
+use common::{render, screen_text};
+use versus::app::App;
 use versus::app::{Action, LineAction};
 use versus::tab::Tab;
 use versus::ui::Theme;
 use versus::wizard::WizardAction;
 
+/// The fixtures, by the name their snapshots carry.
+const FIXTURES: [&str; 2] = ["minimal", "brewing"];
+
+fn app(name: &str) -> App {
+    let path = format!("{}/tests/fixtures/{name}.ron", env!("CARGO_MANIFEST_DIR"));
+    App::new(versus::data::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}")))
+}
+
 #[test]
 fn every_tab_at_80x24_120x40_200x60_and_60x20() {
-    for name in SHIPPED {
+    for name in FIXTURES {
         for tab in Tab::ALL {
             for (w, h) in [(80, 24), (120, 40), (200, 60), (60, 20)] {
                 let mut app = app(name);
@@ -26,71 +40,71 @@ fn every_tab_at_80x24_120x40_200x60_and_60x20() {
 
 #[test]
 fn help_overlay() {
-    let mut app = app("django-vs-flask");
+    let mut app = app("brewing");
     app.update(Action::ToggleHelp);
     insta::assert_snapshot!("help-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
 }
 
 #[test]
 fn expanded_entry_and_a_moved_selection() {
-    let mut app = app("django-vs-flask");
+    let mut app = app("brewing");
     app.update(Action::GoToTab(Tab::Faq));
-    app.update(Action::Move(5));
+    app.update(Action::Move(2));
     app.update(Action::ToggleExpand);
-    insta::assert_snapshot!("faq-6-expanded-60x20", screen_text(&render(&app, 60, 20, Theme::COLOR)));
+    insta::assert_snapshot!("faq-3-expanded-60x20", screen_text(&render(&app, 60, 20, Theme::COLOR)));
 }
 
 #[test]
 fn faq_search_in_progress() {
     for (w, h) in [(100, 30), (60, 20)] {
-        let mut app = app("django-vs-flask");
+        let mut app = app("brewing");
         app.update(Action::GoToTab(Tab::Faq));
         app.update(Action::Search);
-        app.type_query("faster");
-        insta::assert_snapshot!(format!("faq-search-faster-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+        app.type_query("clean");
+        insta::assert_snapshot!(format!("faq-search-clean-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
     }
 }
 
 #[test]
 fn search_everything_palette() {
-    let mut app = app("django-vs-flask-vs-fastapi");
+    let mut app = app("brewing");
     app.update(Action::Palette);
-    app.type_query("async");
-    insta::assert_snapshot!("palette-async-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
+    app.type_query("steep");
+    insta::assert_snapshot!("palette-steep-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
 }
 
 #[test]
 fn palette_with_partial_matches_under_a_divider() {
-    let mut app = app("django-vs-flask");
+    let mut app = app("brewing");
     app.update(Action::Palette);
-    app.type_query("flask admin zebra");
+    app.type_query("kettle socket zebra");
     let screen = screen_text(&render(&app, 100, 30, Theme::COLOR));
     assert!(screen.contains("not found: zebra"), "{screen}");
     assert!(screen.contains("── matches some of your words"), "{screen}");
     insta::assert_snapshot!("palette-partial-100x30", screen);
     // Only partial matches: the divider says so above them all.
     app.update(Action::Line(LineAction::Clear));
-    app.type_query("clickjacking jinja");
+    app.type_query("mesh leaves");
     let screen = screen_text(&render(&app, 80, 24, Theme::COLOR));
     insta::assert_snapshot!("palette-only-partial-80x24", screen);
 }
 
 #[test]
 fn pros_cons_with_a_selected_con() {
-    let mut app = app("django-vs-flask");
+    let mut app = app("brewing");
     app.update(Action::GoToTab(Tab::ProsCons));
-    app.update(Action::Move(8));
+    app.update(Action::Move(2));
     insta::assert_snapshot!("pros-cons-selected-100x30", screen_text(&render(&app, 100, 30, Theme::COLOR)));
 }
 
 #[test]
 fn decision_wizard_pages() {
     for (w, h) in [(100, 30), (60, 20)] {
-        let mut app = app("django-vs-flask");
+        let mut app = app("brewing");
         app.update(Action::GoToTab(Tab::Decide));
-        app.update(Action::Wizard(WizardAction::Cursor(2)));
+        app.update(Action::Wizard(WizardAction::Cursor(1)));
         insta::assert_snapshot!(format!("wizard-question-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
-        let options = common::options_toward(&app, "django", "flask");
+        let options = common::options_toward(&app, "teapot", "press");
         common::answer(&mut app, &options);
         insta::assert_snapshot!(format!("wizard-answers-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
         app.update(Action::Wizard(WizardAction::Result));
@@ -106,7 +120,7 @@ fn comparison_picker_and_reload_banner() {
         content: Ok(Summary { title: title.into(), subjects: subjects.iter().map(|s| s.to_string()).collect() }),
         shadowed: false,
     };
-    let mut app = app("django-vs-flask");
+    let mut app = app("brewing");
     app.update(Action::Picker);
     app.update(Action::Listed(vec![
         listed("django-vs-flask", "Django vs Flask", &["Django", "Flask"], Kind::Shipped, None),
@@ -177,7 +191,7 @@ fn styled_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> S
 #[test]
 fn light_theme_features_and_wizard_result() {
     let theme = Theme::LIGHT;
-    let mut app = app("django-vs-flask-vs-fastapi");
+    let mut app = app("brewing");
     insta::assert_snapshot!("light-features-80x24", styled_text(&render(&app, 80, 24, theme)));
     app.update(Action::GoToTab(Tab::Decide));
     for _ in 0..3 {
@@ -186,6 +200,6 @@ fn light_theme_features_and_wizard_result() {
     app.update(Action::Wizard(WizardAction::Result));
     insta::assert_snapshot!("light-wizard-result-100x30", styled_text(&render(&app, 100, 30, theme)));
     app.update(Action::Palette);
-    app.type_query("async");
+    app.type_query("steep");
     insta::assert_snapshot!("light-palette-100x30", styled_text(&render(&app, 100, 30, theme)));
 }
