@@ -130,6 +130,33 @@ pub fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {
     options.open(path)
 }
 
+/// Writes `bytes` to `path` so that a crash leaves the old file or the new
+/// one, never half of one: a fresh temporary file beside it, named
+/// `<prefix><random>.tmp` and created exclusively with mode 0600 (a file or
+/// link planted at a guessed name makes creation fail, never written
+/// through; the `tempfile` crate), written by `write`, synced, then renamed
+/// over `path` (a link at `path` is replaced, never followed), and the
+/// directory synced. On failure the temporary file is removed.
+pub fn write_atomic_with(
+    path: &Path,
+    prefix: &str,
+    bytes: &[u8],
+    write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let mut temp = builder.tempfile_in(dir)?;
+    write(temp.as_file_mut(), bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    // Makes the rename itself durable; a filesystem that cannot is no reason to fail.
+    let _ = File::open(dir).and_then(|d| d.sync_all());
+    Ok(())
+}
+
 /// A few words for a file that is not a regular file.
 pub fn kind_of(t: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]

@@ -24,14 +24,12 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::fs::{File, OpenOptions};
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::data::{Comparison, sanitize};
+use crate::data::Comparison;
 use crate::fsio::{self, Links, ReadError};
 use crate::wizard::Importance;
 
@@ -353,9 +351,9 @@ fn read_bounded(path: &Path) -> io::Result<Found> {
     }
 }
 
-/// The atomic write itself: a fresh temporary file in the same directory,
-/// then a rename, so a crash leaves the old file or the new one, never half
-/// of one. The writing step is passed in so a test can make it fail halfway.
+/// Writes `bytes` to `path` atomically (see [`fsio::write_atomic_with`]) in
+/// the state directory, made private to the user when it is created. The
+/// writing step is passed in so a test can make it fail halfway.
 fn write_atomically(
     path: &Path,
     bytes: &[u8],
@@ -363,21 +361,7 @@ fn write_atomically(
 ) -> io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     create_private_dir(dir)?;
-    let (temp, mut file) = create_temp(dir)?;
-    let result = write(&mut file, bytes).and_then(|()| file.sync_all());
-    drop(file);
-    // rename replaces the name itself: a symlink there is replaced, never followed.
-    match result.and_then(|()| std::fs::rename(&temp, path)) {
-        Ok(()) => {
-            // Makes the rename itself durable; a filesystem that cannot is no reason to fail.
-            let _ = File::open(dir).and_then(|d| d.sync_all());
-            Ok(())
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            Err(e)
-        }
-    }
+    fsio::write_atomic_with(path, ".answers-", bytes, write)
 }
 
 /// The state directory is private to the user (0700) when we create it.
@@ -387,40 +371,6 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir)
-}
-
-/// A new, unpredictably named `.answers-<hex>.tmp` (0600), created
-/// exclusively: a file or symlink planted at a guessed name makes creation
-/// fail instead of being written through; a few names are tried.
-fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
-    let mut last = io::Error::other("no temporary name");
-    for _ in 0..8 {
-        let temp = dir.join(format!(".answers-{:016x}.tmp", random()));
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
-        }
-        match options.open(&temp) {
-            Ok(file) => return Ok((temp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last)
-}
-
-/// 64 unpredictable bits from std alone: RandomState is seeded randomly per
-/// process; time, pid and a counter make each call differ.
-fn random() -> u64 {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos()).hash(&mut h);
-    std::process::id().hash(&mut h);
-    COUNTER.fetch_add(1, Ordering::Relaxed).hash(&mut h);
-    h.finish()
 }
 
 /// FNV-1a: a hash that is the same in every run and every build (std's
@@ -443,7 +393,7 @@ fn show(path: &Path) -> String {
 
 /// Text for a one-line notice: sanitized, and newlines and tabs made spaces.
 fn clean(text: &str) -> String {
-    sanitize(text).replace(['\n', '\t'], " ")
+    crate::data::sanitize_line(text)
 }
 
 #[cfg(test)]
@@ -733,11 +683,18 @@ mod tests {
     #[test]
     fn temporary_names_are_fresh_each_time() {
         let dir = temp_dir("temp-names");
-        let (a, _) = create_temp(&dir).expect("a");
-        let (b, _) = create_temp(&dir).expect("b");
-        let name = a.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        assert!(name.starts_with(".answers-") && name.ends_with(".tmp") && name.len() == ".answers-.tmp".len() + 16);
-        assert_ne!(a, b);
+        let mut seen = Vec::new();
+        for n in 0..2 {
+            let path = dir.join(format!("answers-{n}.json"));
+            write_atomically(&path, b"x", |f, b| {
+                seen.extend(names(&dir).into_iter().filter(|n| n.starts_with(".answers-")));
+                f.write_all(b)
+            })
+            .expect("written");
+        }
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert_ne!(seen[0], seen[1]);
+        assert!(seen.iter().all(|n| n.ends_with(".tmp") && n.len() > ".answers-.tmp".len() + 5), "{seen:?}");
         cleanup(&dir);
     }
 
