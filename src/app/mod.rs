@@ -283,6 +283,42 @@ impl App {
         }
     }
 
+    /// Takes up the answers saved last time (`when`: the date they were
+    /// saved), saying so in the wizard's notice with the key that starts over.
+    pub fn restore_answers(
+        &mut self,
+        answers: Vec<Option<usize>>,
+        importance: Vec<crate::wizard::Importance>,
+        when: Option<&str>,
+    ) {
+        let when = when.map_or_else(|| "last time".to_string(), |w| format!("of {w}"));
+        let start_over = self.keys.wizard_key(crate::wizard::WizardAction::Restart);
+        let notice = match answers.iter().flatten().count() {
+            1 => format!("Your answer {when} is back; {start_over} starts over."),
+            n => format!("Your {n} answers {when} are back; {start_over} starts over."),
+        };
+        self.wizard.restore(answers, importance, notice);
+    }
+
+    /// Adds a sentence to the wizard's notice (saved answers set aside, say).
+    pub fn add_notice(&mut self, notice: String) {
+        self.wizard.notice = Some(match self.wizard.notice.take() {
+            Some(before) => format!("{before} {notice}"),
+            None => notice,
+        });
+    }
+
+    /// A watched file changed but does not load: the banner says why, above
+    /// the last good version, naming the file by its name (the whole path
+    /// would crowd out the message).
+    pub fn not_reloaded(&mut self, path: &std::path::Path, error: &crate::data::LoadError) {
+        let full = crate::data::printable(&path.display().to_string());
+        let name = path.file_name().map_or_else(|| full.clone(), |n| crate::data::printable(&n.to_string_lossy()));
+        self.banner = Some(crate::catalogue::one_line(error).replacen(&full, &name, 1));
+        // The banner says it; an older "Reloaded" must not contradict it.
+        self.status = None;
+    }
+
     /// The selected entry's place, which an effect asked for now keeps even if the selection moves on.
     fn place(&self) -> crate::tab::Place {
         crate::tab::Place { tab: self.tab, entry: self.state().selected }
@@ -656,6 +692,24 @@ mod tests {
         assert_eq!(app.update(Action::Wizard(crate::wizard::WizardAction::Cursor(1))), []);
         assert_eq!(app.update(Action::Wizard(crate::wizard::WizardAction::Pick)), [Effect::SaveAnswers]);
         assert_eq!(app.update(Action::Wizard(crate::wizard::WizardAction::Importance(true))), [Effect::SaveAnswers]);
+    }
+
+    #[test]
+    fn restored_answers_are_counted_in_words_with_the_date_and_the_key_that_starts_over() {
+        let mut app = app();
+        let n = app.data.wizard.questions.len();
+        let normal = vec![crate::wizard::Importance::Normal; n];
+        let mut answers = vec![None; n];
+        answers[0] = Some(0);
+        app.restore_answers(answers.clone(), normal.clone(), None);
+        let notice = app.wizard.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("Your answer last time is back; ") && notice.ends_with(" starts over."), "{notice}");
+        answers[1] = Some(0);
+        app.restore_answers(answers, normal, Some("2026-12-06 10:00 UTC"));
+        let notice = app.wizard.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("Your 2 answers of 2026-12-06 10:00 UTC are back"), "{notice}");
+        app.add_notice("Another sentence.".into());
+        assert!(app.wizard.notice.as_deref().is_some_and(|n| n.ends_with("starts over. Another sentence.")));
     }
 
     #[test]

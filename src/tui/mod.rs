@@ -242,24 +242,10 @@ fn prepare(named: &Named, comparison: Comparison, keys: &Arc<crate::keys::Keymap
         let loaded = saved::load(&store.path, &store.identity, &app.data);
         store.stamp = loaded.stamp;
         if let Some(s) = loaded.saved {
-            let when = s.saved_at.map_or_else(|| "last time".to_string(), |t| format!("of {}", crate::export::utc(t)));
-            let n = s.answers.iter().flatten().count();
-            let plural = if n == 1 { "answer" } else { "answers" };
-            let start_over = app.keys.wizard_key(crate::wizard::WizardAction::Restart);
-            app.wizard.restore(
-                s.answers,
-                s.importance,
-                match n {
-                    1 => format!("Your answer {when} is back; {start_over} starts over."),
-                    n => format!("Your {n} {plural} {when} are back; {start_over} starts over."),
-                },
-            );
+            app.restore_answers(s.answers, s.importance, s.saved_at.map(crate::export::utc).as_deref());
         }
         if let Some(notice) = loaded.notice {
-            app.wizard.notice = Some(match app.wizard.notice.take() {
-                Some(before) => format!("{before} {notice}"),
-                None => notice,
-            });
+            app.add_notice(notice);
         }
     }
     (app, store)
@@ -306,14 +292,7 @@ fn reloaded(app: &mut App, path: &std::path::Path, result: Result<Comparison, cr
             let said = app.reload(c);
             app.update(Action::Status(said));
         }
-        Err(e) => {
-            // The file's name is enough here: the whole path would crowd out the message.
-            let full = crate::data::printable(&path.display().to_string());
-            let name = path.file_name().map_or_else(|| full.clone(), |n| crate::data::printable(&n.to_string_lossy()));
-            app.banner = Some(catalogue::one_line(&e).replacen(&full, &name, 1));
-            // The banner says it; an older "Reloaded" must not contradict it.
-            app.status = None;
-        }
+        Err(e) => app.not_reloaded(path, &e),
     }
 }
 
