@@ -40,6 +40,12 @@ impl FileWatch {
     /// is a symbolic link (a comparison kept in a dotfiles repository), its
     /// target's directory too, for changes to the target.
     pub fn start(path: &Path) -> notify::Result<FileWatch> {
+        FileWatch::start_waking(path, || {})
+    }
+
+    /// Like [`start`](FileWatch::start), calling `wake` on each event for the
+    /// file, so a loop can sleep until then instead of polling.
+    pub fn start_waking(path: &Path, wake: impl Fn() + Send + 'static) -> notify::Result<FileWatch> {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let mut places = vec![place(&path)];
         if path.is_symlink()
@@ -64,6 +70,7 @@ impl FileWatch {
             if event.paths.iter().any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n))) {
                 let _ = tx.send(Seen::Changed);
             }
+            wake();
         })?;
         let mut dirs = Vec::new();
         for (dir, _) in places {
@@ -124,6 +131,16 @@ impl FileWatch {
     /// True while a change waits to settle: the loop should look again soon.
     pub fn waiting(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// When to look again without being woken: once a change has settled, or
+    /// while a removed folder is awaited; None when only an event can matter.
+    pub fn next_look(&self) -> Option<Duration> {
+        match self.pending {
+            Some(at) => Some(SETTLE.saturating_sub(at.elapsed())),
+            None if self.lost || self.dirs.iter().any(|(_, known)| known.is_none()) => Some(REARM_EVERY),
+            None => None,
+        }
     }
 }
 

@@ -32,6 +32,12 @@ fn slot(target: Target) -> usize {
 
 impl Searcher {
     pub fn start(corpora: Arc<Corpora>) -> Searcher {
+        Searcher::start_waking(corpora, || {})
+    }
+
+    /// Like [`start`](Searcher::start), calling `wake` each time results are
+    /// ready, so a loop can sleep until then instead of polling.
+    pub fn start_waking(corpora: Arc<Corpora>, wake: impl Fn() + Send + 'static) -> Searcher {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
         let (outbox, results) = mpsc::channel();
         let newest: Arc<[AtomicU64; 2]> = Arc::new([AtomicU64::new(0), AtomicU64::new(0)]);
@@ -67,10 +73,11 @@ impl Searcher {
                         continue;
                     }
                     let stale = || seen[slot(request.target)].load(Ordering::Relaxed) > request.generation;
-                    if let Some(found) = request.run(&shared, &stale)
-                        && outbox.send(found).is_err()
-                    {
-                        return;
+                    if let Some(found) = request.run(&shared, &stale) {
+                        if outbox.send(found).is_err() {
+                            return;
+                        }
+                        wake();
                     }
                 }
             }

@@ -78,6 +78,50 @@ fn terminal_lock() -> std::sync::MutexGuard<'static, ()> {
     TERMINAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// What wakes the event loop: a terminal event, or word that something else
+/// may be ready (search results, a listing, the watched file, a signal). The
+/// loop sleeps on one channel of these instead of polling each source.
+enum Wake {
+    Event(event::Event),
+    /// The terminal could not be read: the session ends.
+    InputError(io::Error),
+    Ready,
+}
+
+/// A cheap handle that wakes the loop; each source gets a clone.
+#[derive(Clone)]
+struct Waker(std::sync::mpsc::Sender<Wake>);
+
+impl Waker {
+    fn wake(&self) {
+        let _ = self.0.send(Wake::Ready);
+    }
+
+    /// As a plain closure, for the search thread and the file watcher.
+    fn as_fn(&self) -> impl Fn() + Send + 'static {
+        let waker = self.clone();
+        move || waker.wake()
+    }
+}
+
+/// Reads the terminal on a thread of its own and sends every event to the
+/// loop. A blocking read needs no timeout: the loop is woken by the other
+/// sources through the same channel.
+fn read_input(send: std::sync::mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let wake = match event::read() {
+                Ok(event) => Wake::Event(event),
+                Err(e) => Wake::InputError(e),
+            };
+            let failed = matches!(wake, Wake::InputError(_));
+            if send.send(wake).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
 /// Restores the terminal when dropped, whatever path leaves the event loop.
 struct Session {
     terminal: Terminal<CrosstermBackend<Stdout>>,
@@ -123,7 +167,13 @@ impl Session {
     fn resume(&mut self) -> io::Result<()> {
         RESUMED.store(false, Ordering::SeqCst);
         take_over()?;
-        self.terminal.clear()
+        // Not Terminal::clear: it asks the terminal where the cursor is, and
+        // the input thread, not it, reads the answer. Clearing the screen and
+        // both buffers forces the same full redraw.
+        execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
@@ -132,12 +182,6 @@ impl Drop for Session {
         restore();
     }
 }
-
-/// How long the loop waits for the next queued event before it draws. Not
-/// zero: crossterm's /dev/tty reader (`use-dev-tty`) returns nothing at all
-/// for a zero timeout, even with events parsed and waiting, so a raw paste
-/// of 10,000 characters would be drawn 10,000 times.
-const QUEUED_WAIT: Duration = Duration::from_millis(1);
 
 /// How long the event loop gets to finish by itself after a termination signal.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
@@ -148,7 +192,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// and the loop never sees the flag; so if the loop has not ended within
 /// [`SIGNAL_GRACE`], this thread restores what it can and exits with 128 + N.
 /// SIGTSTP (Ctrl-Z, or `kill -TSTP`) gives the terminal back before stopping.
-fn watch_signals() -> io::Result<()> {
+fn watch_signals(waker: Waker) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     std::thread::spawn(move || {
@@ -161,9 +205,11 @@ fn watch_signals() -> io::Result<()> {
                 // Still holding the lock: the loop sees this before it can draw again.
                 RESUMED.store(true, Ordering::SeqCst);
                 drop(writing);
+                waker.wake();
                 continue;
             }
             SIGNALLED.store(signal, Ordering::SeqCst);
+            waker.wake();
             std::thread::spawn(move || {
                 std::thread::sleep(SIGNAL_GRACE);
                 restore();
@@ -216,7 +262,9 @@ pub fn open(
     MOUSE.store(config.mouse, Ordering::Relaxed);
     let keys = Arc::new(config.keys.clone());
     let (mut app, store) = prepare(&named, comparison, &keys);
-    let mut watching = Watching { enabled: watch, file: None };
+    let (send, wakes) = std::sync::mpsc::channel();
+    let waker = Waker(send.clone());
+    let mut watching = Watching { enabled: watch, file: None, waker: waker.clone() };
     match watching.follow(&named) {
         Some(notice) => {
             app.update(Action::Status(notice));
@@ -227,7 +275,7 @@ pub fn open(
         }
         None => {}
     }
-    run(&mut app, theme, store, &mut watching, named)
+    run(&mut app, theme, store, &mut watching, named, (send, wakes))
 }
 
 /// The app on `comparison`, and where its answers are kept, with the answers
@@ -253,7 +301,8 @@ fn prepare(named: &Named, comparison: Comparison, keys: &Arc<crate::keys::Keymap
 
 /// `--watch`: the file of the comparison on screen, while there is one.
 pub struct Watching {
-    pub enabled: bool,
+    enabled: bool,
+    waker: Waker,
     file: Option<(std::path::PathBuf, FileWatch)>,
 }
 
@@ -262,7 +311,7 @@ impl Watching {
     fn follow(&mut self, named: &Named) -> Option<String> {
         self.file = None;
         let path = named.path.as_ref().filter(|_| self.enabled)?;
-        match FileWatch::start(path) {
+        match FileWatch::start_waking(path, self.waker.as_fn()) {
             Ok(watch) => {
                 self.file = Some((path.clone(), watch));
                 None
@@ -279,8 +328,9 @@ impl Watching {
         watch.changed().then(|| (path.clone(), crate::data::load_file(path)))
     }
 
-    fn waiting(&self) -> bool {
-        self.file.as_ref().is_some_and(|(_, w)| w.waiting())
+    /// When to look at the file again without being woken.
+    fn next_look(&self) -> Option<Duration> {
+        self.file.as_ref().and_then(|(_, w)| w.next_look())
     }
 }
 
@@ -295,14 +345,6 @@ fn reloaded(app: &mut App, path: &std::path::Path, result: Result<Comparison, cr
         Err(e) => app.not_reloaded(path, &e),
     }
 }
-
-/// How often the loop wakes while idle, to notice a termination signal.
-const IDLE_WAKE: Duration = Duration::from_millis(250);
-/// How often it looks at the watched file's events while idle: a change is
-/// on screen within this plus [`crate::watch::SETTLE`] plus a load.
-const WATCH_WAKE: Duration = Duration::from_millis(50);
-/// How often it looks for results while a search runs on the search thread.
-const SEARCH_WAKE: Duration = Duration::from_millis(8);
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,24 +361,27 @@ struct OnScreen {
 }
 
 impl OnScreen {
-    fn of(app: &App) -> OnScreen {
-        OnScreen { searcher: Searcher::start(Arc::clone(&app.corpora)) }
+    fn of(app: &App, waker: &Waker) -> OnScreen {
+        OnScreen { searcher: Searcher::start_waking(Arc::clone(&app.corpora), waker.as_fn()) }
     }
 }
 
 /// Runs the app until the user quits or a termination signal arrives. The
 /// wizard's answers are written to `store` whenever they change.
 /// Draws only when something changed: an event, a search result, a notice.
-pub fn run(
+fn run(
     app: &mut App,
     theme: Theme,
     mut store: Option<AnswerStore>,
     watching: &mut Watching,
     mut current: Named,
+    (send, wakes): (std::sync::mpsc::Sender<Wake>, std::sync::mpsc::Receiver<Wake>),
 ) -> Result<Ended, TuiError> {
     let mut session = Session::enter()?;
-    watch_signals()?;
-    let mut on_screen = OnScreen::of(app);
+    let waker = Waker(send.clone());
+    watch_signals(waker.clone())?;
+    read_input(send);
+    let mut on_screen = OnScreen::of(app, &waker);
     let mut listing: Option<Listing> = None;
     let mut map = ScreenMap::default();
     let mut changed = true;
@@ -356,7 +401,7 @@ pub fn run(
                     None => continue,
                 },
                 Effect::ListComparisons => {
-                    listing = Some(Listing::start(current.clone(), catalogue::Summary::of(&app.data)));
+                    listing = Some(Listing::start(current.clone(), catalogue::Summary::of(&app.data), waker.clone()));
                     continue;
                 }
                 Effect::Open(named) => match named.load() {
@@ -364,7 +409,7 @@ pub fn run(
                         let (next, next_store) = prepare(&named, comparison, &app.keys);
                         *app = next;
                         store = next_store;
-                        on_screen = OnScreen::of(app);
+                        on_screen = OnScreen::of(app, &waker);
                         // Effects asked of the comparison that was replaced are moot.
                         effects.clear();
                         let watched = watching.follow(&named);
@@ -399,7 +444,7 @@ pub fn run(
         }
         if let Some((path, result)) = watching.changed() {
             reloaded(app, &path, result);
-            on_screen = OnScreen::of(app);
+            on_screen = OnScreen::of(app, &waker);
             changed = true;
         }
         if !effects.is_empty() {
@@ -416,17 +461,25 @@ pub fn run(
                 changed = false;
             }
         }
-        let wait = if app.searching() || watching.waiting() || listing.is_some() {
-            SEARCH_WAKE
-        } else if watching.file.is_some() {
-            WATCH_WAKE
-        } else {
-            IDLE_WAKE
+        // Asleep until something happens: a key, search results, a listing,
+        // the watched file (or its settling time), a signal.
+        let mut first = match watching.next_look() {
+            Some(after) => wakes.recv_timeout(after).ok(),
+            None => wakes.recv().ok(),
         };
-        if event::poll(wait)? {
-            let mut queued = || if event::poll(QUEUED_WAIT)? { event::read().map(Some) } else { Ok(None) };
-            changed |= handle_queued(app, &map, &mut queued, &mut effects)?;
-        }
+        // Then every event already queued, in order; the other wakes only
+        // bring the loop round to look at their sources.
+        let mut queued = || -> io::Result<Option<event::Event>> {
+            loop {
+                let Some(wake) = first.take().or_else(|| wakes.try_recv().ok()) else { return Ok(None) };
+                match wake {
+                    Wake::Event(event) => return Ok(Some(event)),
+                    Wake::InputError(e) => return Err(e),
+                    Wake::Ready => {}
+                }
+            }
+        };
+        changed |= handle_queued(app, &map, &mut queued, &mut effects)?;
     }
     Ok(match SIGNALLED.load(Ordering::SeqCst) {
         0 => Ended::Quit,
@@ -447,7 +500,7 @@ impl Listing {
 
     /// Lists the catalogue; `current` is added at the end when it is not in
     /// it (a file opened by path is still one to come back to).
-    fn start(current: Named, summary: catalogue::Summary) -> Listing {
+    fn start(current: Named, summary: catalogue::Summary, waker: Waker) -> Listing {
         let (send, received) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let (mut batch, mut seen, mut sent) = (Vec::new(), false, std::time::Instant::now());
@@ -457,6 +510,7 @@ impl Listing {
                 if sent.elapsed() >= Self::BATCH {
                     // A closed picker drops the receiver; the rest is read for nobody, and cheaply.
                     let _ = send.send((std::mem::take(&mut batch), false));
+                    waker.wake();
                     sent = std::time::Instant::now();
                 }
             });
@@ -464,6 +518,7 @@ impl Listing {
                 batch.push(catalogue::Listed { named: current, content: Ok(summary), shadowed: false });
             }
             let _ = send.send((batch, true));
+            waker.wake();
         });
         Listing { received }
     }
