@@ -597,7 +597,10 @@ fn the_picker_switches_the_whole_app_to_another_comparison() {
     // The whole app follows: search finds the new comparison's entries, not the old one's.
     t.keys(&["C-p", "l", "e", "a", "r", "n"]);
     t.wait_for(&["Learning curve"]);
-    t.keys(&["Escape", "C-o"]);
+    // Esc, then what follows once it has been read (a key right after Esc reads as Alt and that key).
+    t.keys(&["Escape"]);
+    t.wait_gone("Search everything");
+    t.keys(&["C-o"]);
     t.wait_for(&["• rust-vs-go"]);
     // Esc closes the picker and leaves the comparison as it was.
     t.keys(&["Escape"]);
@@ -692,7 +695,10 @@ fn a_remapped_quit_key_quits_and_the_help_and_status_line_show_it() {
         .find(|l| l.contains(" quit (Ctrl-C always quits"))
         .unwrap_or_else(|| panic!("no quit row:\n{help}"));
     assert!(quit_row.contains("Q Ctrl-C"), "{quit_row}");
-    t.keys(&["Escape", "Q"]);
+    // Esc, then Q once help has closed (a key right after Esc reads as Alt and that key).
+    t.keys(&["Escape"]);
+    t.wait_gone("Keys — F1");
+    t.keys(&["Q"]);
     t.assert_clean_exit();
     let _ = std::fs::remove_dir_all(&config);
 }
