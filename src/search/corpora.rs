@@ -2,8 +2,9 @@
 //! and the search-everything corpus, with each entry's kind, subject and
 //! [`Place`]. Built once when a comparison is opened.
 
-use super::corpus::{Corpus, Field};
+use super::corpus::Field;
 use super::lexicon::{Class, Lexicon, Meta};
+use super::words::Indexed;
 use crate::data::{Comparison, Line, Note, PerSubject, Row};
 use crate::entries::{Entries, OverviewItem, ProsConsItem};
 use crate::tab::{Place, Tab};
@@ -67,9 +68,9 @@ pub struct Found {
 #[derive(Debug, Clone, Default)]
 pub struct Corpora {
     /// FAQ entries: question, then answer.
-    pub faq: Corpus,
+    pub faq: Indexed,
     /// Every entry of every tab; each entry's first text is the line shown for it.
-    pub everything: Corpus,
+    pub everything: Indexed,
     /// For each entry of `everything`, what and where it is.
     pub found: Vec<Found>,
     /// The comparison's subjects and synonyms, for reading queries.

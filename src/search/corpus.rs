@@ -3,10 +3,8 @@
 //! ranking loop shared by the word search and the line filter.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::lexicon::Meta;
-use super::words::WordIndex;
 
 /// Which part of an entry a text is: it decides how much a match there
 /// weighs, and names the match in `versus search --json`.
@@ -88,9 +86,8 @@ pub fn full_hits(hits: &[Hit]) -> usize {
     hits.iter().take_while(|h| !h.partial).count()
 }
 
-/// Entries of labelled texts in one buffer (no allocation per text). The
-/// word index the search needs is built on first use, so opening a large
-/// comparison does not wait for it.
+/// Entries of labelled texts in one buffer (no allocation per text). Its
+/// word index lives beside it (`words::Indexed`), built on first use.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     buf: String,
@@ -100,7 +97,6 @@ pub struct Corpus {
     entries: Vec<u32>,
     /// What the search knows of each entry beyond its texts.
     metas: Vec<Meta>,
-    words: OnceLock<WordIndex>,
 }
 
 impl Corpus {
@@ -125,7 +121,6 @@ impl Corpus {
             self.buf.push_str(t);
             self.texts.push((start, self.buf.len() as u32, field));
         }
-        self.words = OnceLock::new();
         self.entries.len() - 1
     }
 
@@ -163,11 +158,6 @@ impl Corpus {
     /// Length of entry `i`'s first text, for breaking ties.
     pub fn first_len(&self, i: usize) -> u32 {
         self.texts.get(self.entries[i] as usize).filter(|_| !self.text_range(i).is_empty()).map_or(0, |t| t.1 - t.0)
-    }
-
-    /// The word index, built on first use.
-    pub fn words(&self) -> &WordIndex {
-        self.words.get_or_init(|| WordIndex::build(self))
     }
 }
 

@@ -21,5 +21,5 @@ pub use corpus::{Corpus, Field, Hit, full_hits};
 pub use lexicon::{Class, Lexicon, Meta};
 pub use lines::rank_lines;
 pub use request::{Results, SearchRequest, Target};
-pub use words::{Query, Ranked, partial_heading, rank, search};
+pub use words::{Indexed, Query, Ranked, partial_heading, rank, search};
 pub use worker::Searcher;

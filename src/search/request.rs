@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use super::corpora::Corpora;
-use super::corpus::{Corpus, Hit, full_hits};
+use super::corpus::{Hit, full_hits};
+use super::words::Indexed;
 use super::words::{Query, search};
 
 /// Which search line a request or its results belong to.
@@ -39,7 +40,7 @@ pub struct Results {
 
 impl SearchRequest {
     /// The corpus this request searches.
-    pub fn corpus<'a>(&self, corpora: &'a Corpora) -> &'a Corpus {
+    pub fn corpus<'a>(&self, corpora: &'a Corpora) -> &'a Indexed {
         match self.target {
             Target::Faq => &corpora.faq,
             Target::Palette => &corpora.everything,

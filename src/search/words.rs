@@ -177,6 +177,41 @@ impl Posting {
     }
 }
 
+/// A corpus with its word index, built on first use so that opening a large
+/// comparison does not wait for it (the search thread builds it while the
+/// user reads). Changing the corpus drops the index.
+#[derive(Debug, Clone, Default)]
+pub struct Indexed {
+    corpus: Corpus,
+    words: OnceLock<WordIndex>,
+}
+
+impl Indexed {
+    pub fn new(corpus: Corpus) -> Indexed {
+        Indexed { corpus, words: OnceLock::new() }
+    }
+
+    /// The word index, built on first use.
+    pub fn words(&self) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(&self.corpus))
+    }
+}
+
+impl std::ops::Deref for Indexed {
+    type Target = Corpus;
+
+    fn deref(&self) -> &Corpus {
+        &self.corpus
+    }
+}
+
+impl std::ops::DerefMut for Indexed {
+    fn deref_mut(&mut self) -> &mut Corpus {
+        self.words = OnceLock::new();
+        &mut self.corpus
+    }
+}
+
 /// The vocabulary of a corpus and where each word occurs.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
@@ -838,7 +873,7 @@ const RELATION: i64 = 1 << 46;
 /// The entries of `corpus` matching `query`, best first (ties to the shorter
 /// first text, then data order); every entry in data order for an empty query.
 /// `None` when `cancelled` said stop.
-pub fn rank(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+pub fn rank(corpus: &Indexed, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
     search(corpus, query, cancelled).map(|r| r.hits)
 }
 
@@ -849,7 +884,7 @@ pub fn rank(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sync
 /// name more than in an answer. An entry must match every strict part and at
 /// least one plain word; those that match all plain words (that anything
 /// matches) come first.
-pub fn search(corpus: &Corpus, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranked> {
+pub fn search(corpus: &Indexed, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranked> {
     if query.is_empty() {
         let hits = (0..corpus.len()).map(|i| Hit { index: i as u32, len: 0, score: 0, partial: false }).collect();
         return Some(Ranked { hits, unmatched: Vec::new() });
@@ -997,12 +1032,12 @@ mod tests {
     use super::*;
     use crate::search::corpus::Field;
 
-    fn corpus(items: &[&str]) -> Corpus {
+    fn corpus(items: &[&str]) -> Indexed {
         let mut c = Corpus::new();
         for item in items {
             c.push([(Field::Name, *item)]);
         }
-        c
+        Indexed::new(c)
     }
 
     fn ranked(items: &[&str], query: &str) -> Vec<String> {

@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::corpora::Corpora;
-use super::corpus::Corpus;
 use super::request::{Results, SearchRequest, Target};
+use super::words::Indexed;
 
 /// Searches over fewer entries than this are best run at once on the UI
 /// thread: they take well under a frame. Larger ones go to the worker.
@@ -46,7 +46,7 @@ impl Searcher {
         std::thread::spawn(move || {
             // Large data: build the word indexes while the user reads, one at
             // a time, so that a request never waits for an index it does not need.
-            let mut unbuilt: Vec<&Corpus> =
+            let mut unbuilt: Vec<&Indexed> =
                 [&shared.everything, &shared.faq].into_iter().filter(|c| c.len() >= INLINE_SEARCH_ENTRIES).collect();
             loop {
                 let first = match inbox.try_recv() {
