@@ -24,6 +24,22 @@ pub fn map_event(event: &Event, app: &App, map: &ScreenMap) -> Option<Action> {
     }
 }
 
+/// Esc and the key typed right after it can reach us in one read, which
+/// terminals spell as Alt and that key. When that Alt key means nothing,
+/// it is taken for what was typed: Esc, then the key.
+pub fn esc_then(event: &Event, app: &App, map: &ScreenMap) -> Option<(Event, Event)> {
+    let Event::Key(k) = event else { return None };
+    if !k.modifiers.contains(KeyModifiers::ALT)
+        || k.kind == KeyEventKind::Release
+        || map_event(event, app, map).is_some()
+    {
+        return None;
+    }
+    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let plain = Event::Key(KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT));
+    Some((esc, plain))
+}
+
 /// A scroll of the pane that scrolls, by `by` lines.
 fn scroll(pane: Option<&PaneMap>, by: isize) -> Action {
     Action::Scroll { by, max: pane.map_or(0, |p| p.max_scroll) }
@@ -36,6 +52,11 @@ pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     }
     if app.keys.main_for(event).is_some_and(|b| b.command == KeyCommand::Suspend) {
         return Some(Action::Suspend);
+    }
+    // The too-small screen shows nothing to act on, and says the quit key quits: whatever has the keyboard.
+    if crate::ui::screen(map.area).is_none() && map.area.width > 0 {
+        let quits = app.keys.main_for(event).is_some_and(|b| b.command == KeyCommand::Quit);
+        return quits.then_some(Action::Quit);
     }
     match app.mode() {
         Mode::Picker | Mode::Palette | Mode::FaqFilter => return map_line_key(event, app, map),
@@ -253,6 +274,16 @@ mod tests {
         assert_eq!(map_event(&down(60, 4), &app, &frame()), Some(Action::Scroll { by: 3, max: 7 }));
         let no_list = ScreenMap { list: None, ..frame() };
         assert_eq!(map_event(&down(20, 4), &app, &no_list), Some(Action::Scroll { by: 3, max: 7 }));
+    }
+
+    #[test]
+    fn on_the_too_small_screen_only_the_quit_key_does_anything_whatever_is_open() {
+        let mut app = app();
+        app.update(Action::Palette);
+        let tiny = ScreenMap { area: Rect::new(0, 0, 30, 8), ..ScreenMap::default() };
+        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(map_event(&key('q'), &app, &tiny), Some(Action::Quit), "q quits, as the screen says");
+        assert_eq!(map_event(&key('a'), &app, &tiny), None, "nothing is typed into a line you cannot see");
     }
 
     #[test]

@@ -4,4 +4,4 @@
 
 pub mod mapping;
 
-pub use mapping::map_event;
+pub use mapping::{esc_then, map_event};

@@ -387,6 +387,8 @@ fn run(
     let mut changed = true;
     // What the app asked for, in order; carried out before the next frame.
     let mut effects: VecDeque<Effect> = VecDeque::new();
+    // A key split from an Esc it arrived with, waiting for the frame after the Esc.
+    let mut leftover: Option<event::Event> = None;
     'session: while SIGNALLED.load(Ordering::Relaxed) == 0 {
         while let Some(effect) = effects.pop_front() {
             changed = true;
@@ -464,6 +466,7 @@ fn run(
         // Asleep until something happens: a key, search results, a listing,
         // the watched file (or its settling time), a signal.
         let mut first = match watching.next_look() {
+            _ if leftover.is_some() => None,
             Some(after) => wakes.recv_timeout(after).ok(),
             None => wakes.recv().ok(),
         };
@@ -479,7 +482,7 @@ fn run(
                 }
             }
         };
-        changed |= handle_queued(app, &map, &mut queued, &mut effects)?;
+        changed |= handle_queued(app, &map, &mut queued, &mut effects, &mut leftover)?;
     }
     Ok(match SIGNALLED.load(Ordering::SeqCst) {
         0 => Ended::Quit,
@@ -552,12 +555,24 @@ fn handle_queued(
     map: &ScreenMap,
     next: &mut dyn FnMut() -> io::Result<Option<event::Event>>,
     effects: &mut VecDeque<Effect>,
+    leftover: &mut Option<event::Event>,
 ) -> io::Result<bool> {
     let mut changed = false;
-    while let Some(event) = next()? {
+    while let Some(event) = match leftover.take() {
+        Some(event) => Some(event),
+        None => next()?,
+    } {
         if let event::Event::Resize(..) = event {
             return Ok(true);
         }
+        // Esc and a key in one read: Esc now, the key as the next event (after a frame if Esc changed the layout).
+        let event = match input::esc_then(&event, app, map) {
+            Some((esc, key)) => {
+                *leftover = Some(key);
+                esc
+            }
+            None => event,
+        };
         if let Some(action) = input::map_event(&event, app, map) {
             let before = layout(app);
             let asked = app.update(action);
@@ -608,8 +623,8 @@ mod tests {
     fn events_after_a_resize_wait_for_a_frame_at_the_new_size() {
         let mut app = app();
         let mut queue = vec![Event::Resize(60, 20), click(10, 5)].into_iter();
-        let redraw =
-            handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new()).expect("handled");
+        let redraw = handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new(), &mut None)
+            .expect("handled");
         assert!(redraw, "a resize asks for a redraw");
         assert_eq!(app.state().selected, 0, "the click was not mapped against the old frame");
         assert_eq!(queue.next(), Some(click(10, 5)), "the click is still queued");
@@ -623,7 +638,8 @@ mod tests {
         // As the loop does: a batch, a frame, the next batch.
         let (mut redraw, mut effects) = (false, VecDeque::new());
         while !effects.contains(&Effect::Quit) && queue.peek().is_some() {
-            redraw |= handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut effects).expect("handled");
+            redraw |=
+                handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut effects, &mut None).expect("handled");
         }
         assert!(redraw && effects.contains(&Effect::Quit));
         assert_eq!(app.states[Tab::Features.index()].selected, 3, "the click selected the entry drawn there");
@@ -635,15 +651,39 @@ mod tests {
         let mut app = app();
         let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         let mut queue = vec![key('2'), key('j')].into_iter();
-        assert!(handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new()).expect("handled"));
+        assert!(
+            handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new(), &mut None)
+                .expect("handled")
+        );
         assert_eq!(app.tab, Tab::ProsCons);
         assert_eq!(queue.next(), Some(key('j')), "j waits for the Pros/Cons frame");
+    }
+
+    #[test]
+    fn esc_and_a_key_read_as_one_alt_key_are_both_taken() {
+        // Help open, then Esc and j typed fast: help closes, and j moves once the frame without help is drawn.
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        let alt_j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
+        let mut queue = vec![alt_j].into_iter();
+        let mut leftover = None;
+        assert!(
+            handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new(), &mut leftover)
+                .expect("handled")
+        );
+        assert_eq!(app.mode(), crate::app::Mode::Browse, "the Esc closed help");
+        assert_eq!(leftover, Some(Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE))));
+        handle_queued(&mut app, &drawn(), &mut || Ok(None), &mut VecDeque::new(), &mut leftover).expect("handled");
+        assert_eq!((leftover, app.state().selected), (None, 1), "then j moved down");
     }
 
     #[test]
     fn an_event_that_changes_nothing_asks_for_no_redraw() {
         let mut app = app();
         let mut queue = vec![Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE))].into_iter();
-        assert!(!handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new()).expect("handled"));
+        assert!(
+            !handle_queued(&mut app, &drawn(), &mut || Ok(queue.next()), &mut VecDeque::new(), &mut None)
+                .expect("handled")
+        );
     }
 }
