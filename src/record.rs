@@ -219,7 +219,7 @@ pub fn parse(json: &str) -> Result<Block, RecordError> {
 
 /// A name the catalogue could have given, not a path: letters, digits, `-`,
 /// `_` and `.`, not starting with a dot, at most 200 characters.
-pub fn is_bare_name(s: &str) -> bool {
+fn is_bare_name(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
         && !s.starts_with('.')

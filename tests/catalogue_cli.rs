@@ -105,6 +105,18 @@ fn new_never_overwrites_and_refuses_shipped_and_unsafe_names() {
 }
 
 #[test]
+fn any_file_the_list_shows_opens_by_its_name_but_no_name_leaves_the_folder() {
+    let home = Home::new("names");
+    let made = home.new_comparison(&["rust-vs-go"]);
+    std::fs::copy(&made, home.comparisons().join("my drinks é.ron")).expect("copy");
+    let o = home.versus(&["check", "my drinks é"]);
+    assert!(o.status.success(), "a name with a space and an accent opens: {}", err(&o));
+    std::fs::write(home.dir.join("outside.ron"), "").expect("write");
+    let o = home.versus(&["check", "../../../outside"]);
+    assert!(!out(&o).contains("ok:"), "a name never reaches a file outside the folder: {}", out(&o));
+}
+
+#[test]
 fn list_shows_shipped_and_own_with_json_and_a_broken_file_hides_nothing() {
     let home = Home::new("list");
     home.new_comparison(&["rust-vs-go"]);

@@ -129,21 +129,28 @@ pub fn for_record(identity: &record::Identity) -> Result<Named, String> {
     }
 }
 
-/// The user's comparison of this name (a bare name only: no folders, no
-/// hidden files), looked up directly so that every file opens by name,
-/// however many there are.
+/// The user's comparison of this name, looked up directly so that every
+/// file opens by name, however many there are. Any name the listing shows
+/// opens, except one that could leave the folder (a path separator) or that
+/// has control characters; anything at the path but a folder counts, so a
+/// pipe or a broken link says what is wrong with it rather than "no such name".
 fn user_named(name: &str) -> Option<Named> {
-    if !record::is_bare_name(name) {
+    if name.chars().any(|c| std::path::is_separator(c) || c.is_control()) {
         return None;
     }
     let path = user_dir()?.join(format!("{name}.ron"));
-    // Anything but a folder is its name's comparison: opening a pipe or a
-    // broken link then says what is wrong with it, rather than "no such name".
-    std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()).then(|| Named {
+    (std::fs::symlink_metadata(&path).is_ok() && is_comparison_file(name, &path)).then(|| Named {
         name: name.to_string(),
         kind: Kind::User,
         path: Some(path),
     })
+}
+
+/// Whether `NAME.ron` at `path` is a comparison of the user's: not hidden
+/// (editors' swap and backup files are) and not a folder. A link that leads
+/// nowhere counts: opening or listing it says so.
+fn is_comparison_file(name: &str, path: &Path) -> bool {
+    !name.is_empty() && !name.starts_with('.') && !path.is_dir()
 }
 
 /// A name that is neither a file, a shipped comparison nor one of the user's.
@@ -199,12 +206,7 @@ fn user_files_in(dir: &Path) -> (Vec<Named>, usize) {
         .filter_map(|entry| {
             let path = entry.path();
             let name = path.file_name()?.to_str()?.strip_suffix(".ron")?.to_string();
-            // Editors' hidden swap and backup files are not comparisons. A
-            // link that leads nowhere is kept: listing it says so.
-            if name.is_empty() || name.starts_with('.') || path.is_dir() {
-                return None;
-            }
-            Some(Named { name, kind: Kind::User, path: Some(path) })
+            is_comparison_file(&name, &path).then_some(Named { name, kind: Kind::User, path: Some(path) })
         })
         .collect();
     found.sort_by(|a, b| a.name.cmp(&b.name));
