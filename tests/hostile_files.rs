@@ -12,6 +12,8 @@
 //! The small files are committed in `tests/fixtures/hostile/`; the large ones
 //! are generated here into a temporary directory.
 
+mod common;
+
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -66,27 +68,9 @@ struct Run {
 fn versus(args: &[&OsStr]) -> Run {
     let what = format!("versus {}", args.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
     let what = data::sanitize_line(&what);
-    let child = Command::new(env!("CARGO_BIN_EXE_versus"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("FORCE_COLOR")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    // A guard against a hang, not a measure of speed: output is read beside the wait.
-    let pid = child.id();
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || send.send(child.wait_with_output()));
-    let out = match receive.recv_timeout(TIME_LIMIT) {
-        Ok(out) => out.expect("output"),
-        Err(_) => {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("{what}: did not return within {TIME_LIMIT:?}");
-        }
-    };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_versus"));
+    command.args(args).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("FORCE_COLOR").stdin(Stdio::null());
+    let out = common::output_within(&mut command, TIME_LIMIT, &what);
     let size = out.stdout.len() + out.stderr.len();
     assert!(size < OUTPUT_LIMIT, "{what}: wrote {size} bytes");
     let stdout = text_only(&out.stdout, &what, "stdout");

@@ -6,6 +6,8 @@
 //! return within 2 s (checked with a timeout, not measured), say one clean
 //! line, and echo nothing of a file it did not expect.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -33,7 +35,8 @@ impl Home {
 
     /// Runs versus in the home; panics when it has not returned within 2 s.
     fn versus(&self, args: &[&str]) -> Output {
-        let child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_versus"));
+        command
             .args(args)
             .current_dir(&self.dir)
             .env("XDG_DATA_HOME", self.dir.join("data"))
@@ -41,22 +44,8 @@ impl Home {
             .env("XDG_CONFIG_HOME", self.dir.join("config"))
             .env("HOME", &self.dir)
             .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        // Output is read as it comes (a full pipe would stop the child), beside the wait.
-        let pid = child.id();
-        let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || send.send(child.wait_with_output()));
-        match receive.recv_timeout(Duration::from_secs(2)) {
-            Ok(output) => output.expect("output"),
-            Err(_) => {
-                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-                panic!("versus {args:?} did not return within 2 s");
-            }
-        }
+            .stdin(Stdio::null());
+        common::output_within(&mut command, Duration::from_secs(2), &format!("versus {args:?}"))
     }
 
     fn write(&self, name: &str, text: &str) -> String {

@@ -76,3 +76,26 @@ pub fn answer(app: &mut App, options: &[usize]) {
         app.update(Action::Wizard(WizardAction::Pick));
     }
 }
+
+/// Runs `command` with its output piped and read as it comes (a full pipe
+/// would stop the child), beside the wait; a run that has not returned
+/// within `limit` is a hang: it is killed and the test fails, naming `what`.
+/// A guard, not a measure of speed.
+pub fn output_within(
+    command: &mut std::process::Command,
+    limit: std::time::Duration,
+    what: &str,
+) -> std::process::Output {
+    use std::process::Stdio;
+    let child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
+    let pid = child.id();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(child.wait_with_output()));
+    match receive.recv_timeout(limit) {
+        Ok(output) => output.expect("output"),
+        Err(_) => {
+            let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("{what}: did not return within {limit:?}");
+        }
+    }
+}
