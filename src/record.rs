@@ -233,17 +233,10 @@ fn one_line(e: &serde_json::Error) -> String {
         serde_json::error::Category::Io => "it could not be read",
         serde_json::error::Category::Syntax => "it is not valid JSON",
         serde_json::error::Category::Eof => "it ends too early",
-        serde_json::error::Category::Data => return crate::data::printable(&data_error(e)),
+        // A shape error names the field or type expected, and quotes at most an unknown field's name, cut short.
+        serde_json::error::Category::Data => return crate::data::printable(&crate::data::clip(&e.to_string(), 200)),
     };
     format!("{what} (line {}, column {})", e.line(), e.column())
-}
-
-/// A shape error: serde's message names the field or type expected, and
-/// quotes at most an unknown field's name, cut short here.
-fn data_error(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    let message = crate::data::clip(&message, 200);
-    message.into_owned()
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::data::Comparison;
+use crate::data::{Comparison, sanitize_line};
 use crate::fsio::{self, Links, ReadError};
 use crate::wizard::Importance;
 
@@ -187,7 +187,7 @@ pub fn load(path: &Path, identity: &str, c: &Comparison) -> Loaded {
         }
         Ok(Found::Bytes(bytes)) => bytes,
         Err(e) => {
-            let e = clean(&e.to_string());
+            let e = sanitize_line(&e.to_string());
             return nothing(Some(format!("Saved answers in {file} could not be read ({e}); starting afresh.")), None);
         }
     };
@@ -220,11 +220,11 @@ pub fn load(path: &Path, identity: &str, c: &Comparison) -> Loaded {
 /// replace it. Its stamp is returned only when that copy exists; otherwise the
 /// next save keeps it as `<file>.other` instead.
 fn damaged(path: &Path, bytes: &[u8], error: &str) -> Loaded {
-    let (file, error) = (show(path), clean(error));
+    let (file, error) = (show(path), sanitize_line(error));
     let backup = sibling(path, "damaged");
     let (kept, stamp) = match write_atomically(&backup, bytes, |f, b| f.write_all(b)) {
         Ok(()) => (format!("a copy was kept in {}", show(&backup)), Some(Stamp::of(bytes))),
-        Err(e) => (format!("no copy could be kept ({})", clean(&e.to_string())), None),
+        Err(e) => (format!("no copy could be kept ({})", sanitize_line(&e.to_string())), None),
     };
     let notice = format!("Saved answers in {file} are damaged ({error}); {kept}; starting afresh.");
     Loaded { saved: None, notice: Some(notice), stamp }
@@ -388,12 +388,7 @@ fn path_bytes(path: &Path) -> Vec<u8> {
 
 /// A path for a notice: no escape sequences or control characters.
 fn show(path: &Path) -> String {
-    clean(&path.display().to_string())
-}
-
-/// Text for a one-line notice: sanitized, and newlines and tabs made spaces.
-fn clean(text: &str) -> String {
-    crate::data::sanitize_line(text)
+    sanitize_line(&path.display().to_string())
 }
 
 #[cfg(test)]

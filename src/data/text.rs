@@ -84,7 +84,7 @@ fn is_bidi_control(c: char) -> bool {
 /// JSON text made safe to print without changing what it says: every
 /// character [`sanitize`] would drop that the JSON writer leaves raw (DEL, the
 /// C1 controls such as U+009B, the bidirectional controls) written as a
-/// `\uXXXX` escape. Such characters can only be inside strings (JSON's own
+/// `\u` escape of four hex digits. Such characters can only be inside strings (JSON's own
 /// syntax is ASCII, and the writer escapes the C0 controls), so a script
 /// still reads the exact text: a file's true name, say.
 pub fn escape_json(json: &str) -> String {

@@ -354,16 +354,10 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// What the loop keeps for the comparison on screen, started again whenever
-/// it is replaced or reloaded: a search thread over its index.
-struct OnScreen {
-    searcher: Searcher,
-}
-
-impl OnScreen {
-    fn of(app: &App, waker: &Waker) -> OnScreen {
-        OnScreen { searcher: Searcher::start_waking(Arc::clone(&app.corpora), waker.as_fn()) }
-    }
+/// A search thread over the index of the comparison on screen, started
+/// again whenever it is replaced or reloaded; its results wake the loop.
+fn searcher_for(app: &App, waker: &Waker) -> Searcher {
+    Searcher::start_waking(Arc::clone(&app.corpora), waker.as_fn())
 }
 
 /// Runs the app until the user quits or a termination signal arrives. The
@@ -381,7 +375,7 @@ fn run(
     let waker = Waker(send.clone());
     watch_signals(waker.clone())?;
     read_input(send);
-    let mut on_screen = OnScreen::of(app, &waker);
+    let mut searcher = searcher_for(app, &waker);
     let mut listing: Option<Listing> = None;
     let mut map = ScreenMap::default();
     let mut changed = true;
@@ -411,7 +405,7 @@ fn run(
                         let (next, next_store) = prepare(&named, comparison, &app.keys);
                         *app = next;
                         store = next_store;
-                        on_screen = OnScreen::of(app, &waker);
+                        searcher = searcher_for(app, &waker);
                         // Effects asked of the comparison that was replaced are moot.
                         effects.clear();
                         let watched = watching.follow(&named);
@@ -432,8 +426,8 @@ fn run(
             };
             effects.extend(app.update(said));
         }
-        changed |= app.run_searches(|request| on_screen.searcher.run(request));
-        for results in on_screen.searcher.finished() {
+        changed |= app.run_searches(|request| searcher.run(request));
+        for results in searcher.finished() {
             effects.extend(app.update(Action::Found(results)));
             changed = true;
         }
@@ -446,7 +440,7 @@ fn run(
         }
         if let Some((path, result)) = watching.changed() {
             reloaded(app, &path, result);
-            on_screen = OnScreen::of(app, &waker);
+            searcher = searcher_for(app, &waker);
             changed = true;
         }
         if !effects.is_empty() {
