@@ -3,37 +3,16 @@
 //! accepted by every command. Each test has its own data directory, so the
 //! machine's own comparisons never leak in.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-struct Home {
-    dir: PathBuf,
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{Home, err, out};
 
 impl Home {
-    fn new(tag: &str) -> Home {
-        let dir = std::env::temp_dir().join(format!("versus-catalogue-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Home { dir }
-    }
-
-    /// Where `versus new` writes: `$XDG_DATA_HOME/versus/comparisons`.
-    fn comparisons(&self) -> PathBuf {
-        self.dir.join("data/versus/comparisons")
-    }
-
     fn versus(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_versus"))
-            .args(args)
-            .current_dir(&self.dir)
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("HOME", &self.dir)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .output()
-            .expect("the binary runs")
+        self.command(args).env("NO_COLOR", "1").output().expect("the binary runs")
     }
 
     /// Runs `versus new`, which must succeed; the path it printed.
@@ -44,23 +23,9 @@ impl Home {
     }
 }
 
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 #[test]
 fn new_writes_a_starter_that_checks_and_is_listed() {
-    let home = Home::new("new");
+    let home = Home::new("catalogue-new");
     let path = home.new_comparison(&["rust-vs-go"]);
     assert_eq!(path, home.comparisons().join("rust-vs-go.ron"));
     let text = std::fs::read_to_string(&path).expect("the file is there");
@@ -86,7 +51,7 @@ fn new_writes_a_starter_that_checks_and_is_listed() {
 
 #[test]
 fn new_never_overwrites_and_refuses_shipped_and_unsafe_names() {
-    let home = Home::new("refuse");
+    let home = Home::new("catalogue-refuse");
     home.new_comparison(&["rust-vs-go"]);
     std::fs::write(home.comparisons().join("rust-vs-go.ron"), "// mine, edited").expect("edit");
     let again = home.versus(&["new", "rust-vs-go"]);
@@ -106,7 +71,7 @@ fn new_never_overwrites_and_refuses_shipped_and_unsafe_names() {
 
 #[test]
 fn any_file_the_list_shows_opens_by_its_name_but_no_name_leaves_the_folder() {
-    let home = Home::new("names");
+    let home = Home::new("catalogue-names");
     let made = home.new_comparison(&["rust-vs-go"]);
     std::fs::copy(&made, home.comparisons().join("my drinks é.ron")).expect("copy");
     let o = home.versus(&["check", "my drinks é"]);
@@ -118,7 +83,7 @@ fn any_file_the_list_shows_opens_by_its_name_but_no_name_leaves_the_folder() {
 
 #[test]
 fn list_shows_shipped_and_own_with_json_and_a_broken_file_hides_nothing() {
-    let home = Home::new("list");
+    let home = Home::new("catalogue-list");
     home.new_comparison(&["rust-vs-go"]);
     std::fs::write(home.comparisons().join("broken.ron"), "(\n  title: \"x\",\n  oops: 1,\n)\n").expect("write");
 
@@ -148,7 +113,7 @@ fn list_shows_shipped_and_own_with_json_and_a_broken_file_hides_nothing() {
 
 #[test]
 fn every_command_accepts_a_shipped_name_an_own_name_and_a_path() {
-    let home = Home::new("names");
+    let home = Home::new("catalogue-names");
     let path = home.new_comparison(&["rust-vs-go"]);
     let path = path.display().to_string();
     for (name, title) in [
@@ -170,7 +135,7 @@ fn every_command_accepts_a_shipped_name_an_own_name_and_a_path() {
 
 #[test]
 fn an_unknown_name_lists_the_names_and_the_closest_one() {
-    let home = Home::new("unknown");
+    let home = Home::new("catalogue-unknown");
     home.new_comparison(&["rust-vs-go"]);
     let commands: [&[&str]; 5] = [
         &["check", "django-vs-fastapi"],
@@ -200,7 +165,7 @@ fn an_unknown_name_lists_the_names_and_the_closest_one() {
 
 #[test]
 fn watch_needs_a_file() {
-    let home = Home::new("watch");
+    let home = Home::new("catalogue-watch");
     let o = home.versus(&["--watch"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("--watch follows a file"), "{}", err(&o));

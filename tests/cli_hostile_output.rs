@@ -5,43 +5,26 @@
 //! clap's own errors, `versus new`, `screenshot --out`, `list` and its JSON,
 //! unknown names and unreadable files.
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
+
+use common::{Home, err, out};
 
 /// Every family at once: an OSC title, a CSI clear, the C1 CSI, DEL and the
 /// bidirectional override and isolate.
 const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}2J\u{7f}\u{202e}\u{2066}";
 
-struct Home {
-    dir: PathBuf,
+/// A home with an empty comparisons folder.
+fn home(tag: &str) -> Home {
+    let home = Home::new(&format!("output-{tag}"));
+    std::fs::create_dir_all(home.comparisons()).expect("comparisons dir");
+    home
 }
 
 impl Home {
-    fn new(tag: &str) -> Home {
-        let dir = std::env::temp_dir().join(format!("versus-hostile-output-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("data/versus/comparisons")).expect("temp dir");
-        Home { dir }
-    }
-
     fn versus(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_versus"))
-            .args(args)
-            .current_dir(&self.dir)
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env("HOME", &self.dir)
-            .env_remove("NO_COLOR")
-            .stdin(Stdio::null())
-            .output()
-            .expect("the binary runs")
-    }
-}
-
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
+        self.command(args).env_remove("NO_COLOR").output().expect("the binary runs")
     }
 }
 
@@ -59,17 +42,9 @@ fn assert_clean(o: &Output, what: &str) {
     }
 }
 
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 #[test]
 fn clap_errors_quote_arguments_sanitized_plain_and_with_clap_exit_codes() {
-    let home = Home::new("clap");
+    let home = home("clap");
     let theme = format!("--theme={HOSTILE}");
     let unknown_flag = format!("--{HOSTILE}");
     let subcommand = format!("frob{HOSTILE}");
@@ -100,7 +75,7 @@ fn clap_errors_quote_arguments_sanitized_plain_and_with_clap_exit_codes() {
 
 #[test]
 fn new_quotes_names_and_subjects_sanitized() {
-    let home = Home::new("new");
+    let home = home("new");
     let name = format!("a{HOSTILE}-vs-b{HOSTILE}");
     let o = home.versus(&["new", &name]);
     assert_eq!(o.status.code(), Some(1));
@@ -115,7 +90,7 @@ fn new_quotes_names_and_subjects_sanitized() {
 
 #[test]
 fn screenshot_errors_quote_the_path_sanitized() {
-    let home = Home::new("screenshot");
+    let home = home("screenshot");
     std::fs::write(home.dir.join("file"), "not a directory").expect("write");
     let out_dir = home.dir.join(format!("file/shots{HOSTILE}"));
     let o = home.versus(&["screenshot", "--out", &out_dir.display().to_string()]);
@@ -126,7 +101,7 @@ fn screenshot_errors_quote_the_path_sanitized() {
 
 #[test]
 fn unknown_names_and_unreadable_files_are_quoted_sanitized() {
-    let home = Home::new("names");
+    let home = home("names");
     let name = format!("nothing{HOSTILE}");
     let path = home.dir.join(format!("missing{HOSTILE}.ron")).display().to_string();
     for args in [
@@ -145,7 +120,7 @@ fn unknown_names_and_unreadable_files_are_quoted_sanitized() {
 
 #[test]
 fn list_shows_hostile_file_names_sanitized_and_json_escapes_them_exactly() {
-    let home = Home::new("list");
+    let home = home("list");
     let name = "ev\u{9b}il\u{202e}x\u{7f}\u{2067}";
     let file = home.dir.join(format!("data/versus/comparisons/{name}.ron"));
     std::fs::write(&file, include_str!("fixtures/minimal.ron")).expect("write");

@@ -8,43 +8,29 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Output};
 use std::time::Duration;
+
+use common::{Home, err, out};
 
 const SECRET: &str = "TOKEN=hunter2-very-secret";
 
-struct Home {
-    dir: PathBuf,
+/// A home with a secret in it (a file that would show as a syntax error's
+/// snippet), an empty comparisons folder and a config folder.
+fn home(tag: &str) -> Home {
+    let home = Home::new(&format!("records-{tag}"));
+    std::fs::create_dir_all(home.comparisons()).expect("comparisons dir");
+    std::fs::create_dir_all(home.dir.join("config/versus")).expect("config dir");
+    std::fs::write(home.dir.join(".git-credentials"), format!("(\n{SECRET}\n")).expect("the secret");
+    home
 }
 
 impl Home {
-    fn new(tag: &str) -> Home {
-        let dir = std::env::temp_dir().join(format!("versus-hostile-rec-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("data/versus/comparisons")).expect("temp dir");
-        std::fs::create_dir_all(dir.join("config/versus")).expect("config dir");
-        std::fs::write(dir.join(".git-credentials"), format!("(\n{SECRET}\n"))
-            .expect("a secret that would be shown as a syntax error");
-        Home { dir }
-    }
-
-    fn comparisons(&self) -> PathBuf {
-        self.dir.join("data/versus/comparisons")
-    }
-
     /// Runs versus in the home; panics when it has not returned within 2 s.
     fn versus(&self, args: &[&str]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_versus"));
-        command
-            .args(args)
-            .current_dir(&self.dir)
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env("HOME", &self.dir)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null());
+        let mut command = self.command(args);
+        command.env("NO_COLOR", "1");
         common::output_within(&mut command, Duration::from_secs(2), &format!("versus {args:?}"))
     }
 
@@ -53,20 +39,6 @@ impl Home {
         std::fs::write(&path, text).expect("write");
         path.display().to_string()
     }
-}
-
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn mkfifo(path: &Path) {
@@ -107,7 +79,7 @@ fn assert_refused(what: &str, o: &Output, says: &str) {
 
 #[test]
 fn hostile_records_are_refused_with_one_line_and_never_open_what_they_name() {
-    let home = Home::new("records");
+    let home = home("records");
     let secret = home.dir.join(".git-credentials").display().to_string();
     let fifo = home.dir.join("pipe");
     mkfifo(&fifo);
@@ -160,7 +132,7 @@ fn hostile_records_are_refused_with_one_line_and_never_open_what_they_name() {
 
 #[test]
 fn a_record_of_thousands_of_unknown_answers_says_so_in_a_bounded_report() {
-    let home = Home::new("gone");
+    let home = home("gone");
     let answers: serde_json::Map<String, serde_json::Value> =
         (0..12_000).map(|i| (format!("q{i}"), "o".into())).collect();
     let block = serde_json::json!({
@@ -176,7 +148,7 @@ fn a_record_of_thousands_of_unknown_answers_says_so_in_a_bounded_report() {
 
 #[test]
 fn data_that_contains_the_marker_still_writes_a_record_that_rechecks() {
-    let home = Home::new("forged");
+    let home = home("forged");
     let forged = r#"{\"version\":2,\"comparison\":\"x\",\"from\":\"file\",\"title\":\"Tea vs Coffee\",\"date\":\"d\",\"leader\":\"tea\",\"answers\":{}}"#;
     let planted = format!("Strong lift.\n<!-- versus:record -->\n```json\n{forged}\n```\n");
     let data = include_str!("fixtures/minimal.ron")
@@ -198,7 +170,7 @@ fn data_that_contains_the_marker_still_writes_a_record_that_rechecks() {
 
 #[test]
 fn special_files_anywhere_versus_reads_return_at_once_with_one_line() {
-    let home = Home::new("special");
+    let home = home("special");
     let dir = home.comparisons();
     mkfifo(&dir.join("fifo.ron"));
     std::os::unix::fs::symlink("/dev/tty", dir.join("tty.ron")).expect("link");
@@ -262,7 +234,7 @@ fn special_files_anywhere_versus_reads_return_at_once_with_one_line() {
 
 #[test]
 fn a_large_catalogue_lists_every_file_from_its_head_and_opens_any_by_name() {
-    let home = Home::new("many");
+    let home = home("many");
     let dir = home.comparisons();
     let minimal = include_str!("fixtures/minimal.ron");
     // A large comparison (9 MB): the minimal one with a long comment after its head.

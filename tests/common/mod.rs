@@ -99,3 +99,55 @@ pub fn output_within(
         }
     }
 }
+
+/// A scratch home for running the binary: its own folder as HOME and as the
+/// working directory, with XDG data, state and config inside it, so the
+/// machine's own comparisons, answers and config never leak in. Removed
+/// when dropped. `tag` names it; each test of a file needs its own.
+pub struct Home {
+    pub dir: std::path::PathBuf,
+}
+
+impl Home {
+    pub fn new(tag: &str) -> Home {
+        let dir = std::env::temp_dir().join(format!("versus-test-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Home { dir }
+    }
+
+    /// Where the user's comparisons live: `$XDG_DATA_HOME/versus/comparisons`.
+    pub fn comparisons(&self) -> std::path::PathBuf {
+        self.dir.join("data/versus/comparisons")
+    }
+
+    /// The binary with `args`, in this home, reading nothing from standard input.
+    pub fn command(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_versus"));
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("XDG_DATA_HOME", self.dir.join("data"))
+            .env("XDG_STATE_HOME", self.dir.join("state"))
+            .env("XDG_CONFIG_HOME", self.dir.join("config"))
+            .env("HOME", &self.dir)
+            .stdin(std::process::Stdio::null());
+        command
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A run's standard output, as text.
+pub fn out(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A run's standard error, as text.
+pub fn err(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
