@@ -16,7 +16,7 @@ use std::path::Path;
 
 /// Whether a symbolic link at the path itself is followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Links {
+pub(crate) enum Links {
     /// Follow it, to a regular file only.
     Follow,
     /// Refuse it: the path itself must be a regular file.
@@ -25,7 +25,7 @@ pub enum Links {
 
 /// Why a file was not read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     Missing,
     /// Not a regular file: what it is instead ("a named pipe", …).
     NotRegular(&'static str),
@@ -63,7 +63,7 @@ fn mebibytes(bytes: u64) -> String {
 }
 
 /// The whole file, when it is a regular file of at most `limit` bytes.
-pub fn read(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, ReadError> {
     let (file, meta) = open(path, links)?;
     if meta.len() > limit {
         return Err(ReadError::TooLarge { size: meta.len(), limit });
@@ -78,7 +78,7 @@ pub fn read(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, ReadError>
 }
 
 /// At most the first `limit` bytes, and the file's size.
-pub fn read_head(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, u64), ReadError> {
+pub(crate) fn read_head(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, u64), ReadError> {
     let (file, meta) = open(path, links)?;
     let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
     file.take(limit).read_to_end(&mut bytes)?;
@@ -86,7 +86,7 @@ pub fn read_head(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, u64)
 }
 
 /// At most the last `limit` bytes, and whether anything before them was left unread.
-pub fn read_tail(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, bool), ReadError> {
+pub(crate) fn read_tail(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, bool), ReadError> {
     let (mut file, meta) = open(path, links)?;
     let skipped = meta.len().saturating_sub(limit);
     file.seek(SeekFrom::Start(skipped))?;
@@ -96,7 +96,7 @@ pub fn read_tail(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, bool
 }
 
 /// What is at `path`, when it is a regular file: opened, and its metadata.
-pub fn open(path: &Path, links: Links) -> Result<(File, Metadata), ReadError> {
+pub(crate) fn open(path: &Path, links: Links) -> Result<(File, Metadata), ReadError> {
     // Look before opening: opening a FIFO or a device has effects.
     let before = match links {
         Links::Follow => std::fs::metadata(path)?,
@@ -116,7 +116,7 @@ pub fn open(path: &Path, links: Links) -> Result<(File, Metadata), ReadError> {
 
 /// Opens for reading without waiting for a writer, and with [`Links::Refuse`]
 /// without following a link (a link swapped in after the look makes it fail).
-pub fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {
+pub(crate) fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -137,7 +137,7 @@ pub fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {
 /// through; the `tempfile` crate), written by `write`, synced, then renamed
 /// over `path` (a link at `path` is replaced, never followed), and the
 /// directory synced. On failure the temporary file is removed.
-pub fn write_atomic_with(
+pub(crate) fn write_atomic_with(
     path: &Path,
     prefix: &str,
     bytes: &[u8],
@@ -158,7 +158,7 @@ pub fn write_atomic_with(
 }
 
 /// A few words for a file that is not a regular file.
-pub fn kind_of(t: &std::fs::FileType) -> &'static str {
+pub(crate) fn kind_of(t: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -5,6 +5,8 @@
 //! event + the last frame's [`ui::ScreenMap`] → [`input`] → action →
 //! [`app::App::update`]. ARCHITECTURE.md has a line per module.
 
+#![warn(unreachable_pub)]
+
 /// The version `versus --version` prints, with the data format's version:
 /// files of an older format still load; a newer one may not.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (data format ", data_format_version!(), ")");
@@ -25,7 +27,7 @@ pub mod config;
 pub mod data;
 pub mod entries;
 pub mod export;
-pub mod fsio;
+pub(crate) mod fsio;
 pub mod headless;
 pub mod input;
 pub mod keys;
@@ -36,6 +38,6 @@ pub mod search;
 pub mod tab;
 pub mod tui;
 pub mod ui;
-pub mod watch;
+pub(crate) mod watch;
 pub mod wizard;
-pub mod xdg;
+pub(crate) mod xdg;

@@ -16,13 +16,13 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 /// How long the file must be quiet before it is read: long enough for an
 /// editor's write-then-rename, short enough to reload well within 300 ms.
-pub const SETTLE: Duration = Duration::from_millis(40);
+pub(crate) const SETTLE: Duration = Duration::from_millis(40);
 
 /// How often the watched directories are looked at: one removed and made
 /// again (a checkout, `rm -r` and a restore) is watched again within this.
 const REARM_EVERY: Duration = Duration::from_millis(500);
 
-pub struct FileWatch {
+pub(crate) struct FileWatch {
     /// Dropping it stops the watch.
     watcher: notify::RecommendedWatcher,
     /// The directories watched, each with the identity it had when watched.
@@ -39,13 +39,13 @@ impl FileWatch {
     /// Starts watching `path`'s directory for changes to `path`; when `path`
     /// is a symbolic link (a comparison kept in a dotfiles repository), its
     /// target's directory too, for changes to the target.
-    pub fn start(path: &Path) -> notify::Result<FileWatch> {
+    pub(crate) fn start(path: &Path) -> notify::Result<FileWatch> {
         FileWatch::start_waking(path, || {})
     }
 
     /// Like [`start`](FileWatch::start), calling `wake` on each event for the
     /// file, so a loop can sleep until then instead of polling.
-    pub fn start_waking(path: &Path, wake: impl Fn() + Send + 'static) -> notify::Result<FileWatch> {
+    pub(crate) fn start_waking(path: &Path, wake: impl Fn() + Send + 'static) -> notify::Result<FileWatch> {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let mut places = vec![place(&path)];
         if path.is_symlink()
@@ -81,7 +81,7 @@ impl FileWatch {
     }
 
     /// True once, when the file changed and has since been quiet for [`SETTLE`].
-    pub fn changed(&mut self) -> bool {
+    pub(crate) fn changed(&mut self) -> bool {
         while let Ok(seen) = self.events.try_recv() {
             match seen {
                 Seen::Changed => self.pending = Some(Instant::now()),
@@ -128,14 +128,9 @@ impl FileWatch {
         }
     }
 
-    /// True while a change waits to settle: the loop should look again soon.
-    pub fn waiting(&self) -> bool {
-        self.pending.is_some()
-    }
-
     /// When to look again without being woken: once a change has settled, or
     /// while a removed folder is awaited; None when only an event can matter.
-    pub fn next_look(&self) -> Option<Duration> {
+    pub(crate) fn next_look(&self) -> Option<Duration> {
         match self.pending {
             Some(at) => Some(SETTLE.saturating_sub(at.elapsed())),
             None if self.lost || self.dirs.iter().any(|(_, known)| known.is_none()) => Some(REARM_EVERY),

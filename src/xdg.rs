@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Base {
+pub(crate) enum Base {
     /// `$XDG_CONFIG_HOME`, else `~/.config`.
     Config,
     /// `$XDG_DATA_HOME`, else `~/.local/share`.
@@ -29,7 +29,7 @@ impl Base {
 /// versus's directory in `base`: `$XDG_…/versus`, else `~/…/versus`; None
 /// when neither variable gives an absolute path. The variables are passed
 /// in, so tests need not touch the environment.
-pub fn versus_dir_from(base: Base, xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+pub(crate) fn versus_dir_from(base: Base, xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
     let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
     absolute(xdg)
         .or_else(|| absolute(home).map(|h| base.under_home().iter().fold(h, |p, part| p.join(part))))

@@ -127,7 +127,7 @@ pub fn load_file(path: &Path) -> Result<Comparison, LoadError> {
 }
 
 /// A file that could not be read, as a load error naming it.
-pub fn read_error(shown_path: &str, e: ReadError) -> LoadError {
+pub(super) fn read_error(shown_path: &str, e: ReadError) -> LoadError {
     let path = printable(shown_path);
     match e {
         ReadError::Missing => LoadError::Io { path, error: std::io::ErrorKind::NotFound.into() },

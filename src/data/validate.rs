@@ -29,7 +29,7 @@ impl fmt::Display for Problem {
 
 /// The largest weight, for or against, one answer may give a subject: enough
 /// for any scale a person would write, small enough that sums stay exact.
-pub const MAX_WEIGHT: f64 = 10.0;
+pub(super) const MAX_WEIGHT: f64 = 10.0;
 
 /// The most subjects a comparison may have: every view shows all of them side
 /// by side (a table column, a bar, a line of the summary each), and no more
@@ -230,9 +230,9 @@ pub fn find_problems(c: &Comparison) -> Problems {
 
 /// The most synonym groups, members of one group and words of one member:
 /// every query is read against all of them.
-pub const MAX_SYNONYM_GROUPS: usize = 200;
-pub const MAX_SYNONYM_MEMBERS: usize = 24;
-pub const MAX_SYNONYM_WORDS: usize = 4;
+pub(super) const MAX_SYNONYM_GROUPS: usize = 200;
+pub(super) const MAX_SYNONYM_MEMBERS: usize = 24;
+pub(super) const MAX_SYNONYM_WORDS: usize = 4;
 
 /// A synonym as search compares it: its words, lowercased.
 fn synonym_words(member: &str) -> Vec<String> {

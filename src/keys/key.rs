@@ -9,15 +9,15 @@ pub struct Key {
     pub modifiers: KeyModifiers,
 }
 
-pub const fn key(code: KeyCode) -> Key {
+pub(super) const fn key(code: KeyCode) -> Key {
     Key { code, modifiers: KeyModifiers::NONE }
 }
 
-pub const fn ch(c: char) -> Key {
+pub(super) const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
-pub const fn ctrl(c: char) -> Key {
+pub(super) const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 

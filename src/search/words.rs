@@ -38,15 +38,15 @@ const FOLD: Fold = Fold { case: true, accents: true };
 
 /// How well a term matches a word, best first.
 mod quality {
-    pub const EQUAL: u32 = 100;
-    pub const STEM: u32 = 90;
-    pub const PREFIX: u32 = 80;
-    pub const TYPO: u32 = 60;
-    pub const INSIDE: u32 = 50;
-    pub const SCATTERED: u32 = 35;
+    pub(super) const EQUAL: u32 = 100;
+    pub(super) const STEM: u32 = 90;
+    pub(super) const PREFIX: u32 = 80;
+    pub(super) const TYPO: u32 = 60;
+    pub(super) const INSIDE: u32 = 50;
+    pub(super) const SCATTERED: u32 = 35;
     /// Another member of the concept the typed words name: below the
     /// user's own word.
-    pub const SYNONYM: u32 = 70;
+    pub(super) const SYNONYM: u32 = 70;
 }
 
 fn matcher() -> &'static SkimMatcherV2 {

@@ -70,7 +70,7 @@ pub(super) fn subject_name(app: &App, id: &str) -> Option<String> {
     app.data.subject_name(id).map(str::to_string)
 }
 
-pub const VIEW: ListTab = ListTab {
+pub(super) const VIEW: ListTab = ListTab {
     spec,
     detail,
     list_share: 55,
@@ -313,7 +313,7 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
 }
 
 /// Draws the wizard's current page over the whole body.
-pub fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneMap {
+pub(super) fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneMap {
     let title = match app.wizard.page {
         WizardPage::Question(_) => " Decide — questions ",
         WizardPage::Answers => " Decide — your answers ",

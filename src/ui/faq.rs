@@ -122,7 +122,7 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub const VIEW: ListTab = ListTab {
+pub(super) const VIEW: ListTab = ListTab {
     spec,
     detail,
     list_share: 50,

@@ -27,7 +27,7 @@ fn doc(theme: &Theme, rows: &[HelpRow]) -> Doc {
     doc
 }
 
-pub fn draw(frame: &mut Frame, theme: &Theme, keys: &Keymap, body: Rect, scroll: usize) -> PaneMap {
+pub(super) fn draw(frame: &mut Frame, theme: &Theme, keys: &Keymap, body: Rect, scroll: usize) -> PaneMap {
     let doc = doc(theme, &keys.help_rows());
     let width = (super::PROSE_WIDTH + 2).min(body.width);
     let height = (doc.height(width.saturating_sub(2)) as u16).saturating_add(2).min(body.height);

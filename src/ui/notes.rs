@@ -16,7 +16,7 @@ fn style(theme: &Theme, kind: NoteKind) -> Style {
 
 /// One note: "✎ Correction (about Etsy): text", hanging under its mark,
 /// then its source.
-pub fn note(doc: &mut Doc, theme: &Theme, n: &Note, about: Option<&str>) {
+pub(super) fn note(doc: &mut Doc, theme: &Theme, n: &Note, about: Option<&str>) {
     let about = about.map_or(String::new(), |a| format!(", on “{a}”"));
     let label = format!("{}{about}: ", n.kind.label());
     let text = n.text.replace("\n\n", " ");
@@ -29,7 +29,7 @@ pub fn note(doc: &mut Doc, theme: &Theme, n: &Note, about: Option<&str>) {
 
 /// The notes `keep` accepts (by their `about`), each after a blank line; `about`
 /// turns a note's `about` into the words shown (`None`: not shown).
-pub fn notes<'a>(
+pub(super) fn notes<'a>(
     doc: &mut Doc,
     theme: &Theme,
     list: &'a [Note],

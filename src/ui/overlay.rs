@@ -13,14 +13,14 @@ use super::{ListMap, Theme, list_offset};
 
 /// An overlay's width in `body`: four fifths, at least 40 columns (or all
 /// there is), at most 110.
-pub fn width(body: Rect) -> u16 {
+pub(super) fn width(body: Rect) -> u16 {
     (body.width * 4 / 5).clamp(body.width.min(40), 110)
 }
 
 /// Clears `area` and draws the overlay's box titled `title`, the query line
 /// (`query`, a cursor, `status` dimmed) on its first row and a rule on its
 /// second, as far as there is room. Returns the box's inside.
-pub fn frame(frame: &mut Frame, theme: &Theme, area: Rect, title: String, query: &str, status: &str) -> Rect {
+pub(super) fn frame(frame: &mut Frame, theme: &Theme, area: Rect, title: String, query: &str, status: &str) -> Rect {
     let block = Block::new().borders(Borders::ALL).border_style(theme.focus_border()).title(title);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
@@ -41,14 +41,14 @@ pub fn frame(frame: &mut Frame, theme: &Theme, area: Rect, title: String, query:
 }
 
 /// A dim rule across `at`'s first row.
-pub fn rule(frame: &mut Frame, theme: &Theme, at: Rect) {
+pub(super) fn rule(frame: &mut Frame, theme: &Theme, at: Rect) {
     let line = Span::styled("─".repeat(at.width as usize), theme.dim());
     frame.render_widget(Paragraph::new(line), Rect { height: 1, ..at });
 }
 
 /// Which of `len` entries show in `list` (one per row, `selected` kept in
 /// view), and the screen map of the overlay `area` with those rows.
-pub fn rows(area: Rect, list: Rect, selected: usize, len: usize) -> (Range<usize>, ListMap) {
+pub(super) fn rows(area: Rect, list: Rect, selected: usize, len: usize) -> (Range<usize>, ListMap) {
     let offset = list_offset(selected, len, list.height as usize);
     let shown = offset..len.min(offset + list.height as usize);
     let rows = shown.clone().enumerate().map(|(k, i)| (Rect { y: list.y + k as u16, height: 1, ..list }, i));
@@ -57,14 +57,14 @@ pub fn rows(area: Rect, list: Rect, selected: usize, len: usize) -> (Range<usize
 
 /// A row of an overlay's list: an entry, or a divider before entry `divider`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
+pub(super) enum Row {
     Entry(usize),
     Divider,
 }
 
 /// As [`rows`], with a divider row before entry `divider` (when some):
 /// which rows show, top to bottom, and the screen map (entries only).
-pub fn rows_divided(
+pub(super) fn rows_divided(
     area: Rect,
     list: Rect,
     selected: usize,

@@ -116,4 +116,4 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub const VIEW: ListTab = ListTab { spec, detail, list_share: 35, detail_title: " Detail ", empty: "" };
+pub(super) const VIEW: ListTab = ListTab { spec, detail, list_share: 35, detail_title: " Detail ", empty: "" };

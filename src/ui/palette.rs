@@ -68,7 +68,7 @@ fn status(line: &crate::app::SearchLine) -> String {
     status
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
     let line = app.palette()?;
     let area = area(body);
     let title = format!(

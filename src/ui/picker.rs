@@ -53,7 +53,7 @@ fn detail(l: &Listed, theme: &Theme) -> Doc {
     doc
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> Option<ListMap> {
     let picker = app.picker()?;
     let listed = picker.listed.as_deref().unwrap_or_default();
     let area = area(body, listed.len().max(1));

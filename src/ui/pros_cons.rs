@@ -161,7 +161,7 @@ fn columns(app: &App, theme: &Theme, body: Rect) -> (Columns, Option<(usize, usi
 }
 
 /// Draws the page; its list has no clickable rows, and a page key moves by half the body.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap {
     let (cols, anchor) = columns(app, theme, body);
     let width = |area: Rect| bordered_inner(area).width.min(PROSE_WIDTH);
     // Scroll so the selected item sits near the middle of its column.

@@ -17,7 +17,7 @@ use crate::wizard::WizardPage;
 /// (keys, hint) pairs for the current mode, most important first, each
 /// written with the first key the keymap in effect gives the command; a
 /// command with no key is left out.
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
     let k = &app.keys;
     let key = |c: KeyCommand| k.key(c);
     let line = |c: LineCommand| k.line_key(c);
@@ -119,7 +119,7 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     out
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let position = match (app.on_wizard(), app.wizard.page) {
         (true, WizardPage::Question(i)) => format!(" {}/{} ", i + 1, app.data.wizard.questions.len()),
         (true, _) => " ".into(),

@@ -72,7 +72,7 @@ fn layout(title: &str, active: Tab, width: u16, keys: &[String]) -> (String, Vec
 }
 
 /// Draws the bar; returns where each tab's label landed.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Vec<(Rect, Tab)> {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Vec<(Rect, Tab)> {
     let keys = app.keys.tab_keys();
     let (title, labels) = layout(&clip(&app.data.title, MAX_TITLE * 2), app.tab, area.width, &keys);
     let mut spans = Vec::new();

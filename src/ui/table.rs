@@ -17,14 +17,14 @@ use super::{ListMap, Rich, Theme, pane};
 use crate::app::App;
 use crate::tab::Tab;
 
-pub enum TableRow {
+pub(super) enum TableRow {
     /// A selectable entry: one rich-text cell per column.
     Entry(Vec<Rich>),
     /// A heading between groups of entries; not selectable.
     Section(String),
 }
 
-pub struct TableSpec {
+pub(super) struct TableSpec {
     pub title: String,
     pub header: Vec<(String, Style)>,
     /// The rows of [`window`]`(selected, total, visible)`, with any section rows among them.
@@ -40,7 +40,7 @@ pub struct TableSpec {
 }
 
 /// A row of a per-subject table: the name in bold, then each subject's value.
-pub fn value_row<'a>(app: &'a App, name: &str, value: impl Fn(&'a str) -> Option<&'a str>) -> TableRow {
+pub(super) fn value_row<'a>(app: &'a App, name: &str, value: impl Fn(&'a str) -> Option<&'a str>) -> TableRow {
     let mut cells = vec![Rich::new(name, Style::new().add_modifier(Modifier::BOLD))];
     cells.extend(app.data.subjects.iter().map(|s| Rich::new(value(s.id.as_str()).unwrap_or(""), Style::new())));
     TableRow::Entry(cells)
@@ -48,7 +48,7 @@ pub fn value_row<'a>(app: &'a App, name: &str, value: impl Fn(&'a str) -> Option
 
 /// The entries a spec needs so that the selection and everything that can be
 /// on screen with it are present: `visible` entries either side.
-pub fn window(selected: usize, total: usize, visible: usize) -> Range<usize> {
+pub(super) fn window(selected: usize, total: usize, visible: usize) -> Range<usize> {
     selected.saturating_sub(visible)..total.min(selected.saturating_add(visible).saturating_add(1))
 }
 
@@ -72,7 +72,7 @@ impl TableSpec {
     /// The table for `tab`, which has `total` entries: only the rows within
     /// `visible` of the selection are built, each by `rows` (which may add a
     /// section row before its entry).
-    pub fn windowed(
+    pub(super) fn windowed(
         app: &App,
         tab: Tab,
         title: String,
@@ -100,7 +100,7 @@ impl TableSpec {
     }
 
     /// Lines inside `area` for rows (borders and header taken off).
-    pub fn visible_rows(area: Rect) -> usize {
+    pub(super) fn visible_rows(area: Rect) -> usize {
         Block::new().borders(Borders::ALL).inner(area).height.saturating_sub(1) as usize
     }
 
@@ -132,7 +132,7 @@ impl TableSpec {
 
     /// The narrowest box (borders included) in which every subject column
     /// gets [`MIN_CELL`] columns and the first column its names (up to 24).
-    pub fn min_width(&self) -> u16 {
+    pub(super) fn min_width(&self) -> u16 {
         let columns = self.header.len().max(1);
         if columns == 1 {
             return 32;
@@ -155,7 +155,7 @@ impl TableSpec {
 
     /// The height, borders included, that shows every built row whole at
     /// `width` columns: what a stacked layout gives the table when it can.
-    pub fn needed_height(&self, width: u16) -> usize {
+    pub(super) fn needed_height(&self, width: u16) -> usize {
         let inner = Block::new().borders(Borders::ALL).inner(Rect { width, height: 3, x: 0, y: 0 });
         self.heights(&self.column_widths(inner), MAX_ROW_LINES).iter().sum::<usize>() + 3
     }
@@ -192,7 +192,7 @@ impl TableSpec {
     }
 
     /// Draws the table; `focused`: it has the keys (a bold border).
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect, focused: bool) -> ListMap {
+    pub(super) fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect, focused: bool) -> ListMap {
         let p = self.placement(area);
         let rows = self.rows.iter().zip(&p.heights).map(|(r, h)| match r {
             TableRow::Entry(cells) => {

@@ -7,7 +7,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 /// The most subject colours a theme holds; subjects beyond cycle through them.
-pub const MAX_SUBJECT_STYLES: usize = 12;
+pub(super) const MAX_SUBJECT_STYLES: usize = 12;
 
 /// A style for each thing the views draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

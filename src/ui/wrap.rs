@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthChar;
 /// Wraps one paragraph (no newlines) into lines at most `width` columns wide.
 /// Breaks at spaces and after hyphens; a word longer than a line is split.
 /// Each range excludes the space at the break.
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0; // start of the current line
@@ -61,7 +61,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// `s` cut to at most `width` columns, "…" marking a cut (spaces before it dropped).
-pub fn clip_width(s: &str, width: usize) -> String {
+pub(super) fn clip_width(s: &str, width: usize) -> String {
     let full: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
     if full <= width {
         return s.to_string();
