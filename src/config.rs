@@ -300,7 +300,7 @@ const MODIFIERS: &[(&str, Modifier)] = &[
 ];
 
 /// Reads "bold cyan", "black on yellow", "reversed", "#ff8800", "plain".
-pub fn parse_style(text: &str) -> Result<Style, String> {
+pub(crate) fn parse_style(text: &str) -> Result<Style, String> {
     let mut style = Style::new();
     let mut words = text.split_whitespace().peekable();
     if words.peek().is_none() {
@@ -327,7 +327,7 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
 }
 
 /// A style as a config file writes it.
-pub fn describe_style(style: Style) -> String {
+pub(crate) fn describe_style(style: Style) -> String {
     let mut words: Vec<String> = MODIFIERS
         .iter()
         .filter(|(n, m)| style.add_modifier.contains(*m) && !matches!(*n, "underline" | "reverse"))

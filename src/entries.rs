@@ -107,7 +107,7 @@ impl Entries {
     /// The Pros/Cons entry beside `selected` in the next (`dir` > 0) or
     /// previous subject's column that has items: as far down that column as
     /// `selected` is down its own, or that column's last item. `None` at the edge.
-    pub fn pros_cons_beside(&self, selected: usize, dir: isize) -> Option<usize> {
+    pub(crate) fn pros_cons_beside(&self, selected: usize, dir: isize) -> Option<usize> {
         let items = &self.pros_cons;
         let (subject, ordinal, _) = self.pros_cons_place(selected)?;
         let last = items.last()?.subject();
@@ -122,7 +122,7 @@ impl Entries {
 
     /// Where Pros/Cons entry `selected` is: its subject, how far down that
     /// subject's column (from 0), and how many items the column has.
-    pub fn pros_cons_place(&self, selected: usize) -> Option<(usize, usize, usize)> {
+    pub(crate) fn pros_cons_place(&self, selected: usize) -> Option<(usize, usize, usize)> {
         let subject = self.pros_cons.get(selected)?.subject();
         let (first, count) = self.pros_cons_column(subject)?;
         Some((subject, selected - first, count))

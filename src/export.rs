@@ -644,7 +644,7 @@ pub fn madr(
 
 /// A Unix time as "2026-11-25 14:03 UTC" (the civil date from days, after
 /// Howard Hinnant's algorithm); [`date`] is its first ten characters.
-pub fn utc(secs: u64) -> String {
+pub(crate) fn utc(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
     let (hour, minute) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
     let z = days + 719_468;

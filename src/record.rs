@@ -26,9 +26,9 @@ const FENCE: &str = "```json";
 pub const VERSION: u32 = 2;
 
 /// How much of the end of a record file is read: the block is always last.
-pub const MAX_TAIL: u64 = 1 << 20;
+pub(crate) const MAX_TAIL: u64 = 1 << 20;
 /// The longest answers block: ids for every question of the largest comparison fit many times over.
-pub const MAX_BLOCK: usize = 256 * 1024;
+pub(crate) const MAX_BLOCK: usize = 256 * 1024;
 
 /// Which comparison a record was made from, as the catalogue names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub enum From {
 
 impl Identity {
     /// How a reader of the record is told where the data came from.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self.from {
             From::Shipped => format!("\"{}\", shipped with versus", self.comparison),
             From::Yours => format!("\"{}\", from the comparisons folder", self.comparison),

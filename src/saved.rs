@@ -88,7 +88,7 @@ const VERSION: u64 = 2;
 /// The state directory: `$XDG_STATE_HOME/versus` when XDG_STATE_HOME is set,
 /// non-empty and absolute (a relative one is ignored, as the XDG spec says),
 /// else `$HOME/.local/state/versus` (HOME must be absolute too); None when neither.
-pub fn state_dir() -> Option<PathBuf> {
+pub(crate) fn state_dir() -> Option<PathBuf> {
     state_dir_from(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME"))
 }
 
@@ -136,7 +136,7 @@ fn slug(raw: &str, max: usize) -> String {
 /// The file for an identity: `state_dir()/answers-<identity>.json`; None when
 /// there is no state directory or the identity is not `[a-z0-9-]+` (so it can
 /// never name a path outside the directory).
-pub fn path_for(identity: &str) -> Option<PathBuf> {
+pub(crate) fn path_for(identity: &str) -> Option<PathBuf> {
     path_in(&state_dir()?, identity)
 }
 

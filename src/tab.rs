@@ -31,7 +31,7 @@ impl Tab {
     }
 
     /// The title where room is short (the tab bar, the palette's labels).
-    pub fn short_title(self) -> &'static str {
+    pub(crate) fn short_title(self) -> &'static str {
         match self {
             Tab::Performance => "Perf & security",
             other => other.title(),
@@ -39,7 +39,7 @@ impl Tab {
     }
 
     /// The shortest name that still reads as the tab (a narrow tab bar).
-    pub fn tiny_title(self) -> &'static str {
+    pub(crate) fn tiny_title(self) -> &'static str {
         match self {
             Tab::Features => "Feat",
             Tab::ProsCons => "Pros",
@@ -55,7 +55,7 @@ impl Tab {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 
-    pub fn from_index(i: usize) -> Option<Tab> {
+    pub(crate) fn from_index(i: usize) -> Option<Tab> {
         Tab::ALL.get(i).copied()
     }
 
@@ -63,7 +63,7 @@ impl Tab {
         Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
     }
 
-    pub fn previous(self) -> Tab {
+    pub(crate) fn previous(self) -> Tab {
         Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
     }
 }

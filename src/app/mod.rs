@@ -14,7 +14,9 @@ use std::sync::Arc;
 
 pub use action::{Action, LineAction};
 pub use effect::Effect;
-pub use overlay::{Kind, Overlay, Overlays};
+pub use overlay::Kind;
+pub use overlay::Overlay;
+pub use overlay::Overlays;
 pub use picker::Picker;
 pub use search_line::SearchLine;
 
@@ -178,12 +180,12 @@ impl App {
     }
 
     /// True when the Decide tab is the wizard (the data has questions).
-    pub fn has_wizard(&self) -> bool {
+    pub(crate) fn has_wizard(&self) -> bool {
         !self.data.wizard.questions.is_empty()
     }
 
     /// True when the wizard is the tab on screen (perhaps under help or the palette).
-    pub fn on_wizard(&self) -> bool {
+    pub(crate) fn on_wizard(&self) -> bool {
         self.tab == Tab::Decide && self.has_wizard()
     }
 
@@ -285,7 +287,7 @@ impl App {
 
     /// Takes up the answers saved last time (`when`: the date they were
     /// saved), saying so in the wizard's notice with the key that starts over.
-    pub fn restore_answers(
+    pub(crate) fn restore_answers(
         &mut self,
         answers: Vec<Option<usize>>,
         importance: Vec<crate::wizard::Importance>,
@@ -301,7 +303,7 @@ impl App {
     }
 
     /// Adds a sentence to the wizard's notice (saved answers set aside, say).
-    pub fn add_notice(&mut self, notice: String) {
+    pub(crate) fn add_notice(&mut self, notice: String) {
         self.wizard.notice = Some(match self.wizard.notice.take() {
             Some(before) => format!("{before} {notice}"),
             None => notice,
@@ -311,7 +313,7 @@ impl App {
     /// A watched file changed but does not load: the banner says why, above
     /// the last good version, naming the file by its name (the whole path
     /// would crowd out the message).
-    pub fn not_reloaded(&mut self, path: &std::path::Path, error: &crate::data::LoadError) {
+    pub(crate) fn not_reloaded(&mut self, path: &std::path::Path, error: &crate::data::LoadError) {
         let full = crate::data::printable(&path.display().to_string());
         let name = path.file_name().map_or_else(|| full.clone(), |n| crate::data::printable(&n.to_string_lossy()));
         self.banner = Some(crate::catalogue::one_line(error).replacen(&full, &name, 1));
@@ -557,7 +559,7 @@ impl App {
 
     /// A search that needs running: a query line whose newest query has not
     /// been handed to a searcher yet.
-    pub fn search_request(&self) -> Option<SearchRequest> {
+    pub(crate) fn search_request(&self) -> Option<SearchRequest> {
         [(Target::Palette, self.palette()), (Target::Faq, self.faq_search.as_ref())].into_iter().find_map(
             |(target, line)| {
                 let line = line?;

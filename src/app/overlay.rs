@@ -56,7 +56,7 @@ impl Overlays {
         self.0.push(overlay);
     }
 
-    pub fn close(&mut self, kind: Kind) {
+    pub(crate) fn close(&mut self, kind: Kind) {
         self.0.retain(|o| o.kind() != kind);
     }
 
@@ -64,14 +64,7 @@ impl Overlays {
         self.0.iter().any(|o| o.kind() == kind)
     }
 
-    pub fn help_scroll(&self) -> Option<usize> {
-        self.0.iter().find_map(|o| match o {
-            Overlay::Help { scroll } => Some(*scroll),
-            _ => None,
-        })
-    }
-
-    pub fn help_scroll_mut(&mut self) -> Option<&mut usize> {
+    pub(crate) fn help_scroll_mut(&mut self) -> Option<&mut usize> {
         self.0.iter_mut().find_map(|o| match o {
             Overlay::Help { scroll } => Some(scroll),
             _ => None,
@@ -85,7 +78,7 @@ impl Overlays {
         })
     }
 
-    pub fn palette_mut(&mut self) -> Option<(&mut SearchLine, &mut usize)> {
+    pub(crate) fn palette_mut(&mut self) -> Option<(&mut SearchLine, &mut usize)> {
         self.0.iter_mut().find_map(|o| match o {
             Overlay::Palette { line, selected } => Some((line, selected)),
             _ => None,
@@ -99,7 +92,7 @@ impl Overlays {
         })
     }
 
-    pub fn picker_mut(&mut self) -> Option<&mut Picker> {
+    pub(crate) fn picker_mut(&mut self) -> Option<&mut Picker> {
         self.0.iter_mut().find_map(|o| match o {
             Overlay::Picker(picker) => Some(picker),
             _ => None,
@@ -120,7 +113,7 @@ mod tests {
         stack.open(Overlay::Expanded);
         assert_eq!(stack.iter().map(Overlay::kind).collect::<Vec<_>>(), [Kind::Help, Kind::Expanded]);
         stack.close(Kind::Expanded);
-        assert_eq!(stack.help_scroll(), Some(3));
+        assert_eq!(stack.help_scroll_mut().copied(), Some(3));
         assert!(!stack.is_open(Kind::Expanded) && stack.top().is_some());
     }
 }

@@ -28,7 +28,7 @@ impl Picker {
     /// What each comparison is matched against: its name, its title, its
     /// subjects, and all three together (so `^Rust` and `rust-vs-go$` anchor
     /// to a field, and `rust go` may match across them).
-    pub fn haystacks(l: &Listed) -> Vec<String> {
+    pub(crate) fn haystacks(l: &Listed) -> Vec<String> {
         match &l.content {
             Ok(s) => {
                 let subjects = s.subjects.join(" ");
@@ -42,7 +42,7 @@ impl Picker {
     /// Takes in comparisons the listing has read (`done`: the last of them).
     /// The highlight stays on what the user chose; until they choose, it
     /// starts on the comparison that is open, so Enter changes nothing by accident.
-    pub fn add(&mut self, more: Vec<Listed>, done: bool, current: &str) {
+    pub(crate) fn add(&mut self, more: Vec<Listed>, done: bool, current: &str) {
         let chosen = self.shown.get(self.selected).copied();
         self.listed.get_or_insert_with(Vec::new).extend(more);
         self.done |= done;
@@ -84,7 +84,7 @@ impl Picker {
         };
     }
 
-    pub fn move_by(&mut self, by: isize) {
+    pub(crate) fn move_by(&mut self, by: isize) {
         if self.listed.is_none() {
             self.pending = self.pending.saturating_add(by);
             return;

@@ -45,7 +45,7 @@ impl Default for SearchLine {
 
 impl SearchLine {
     /// A query line that starts with `query`, its search still to run.
-    pub fn with_query(query: &str) -> SearchLine {
+    pub(crate) fn with_query(query: &str) -> SearchLine {
         let mut line = SearchLine::default();
         line.edit(&LineAction::Paste(query.to_string()));
         line
@@ -58,7 +58,7 @@ impl SearchLine {
 
     /// " · not found: …" for the words of the shown query that nothing
     /// matched; empty when there are none.
-    pub fn not_found(&self) -> String {
+    pub(crate) fn not_found(&self) -> String {
         match self.unmatched.is_empty() {
             true => String::new(),
             false => format!(" · not found: {}", self.unmatched.join(", ")),
@@ -66,7 +66,7 @@ impl SearchLine {
     }
 
     /// True while the shown hits are for an older query.
-    pub fn pending(&self) -> bool {
+    pub(crate) fn pending(&self) -> bool {
         self.hits_generation != self.generation
     }
 

@@ -11,8 +11,9 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use new::{NewError, create};
-pub use starter::{starter, subject_id};
+pub use new::NewError;
+pub use new::create;
+pub use starter::starter;
 
 use crate::data::{self, Comparison, LoadError};
 use crate::record;
@@ -95,7 +96,7 @@ impl Named {
     /// How a decision record names it, so `versus recheck` finds it again
     /// through the catalogue: never by path (a file given by path is named
     /// by its file name, and rechecking it needs `--data`).
-    pub fn record_identity(&self) -> record::Identity {
+    pub(crate) fn record_identity(&self) -> record::Identity {
         let (comparison, from) = match (self.kind, &self.path) {
             (Kind::Shipped, _) => (self.name.clone(), record::From::Shipped),
             (Kind::User, _) => (self.name.clone(), record::From::Yours),
@@ -113,7 +114,7 @@ impl Named {
 /// shipped one by name, or one of the user's by name in their folder. A
 /// record never makes versus open a path; a record of a file given by path,
 /// or a name the catalogue does not have, is an error saying to pass `--data`.
-pub fn for_record(identity: &record::Identity) -> Result<Named, String> {
+pub(crate) fn for_record(identity: &record::Identity) -> Result<Named, String> {
     let name = &identity.comparison;
     let shown = data::printable(name);
     match identity.from {
@@ -179,7 +180,7 @@ impl std::error::Error for Unknown {}
 /// The user's comparisons directory: `$XDG_DATA_HOME/versus/comparisons` when
 /// XDG_DATA_HOME is set and absolute (a relative one is ignored, as the XDG
 /// spec says), else `$HOME/.local/share/versus/comparisons`.
-pub fn user_dir() -> Option<PathBuf> {
+pub(crate) fn user_dir() -> Option<PathBuf> {
     user_dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
 }
 
@@ -189,12 +190,12 @@ fn user_dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Opt
 
 /// The most user files listed: a directory of many thousands is a mistake,
 /// and the listing stays bounded. Any file opens by name however many there are.
-pub const MAX_USER_FILES: usize = 2000;
+pub(crate) const MAX_USER_FILES: usize = 2000;
 
 /// The user's comparison files, sorted by name: `*.ron` regular files (or
 /// links to them) in [`user_dir`], at most [`MAX_USER_FILES`], and how many
 /// more there were.
-pub fn user_files() -> (Vec<Named>, usize) {
+pub(crate) fn user_files() -> (Vec<Named>, usize) {
     let Some(dir) = user_dir() else { return (Vec::new(), 0) };
     user_files_in(&dir)
 }
@@ -300,7 +301,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of_head(head: data::Head) -> Summary {
+    pub(crate) fn of_head(head: data::Head) -> Summary {
         Summary { title: head.title, subjects: head.subjects }
     }
 
@@ -324,7 +325,7 @@ pub fn list() -> (Vec<Listed>, usize) {
 
 /// [`list`], one comparison at a time as each is read, for a listing that
 /// draws as it goes; returns how many user files were left out.
-pub fn list_each(each: &mut dyn FnMut(Listed)) -> usize {
+pub(crate) fn list_each(each: &mut dyn FnMut(Listed)) -> usize {
     let shipped_names: Vec<String> = shipped().map(|n| n.name).collect();
     for named in shipped() {
         let content = named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e));

@@ -19,7 +19,7 @@ const WRAP: usize = 100;
 /// A short id for a subject name: its ASCII letters (lowercased) and digits,
 /// every other run of characters one '-', none at either end; "subject" when
 /// nothing is left (a name in another script). Not made unique.
-pub fn subject_id(name: &str) -> String {
+pub(crate) fn subject_id(name: &str) -> String {
     let mut id = String::new();
     let mut gap = false;
     for c in name.chars() {

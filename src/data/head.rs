@@ -17,18 +17,18 @@ use crate::fsio::{self, Links};
 
 /// What a listing shows of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Head {
+pub(crate) struct Head {
     pub title: String,
     pub subjects: Vec<String>,
 }
 
 /// The most of a file read for its head; real heads are a few kilobytes.
-pub const MAX_HEAD_BYTES: u64 = 256 * 1024;
+pub(crate) const MAX_HEAD_BYTES: u64 = 256 * 1024;
 /// The first read; doubled while the head runs past it.
 const FIRST_READ: u64 = 16 * 1024;
 
 /// The head of the comparison file at `path` (a regular file, or a link to one).
-pub fn load_head(path: &Path) -> Result<Head, LoadError> {
+pub(crate) fn load_head(path: &Path) -> Result<Head, LoadError> {
     let shown = path.display().to_string();
     let mut limit = FIRST_READ;
     loop {

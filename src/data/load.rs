@@ -72,7 +72,7 @@ impl LoadError {
 
 /// A file name or message made fit to print: [`sanitize`](super::text::sanitize)d,
 /// on one line, at most 1,000 characters.
-pub fn printable(s: &str) -> String {
+pub(crate) fn printable(s: &str) -> String {
     clip(&sanitize_line(s), MAX_SHOWN_CHARS).into_owned()
 }
 

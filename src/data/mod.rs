@@ -7,16 +7,15 @@ mod per_subject;
 mod text;
 mod validate;
 
-pub use head::{Head, MAX_HEAD_BYTES, load_head};
-pub use load::{
-    InvalidError, LoadError, MAX_FILE_BYTES, SNIPPET_RADIUS, SyntaxError, load_bytes, load_file, load_str, printable,
-};
+pub(crate) use head::{Head, load_head};
+pub(crate) use load::printable;
+pub use load::{LoadError, MAX_FILE_BYTES, SNIPPET_RADIUS, load_bytes, load_file, load_str};
 pub use model::*;
 pub use per_subject::PerSubject;
-pub use text::{Line, Text, clip, count, escape_json, is_invisible, lookalike_key, sanitize, sanitize_line};
-pub use validate::{
-    MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_SUBJECTS, Problem, Problems, find_problems, validate,
-};
+pub use text::{Line, Text, count, sanitize_line};
+pub(crate) use text::{clip, escape_json, lookalike_key, sanitize};
+pub(crate) use validate::MAX_LINE_CHARS;
+pub use validate::{MAX_NAME_CHARS, MAX_PROBLEMS, MAX_SUBJECTS, Problem, validate};
 
 /// The shipped comparisons, compiled into the binary so `versus` needs no files.
 pub const BUILTIN: &[(&str, &str)] = &[

@@ -43,7 +43,7 @@ pub struct Comparison {
 
 impl Comparison {
     /// The display name of the subject with this id.
-    pub fn subject_name(&self, id: &str) -> Option<&str> {
+    pub(crate) fn subject_name(&self, id: &str) -> Option<&str> {
         self.subjects.iter().find(|s| s.id.as_str() == id).map(|s| s.name.as_str())
     }
 }
@@ -103,7 +103,7 @@ pub struct ProsCons {
 
 impl ProsCons {
     /// The notes on the pro or con whose text is `item`.
-    pub fn notes_on<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Note> {
+    pub(crate) fn notes_on<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Note> {
         self.notes.iter().filter(move |n| n.about.as_deref().is_some_and(|a| item.starts_with(a)))
     }
 }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// and the Unicode bidirectional overrides that can make text lie about its
 /// order. Carriage returns become newlines; Unicode's line and paragraph
 /// separators, spaces.
-pub fn sanitize(input: &str) -> String {
+pub(crate) fn sanitize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
@@ -87,7 +87,7 @@ fn is_bidi_control(c: char) -> bool {
 /// `\u` escape of four hex digits. Such characters can only be inside strings (JSON's own
 /// syntax is ASCII, and the writer escapes the C0 controls), so a script
 /// still reads the exact text: a file's true name, say.
-pub fn escape_json(json: &str) -> String {
+pub(crate) fn escape_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if (c.is_control() && !c.is_ascii_whitespace()) || is_bidi_control(c) {
@@ -104,7 +104,7 @@ pub fn escape_json(json: &str) -> String {
 /// bidirectional controls, variation selectors, Hangul fillers, tags) and
 /// the interlinear annotation controls, the format characters (category Cf)
 /// a name could hide.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{ad}'
@@ -133,7 +133,7 @@ pub fn is_invisible(c: char) -> bool {
 /// collapsed. Two names with the same key read the same on screen: `A`,
 /// `\u{202e}A`, `A\u{200b}`, `a` and `Ａ`. (Letters of other scripts that
 /// merely resemble Latin ones, such as Cyrillic `А`, keep their own key.)
-pub fn lookalike_key(name: &str) -> String {
+pub(crate) fn lookalike_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let visible: String = name.chars().filter(|c| !is_invisible(*c)).collect();
     let folded: String = visible.nfkc().collect::<String>().to_lowercase().nfkc().collect();
@@ -147,7 +147,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 
 /// `s` cut to at most `max` characters, the cut marked with a final `…`
 /// (which counts toward `max`). Borrowed when it already fits.
-pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+pub(crate) fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     match s.char_indices().nth(max) {
         None => std::borrow::Cow::Borrowed(s),
         Some(_) => {

@@ -42,7 +42,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 
 /// The longest other one-line text (a summary, a table cell, a prompt, a
 /// question, a URL), in characters.
-pub const MAX_LINE_CHARS: usize = 1000;
+pub(crate) const MAX_LINE_CHARS: usize = 1000;
 
 /// Problems kept; beyond this they are only counted.
 pub const MAX_PROBLEMS: usize = 100;
@@ -60,13 +60,13 @@ const MAX_DECLARED_SHOWN: usize = 10;
 /// What [`find_problems`] found: the first [`MAX_PROBLEMS`] problems, in file order,
 /// and how many more there were.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Problems {
+pub(crate) struct Problems {
     pub list: Vec<Problem>,
     pub more: usize,
 }
 
 impl Problems {
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.list.is_empty() && self.more == 0
     }
 }
@@ -79,7 +79,7 @@ pub fn validate(c: &Comparison) -> Vec<Problem> {
 
 /// Every rule broken by `c`: the first [`MAX_PROBLEMS`] in file order, and a
 /// count of the rest.
-pub fn find_problems(c: &Comparison) -> Problems {
+pub(crate) fn find_problems(c: &Comparison) -> Problems {
     let mut subjects = Vec::new();
     let mut known = HashSet::new();
     for s in &c.subjects {

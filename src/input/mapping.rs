@@ -27,7 +27,7 @@ pub fn map_event(event: &Event, app: &App, map: &ScreenMap) -> Option<Action> {
 /// Esc and the key typed right after it can reach us in one read, which
 /// terminals spell as Alt and that key. When that Alt key means nothing,
 /// it is taken for what was typed: Esc, then the key.
-pub fn esc_then(event: &Event, app: &App, map: &ScreenMap) -> Option<(Event, Event)> {
+pub(crate) fn esc_then(event: &Event, app: &App, map: &ScreenMap) -> Option<(Event, Event)> {
     let Event::Key(k) = event else { return None };
     if !k.modifiers.contains(KeyModifiers::ALT)
         || k.kind == KeyEventKind::Release
@@ -45,7 +45,7 @@ fn scroll(pane: Option<&PaneMap>, by: isize) -> Action {
     Action::Scroll { by, max: pane.map_or(0, |p| p.max_scroll) }
 }
 
-pub fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
+pub(crate) fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     // Before the keymap, in every mode: no config takes this way out away.
     if ALWAYS_QUITS.matches(event) {
         return Some(Action::Quit);
@@ -160,7 +160,7 @@ fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
     }
 }
 
-pub fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Action> {
+pub(crate) fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let (x, y) = (event.column, event.row);
     // The list of what has the keyboard, as the app's mode says.
     let overlay = match app.mode() {

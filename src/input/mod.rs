@@ -2,6 +2,7 @@
 //! effect, [`crate::keys`]) and the last [`crate::ui::ScreenMap`] to an
 //! action ([`mapping`]).
 
-pub mod mapping;
+pub(crate) mod mapping;
 
-pub use mapping::{esc_then, map_event};
+pub(crate) use mapping::esc_then;
+pub use mapping::map_event;

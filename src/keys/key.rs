@@ -52,7 +52,7 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// What a config file may write, for the error that says so.
-pub const KEY_SYNTAX: &str = "a character (q, ?, ]), f1 to f12, or one of enter, esc, tab, shift-tab, backspace, space, up, \
+pub(crate) const KEY_SYNTAX: &str = "a character (q, ?, ]), f1 to f12, or one of enter, esc, tab, shift-tab, backspace, space, up, \
      down, left, right, pageup, pagedown, home, end, delete, insert; alt- before any of them (alt-x), ctrl- before a \
      letter a to z (ctrl-c), space or a named key but enter, tab, shift-tab, esc and backspace (ctrl-down)";
 
@@ -64,7 +64,7 @@ impl Key {
     }
 
     /// A plain character: what a search line types rather than obeys.
-    pub fn is_typed(&self) -> bool {
+    pub(crate) fn is_typed(&self) -> bool {
         matches!(self.code, KeyCode::Char(_)) && (self.modifiers - KeyModifiers::SHIFT).is_empty()
     }
 
@@ -74,7 +74,7 @@ impl Key {
     }
 
     /// As a config file writes it: `q`, `ctrl-c`, `down`, `pagedown`.
-    pub fn spelling(&self) -> String {
+    pub(crate) fn spelling(&self) -> String {
         self.written(false)
     }
 

@@ -8,7 +8,8 @@ mod key;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-pub use key::{KEY_SYNTAX, Key};
+pub(crate) use key::KEY_SYNTAX;
+pub use key::Key;
 use key::{ch, ctrl, key};
 
 use crate::wizard::WizardAction;
@@ -17,7 +18,7 @@ use crate::wizard::WizardAction;
 /// palette, the picker), whatever a config file binds, as in most terminal
 /// apps: no config can take the way out away. A config may list it under
 /// `quit` and nowhere else.
-pub const ALWAYS_QUITS: Key = ctrl('c');
+pub(crate) const ALWAYS_QUITS: Key = ctrl('c');
 
 /// What a binding does, before it is turned into an action for the current view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,7 +333,7 @@ const WIZARD: &[Default<WizardAction>] = &[
 ];
 
 /// The query language of every search line (fzf's extended search), for the help overlay.
-pub const SEARCH_SYNTAX_HELP: &[(&str, &str)] = &[
+pub(crate) const SEARCH_SYNTAX_HELP: &[(&str, &str)] = &[
     ("flask fast", "both words (each matches a word, its start, its stem or a typo of it)"),
     ("'text", "exactly this text"),
     ("^text", "a text that starts with it"),
@@ -342,7 +343,7 @@ pub const SEARCH_SYNTAX_HELP: &[(&str, &str)] = &[
 ];
 
 /// Mouse use, for the help overlay.
-pub const MOUSE_HELP: &[(&str, &str)] = &[
+pub(crate) const MOUSE_HELP: &[(&str, &str)] = &[
     ("click a tab", "go to that tab"),
     ("click a row", "select it; click it again to open it"),
     ("wheel", "move through a list, or scroll the text under the pointer"),
@@ -405,15 +406,15 @@ fn first<C: PartialEq>(table: &[Binding<C>], command: &C) -> String {
 }
 
 impl Keymap {
-    pub fn main_for(&self, event: &KeyEvent) -> Option<&Binding<KeyCommand>> {
+    pub(crate) fn main_for(&self, event: &KeyEvent) -> Option<&Binding<KeyCommand>> {
         find(&self.main, event)
     }
 
-    pub fn line_for(&self, event: &KeyEvent) -> Option<&Binding<LineCommand>> {
+    pub(crate) fn line_for(&self, event: &KeyEvent) -> Option<&Binding<LineCommand>> {
         find(&self.line, event)
     }
 
-    pub fn wizard_for(&self, event: &KeyEvent) -> Option<&Binding<WizardAction>> {
+    pub(crate) fn wizard_for(&self, event: &KeyEvent) -> Option<&Binding<WizardAction>> {
         find(&self.wizard, event)
     }
 
@@ -422,11 +423,11 @@ impl Keymap {
         first(&self.main, &command)
     }
 
-    pub fn line_key(&self, command: LineCommand) -> String {
+    pub(crate) fn line_key(&self, command: LineCommand) -> String {
         first(&self.line, &command)
     }
 
-    pub fn wizard_key(&self, action: WizardAction) -> String {
+    pub(crate) fn wizard_key(&self, action: WizardAction) -> String {
         first(&self.wizard, &action)
     }
 
@@ -435,16 +436,16 @@ impl Keymap {
         join_pair(self.key(a), self.key(b))
     }
 
-    pub fn pair_line(&self, a: LineCommand, b: LineCommand) -> String {
+    pub(crate) fn pair_line(&self, a: LineCommand, b: LineCommand) -> String {
         join_pair(self.line_key(a), self.line_key(b))
     }
 
-    pub fn wizard_pair(&self, a: WizardAction, b: WizardAction) -> String {
+    pub(crate) fn wizard_pair(&self, a: WizardAction, b: WizardAction) -> String {
         join_pair(self.wizard_key(a), self.wizard_key(b))
     }
 
     /// Each tab's key, in tab order: go_to_tab's keys (empty where it has fewer).
-    pub fn tab_keys(&self) -> Vec<String> {
+    pub(crate) fn tab_keys(&self) -> Vec<String> {
         let keys = self.main.iter().find(|b| b.command == KeyCommand::TabByNumber).map_or(&[][..], |b| &b.keys[..]);
         keys.iter().map(Key::label).collect()
     }
@@ -497,7 +498,7 @@ impl Keymap {
     /// which comes first on the Decide tab (down and next_option, up and
     /// previous_option, open and choose, copy and copy_result mean the same
     /// and may share keys). Each as (the key, the two actions).
-    pub fn conflicts(&self) -> Vec<(String, &'static str, &'static str)> {
+    pub(crate) fn conflicts(&self) -> Vec<(String, &'static str, &'static str)> {
         const SAME: &[(&str, &str)] = &[
             ("down", "next_option"),
             ("up", "previous_option"),

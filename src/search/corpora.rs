@@ -49,7 +49,7 @@ impl Kind {
     }
 
     /// Whether the kind must be named beside its tab, because the tab holds several kinds.
-    pub fn shares_its_tab(self) -> bool {
+    pub(crate) fn shares_its_tab(self) -> bool {
         matches!(self, Kind::KeyFeature | Kind::Pro | Kind::Con | Kind::Glance | Kind::Note)
     }
 }

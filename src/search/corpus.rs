@@ -110,7 +110,7 @@ impl Corpus {
     }
 
     /// Adds an entry with what is known of it (its subject, its kind).
-    pub fn push_about<'a>(&mut self, meta: Meta, texts: impl IntoIterator<Item = (Field, &'a str)>) -> usize {
+    pub(crate) fn push_about<'a>(&mut self, meta: Meta, texts: impl IntoIterator<Item = (Field, &'a str)>) -> usize {
         self.entries.push(self.texts.len() as u32);
         self.metas.push(meta);
         for (field, t) in texts {
@@ -142,11 +142,11 @@ impl Corpus {
         self.texts[self.text_range(i)].iter().map(|&(s, e, f)| (f, &self.buf[s as usize..e as usize]))
     }
 
-    pub fn meta(&self, i: usize) -> Meta {
+    pub(crate) fn meta(&self, i: usize) -> Meta {
         self.metas[i]
     }
 
-    pub fn metas(&self) -> &[Meta] {
+    pub(crate) fn metas(&self) -> &[Meta] {
         &self.metas
     }
 
@@ -156,7 +156,7 @@ impl Corpus {
     }
 
     /// Length of entry `i`'s first text, for breaking ties.
-    pub fn first_len(&self, i: usize) -> u32 {
+    pub(crate) fn first_len(&self, i: usize) -> u32 {
         self.texts.get(self.entries[i] as usize).filter(|_| !self.text_range(i).is_empty()).map_or(0, |t| t.1 - t.0)
     }
 }

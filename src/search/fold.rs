@@ -9,13 +9,13 @@
 //! finds "École", typing `école` asks for the accent.
 
 /// `c` lowercased (the first character of its lowercase form).
-pub fn lower(c: char) -> char {
+pub(crate) fn lower(c: char) -> char {
     if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
 }
 
 /// `c` without its accent, for Latin letters (the base of its canonical
 /// decomposition); any other character as it is.
-pub fn unaccent(c: char) -> char {
+pub(crate) fn unaccent(c: char) -> char {
     let latin = matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
     if !latin {
         return c;
@@ -29,7 +29,7 @@ pub fn unaccent(c: char) -> char {
 
 /// How a term compares characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fold {
+pub(crate) struct Fold {
     /// Compare lowercased characters (the term has no uppercase letter).
     pub case: bool,
     /// Compare Latin letters without their accents (the term has none).
@@ -37,25 +37,22 @@ pub struct Fold {
 }
 
 impl Fold {
-    /// No folding at all: characters compare as they are.
-    pub const NONE: Fold = Fold { case: false, accents: false };
-
     /// fzf's rules for a term as typed: smart case (an uppercase letter makes
     /// it case-sensitive) and accent folding unless the term has an accent.
-    pub fn for_term(term: &str) -> Fold {
+    pub(crate) fn for_term(term: &str) -> Fold {
         let case = !term.chars().any(char::is_uppercase);
         let accents = term.chars().all(|c| unaccent(lower(c)) == lower(c));
         Fold { case, accents }
     }
 
-    pub fn char(self, c: char) -> char {
+    pub(crate) fn char(self, c: char) -> char {
         let c = if self.case { lower(c) } else { c };
         if self.accents { unaccent(c) } else { c }
     }
 
     /// Whether folding can change `text` (false for ASCII under an
     /// accents-only fold, or when nothing is folded).
-    pub fn changes(self, text: &str) -> bool {
+    pub(crate) fn changes(self, text: &str) -> bool {
         if self.case {
             text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()
         } else {
@@ -64,13 +61,13 @@ impl Fold {
     }
 
     /// `text` folded into `out` (cleared first).
-    pub fn into(self, text: &str, out: &mut String) {
+    pub(crate) fn into(self, text: &str, out: &mut String) {
         out.clear();
         out.extend(text.chars().map(|c| self.char(c)));
     }
 
     /// `text` folded.
-    pub fn apply(self, text: &str) -> String {
+    pub(crate) fn apply(self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         self.into(text, &mut out);
         out

@@ -25,13 +25,13 @@ fn matcher() -> &'static SkimMatcherV2 {
 }
 
 /// Whether `query` matches case-sensitively (it has an uppercase letter).
-pub fn is_case_sensitive(query: &str) -> bool {
+pub(crate) fn is_case_sensitive(query: &str) -> bool {
     query.chars().any(char::is_uppercase)
 }
 
 /// A query prepared once per keystroke.
 #[derive(Debug, Clone)]
-pub struct FuzzyTerm {
+pub(crate) struct FuzzyTerm {
     text: String,
     case_sensitive: bool,
     /// The query's bytes, ASCII-lowercased when case-insensitive; `None` when
@@ -40,16 +40,12 @@ pub struct FuzzyTerm {
 }
 
 impl FuzzyTerm {
-    pub fn new(text: &str) -> FuzzyTerm {
+    pub(crate) fn new(text: &str) -> FuzzyTerm {
         let case_sensitive = is_case_sensitive(text);
         let ascii = text
             .is_ascii()
             .then(|| if case_sensitive { text.as_bytes().to_vec() } else { text.to_ascii_lowercase().into_bytes() });
         FuzzyTerm { text: text.to_string(), case_sensitive, ascii }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
     }
 
     /// The part of `text` the matcher needs to see, or `None` when the query
@@ -138,7 +134,7 @@ impl FuzzyTerm {
     /// (the caller folds non-ASCII text), but only the part the matcher needs
     /// is copied. Lowercasing keeps every byte offset, and spares exact-case
     /// words the matcher's penalty for a case mismatch.
-    pub fn score(&self, text: &str) -> Option<i64> {
+    pub(crate) fn score(&self, text: &str) -> Option<i64> {
         self.score_with(text, text.len() > LONG_TEXT, matcher())
     }
 

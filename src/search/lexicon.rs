@@ -26,7 +26,7 @@ pub enum Class {
 
 /// What the search knows about an entry beyond its texts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// The subject the entry is about (a pro of Django, Flask's fit).
     pub subject: Option<u16>,
     /// The kind of entry, where a query can name it.
@@ -109,8 +109,8 @@ const BUILT_IN: &[(Option<Class>, &[&str])] = &[
 
 /// Most members a synonym group or the lexicon as a whole may have, and the
 /// most words in one member: bounds on what a query costs.
-pub const MAX_GROUP_MEMBERS: usize = 24;
-pub const MAX_MEMBER_WORDS: usize = 4;
+pub(crate) const MAX_GROUP_MEMBERS: usize = 24;
+pub(crate) const MAX_MEMBER_WORDS: usize = 4;
 
 /// The English stemmer, shared by the index and the lexicon.
 pub(super) fn stemmer() -> &'static Stemmer {
@@ -160,7 +160,7 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// The words of a query term: as [`words`], each asking for its spelling
 /// when the term has a capital (fzf's smart case, term by term).
-pub fn typed_words(text: &str) -> Vec<Word> {
+pub(crate) fn typed_words(text: &str) -> Vec<Word> {
     let exact = !Fold::for_term(text).case;
     split(text).map(|w| Word { exact, ..Word::new(w) }).collect()
 }
@@ -171,7 +171,7 @@ fn split(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// One way to say a concept: one or more words, in order.
-pub type Member = Vec<Word>;
+pub(crate) type Member = Vec<Word>;
 
 /// Words and phrases that mean one thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,12 +227,12 @@ impl Lexicon {
     }
 
     /// The built-in vocabulary alone, for texts that are not a comparison.
-    pub fn built_in() -> &'static Lexicon {
+    pub(crate) fn built_in() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon::new(&[], &[]))
     }
 
-    pub fn concept(&self, i: usize) -> &Concept {
+    pub(crate) fn concept(&self, i: usize) -> &Concept {
         &self.concepts[i]
     }
 
@@ -242,7 +242,7 @@ impl Lexicon {
 
     /// The longest member of any concept that `query` starts with: the
     /// concept and how many words it takes. Earlier concepts win ties.
-    pub fn longest_at(&self, query: &[Word]) -> Option<(usize, usize)> {
+    pub(crate) fn longest_at(&self, query: &[Word]) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for (i, c) in self.concepts.iter().enumerate() {
             for m in &c.members {
@@ -262,7 +262,7 @@ fn same(a: &Member, b: &Member) -> bool {
 }
 
 /// English stop words (NLTK's list): a query never requires them.
-pub fn is_stop_word(folded: &str) -> bool {
+pub(crate) fn is_stop_word(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| stop_words::get("en").iter().copied().collect()).contains(folded)
 }

@@ -11,7 +11,7 @@ use super::fuzzy::FuzzyTerm;
 use super::syntax::{Kind, Pattern, Term};
 
 /// A parsed query, ready to test lines.
-pub struct LineFilter {
+pub(crate) struct LineFilter {
     groups: Vec<Vec<(Term, Option<FuzzyTerm>)>>,
     /// Every line is ASCII (the caller knows it from one pass over the input),
     /// so no line needs folding beyond ASCII case.
@@ -23,7 +23,7 @@ pub struct LineFilter {
 const EXACT_PER_CHAR: i64 = 16;
 
 impl LineFilter {
-    pub fn new(query: &str, ascii: bool) -> LineFilter {
+    pub(crate) fn new(query: &str, ascii: bool) -> LineFilter {
         let groups = Pattern::parse(query)
             .groups
             .into_iter()
@@ -42,7 +42,7 @@ impl LineFilter {
     /// The line's score, or `None` when it does not match: every group must
     /// match, and a group matches when one of its terms does (an inverse term
     /// by being absent).
-    pub fn score(&self, line: &str) -> Option<i64> {
+    pub(crate) fn score(&self, line: &str) -> Option<i64> {
         let mut total = 0;
         for group in &self.groups {
             let mut matched = None;
@@ -92,14 +92,9 @@ fn term_score(term: &Term, fuzzy: Option<&FuzzyTerm>, line: &str, ascii: bool) -
 
 /// The lines matching `query`, best first (ties to the shorter line, then
 /// input order); every line, in order, for an empty query. A line's trailing
-/// carriage return is not matched.
-pub fn rank_lines(lines: &[&str], query: &str) -> Vec<Hit> {
-    let ascii = lines.iter().all(|l| l.is_ascii());
-    rank_lines_of(lines, query, ascii)
-}
-
-/// [`rank_lines`] when the caller already knows whether every line is ASCII.
-pub fn rank_lines_of(lines: &[&str], query: &str, ascii: bool) -> Vec<Hit> {
+/// carriage return is not matched. `ascii`: whether every line is ASCII (the
+/// caller knows it from reading them).
+pub(crate) fn rank_lines_of(lines: &[&str], query: &str, ascii: bool) -> Vec<Hit> {
     let filter = LineFilter::new(query, ascii);
     if filter.groups.is_empty() {
         return (0..lines.len()).map(|i| Hit { index: i as u32, len: 0, score: 0, partial: false }).collect();
@@ -116,7 +111,8 @@ mod tests {
     use super::*;
 
     fn matching<'a>(lines: &[&'a str], query: &str) -> Vec<&'a str> {
-        let mut hits: Vec<usize> = rank_lines(lines, query).iter().map(|h| h.index as usize).collect();
+        let mut hits: Vec<usize> =
+            rank_lines_of(lines, query, lines.iter().all(|l| l.is_ascii())).iter().map(|h| h.index as usize).collect();
         hits.sort_unstable();
         hits.into_iter().map(|i| lines[i]).collect()
     }
@@ -167,6 +163,6 @@ mod tests {
     #[test]
     fn an_empty_query_keeps_every_line_in_order() {
         assert_eq!(matching(LINES, "  "), LINES);
-        assert_eq!(rank_lines(LINES, "")[0].index, 0);
+        assert_eq!(rank_lines_of(LINES, "", true)[0].index, 0);
     }
 }

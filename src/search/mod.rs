@@ -7,19 +7,25 @@
 
 pub mod corpora;
 pub mod corpus;
-pub mod fold;
-pub mod fuzzy;
+pub(crate) mod fold;
+pub(crate) mod fuzzy;
 pub mod lexicon;
 pub mod lines;
 pub mod request;
 pub mod syntax;
 pub mod words;
-pub mod worker;
+pub(crate) mod worker;
 
 pub use corpora::{Corpora, Found, Kind};
-pub use corpus::{Corpus, Field, Hit, full_hits};
-pub use lexicon::{Class, Lexicon, Meta};
-pub use lines::rank_lines;
-pub use request::{Results, SearchRequest, Target};
-pub use words::{Indexed, Query, Ranked, partial_heading, rank, search};
+pub use corpus::Corpus;
+pub use corpus::Field;
+pub use corpus::{Hit, full_hits};
+pub use lexicon::Class;
+pub use lexicon::Lexicon;
+pub use request::SearchRequest;
+pub use request::{Results, Target};
+pub use words::Indexed;
+pub use words::Ranked;
+pub(crate) use words::partial_heading;
+pub use words::{Query, rank, search};
 pub use worker::Searcher;

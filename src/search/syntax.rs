@@ -28,7 +28,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
+pub(crate) struct Term {
     pub kind: Kind,
     /// The term must not match.
     pub inverse: bool,
@@ -40,12 +40,12 @@ pub struct Term {
 
 /// Terms in groups: every group must match; within a group, any term.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pattern {
+pub(crate) struct Pattern {
     pub groups: Vec<Vec<Term>>,
 }
 
 impl Pattern {
-    pub fn parse(query: &str) -> Pattern {
+    pub(crate) fn parse(query: &str) -> Pattern {
         // fzf trims leading spaces, and trailing ones unless escaped.
         let mut query = query.trim_start_matches(' ');
         while query.ends_with(' ') && !query.ends_with("\\ ") {
@@ -94,10 +94,6 @@ impl Pattern {
         }
         Pattern { groups }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -143,7 +139,7 @@ mod tests {
 
     #[test]
     fn bare_operators_are_dropped_and_dollar_alone_is_a_term() {
-        assert!(Pattern::parse("! ' ^").is_empty());
+        assert!(Pattern::parse("! ' ^").groups.is_empty());
         assert_eq!(terms("$"), [one(Kind::Fuzzy, false, "$")]);
     }
 

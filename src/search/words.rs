@@ -492,7 +492,7 @@ pub struct Ranked {
 
 /// The heading above the hits that match only some of the words, after
 /// `full` hits that match all of them.
-pub fn partial_heading(full: usize) -> &'static str {
+pub(crate) fn partial_heading(full: usize) -> &'static str {
     if full == 0 { "none has all your words; these match some of them" } else { "matches some of your words" }
 }
 

@@ -13,7 +13,7 @@ use super::words::Indexed;
 
 /// Searches over fewer entries than this are best run at once on the UI
 /// thread: they take well under a frame. Larger ones go to the worker.
-pub const INLINE_SEARCH_ENTRIES: usize = 20_000;
+pub(crate) const INLINE_SEARCH_ENTRIES: usize = 20_000;
 
 pub struct Searcher {
     corpora: Arc<Corpora>,
@@ -37,7 +37,7 @@ impl Searcher {
 
     /// Like [`start`](Searcher::start), calling `wake` each time results are
     /// ready, so a loop can sleep until then instead of polling.
-    pub fn start_waking(corpora: Arc<Corpora>, wake: impl Fn() + Send + 'static) -> Searcher {
+    pub(crate) fn start_waking(corpora: Arc<Corpora>, wake: impl Fn() + Send + 'static) -> Searcher {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
         let (outbox, results) = mpsc::channel();
         let newest: Arc<[AtomicU64; 2]> = Arc::new([AtomicU64::new(0), AtomicU64::new(0)]);

@@ -222,7 +222,7 @@ fn watch_signals(waker: Waker) -> io::Result<()> {
 
 /// Where the wizard's answers are kept, and what the file looked like when
 /// this instance last read or wrote it (to notice another instance's writes).
-pub struct AnswerStore {
+pub(crate) struct AnswerStore {
     pub path: std::path::PathBuf,
     pub identity: String,
     pub stamp: Option<saved::Stamp>,

@@ -13,7 +13,7 @@ use super::wrap::wrap;
 
 /// One paragraph of styled text.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Rich {
+pub(crate) struct Rich {
     text: String,
     /// Styles over byte ranges of `text`; later runs win where they overlap.
     runs: Vec<(Range<usize>, Style)>,
@@ -22,12 +22,12 @@ pub struct Rich {
 }
 
 impl Rich {
-    pub fn new(text: &str, style: Style) -> Rich {
+    pub(crate) fn new(text: &str, style: Style) -> Rich {
         Rich { text: text.to_string(), runs: vec![(0..text.len(), style)], marker: None }
     }
 
     /// Differently styled parts, one after another.
-    pub fn parts(parts: &[(&str, Style)]) -> Rich {
+    pub(crate) fn parts(parts: &[(&str, Style)]) -> Rich {
         let mut rich = Rich::default();
         for (text, style) in parts {
             let start = rich.text.len();
@@ -38,7 +38,7 @@ impl Rich {
     }
 
     /// Lays `style` over the byte ranges `ranges` (search highlights), shifted by `offset`.
-    pub fn mark(mut self, ranges: &[Range<usize>], offset: usize, style: Style) -> Rich {
+    pub(crate) fn mark(mut self, ranges: &[Range<usize>], offset: usize, style: Style) -> Rich {
         for r in ranges {
             let r = r.start + offset..r.end + offset;
             if r.end <= self.text.len() {
@@ -49,7 +49,7 @@ impl Rich {
     }
 
     /// Lays `style` over the whole text (a selected item).
-    pub fn patch(mut self, style: Style) -> Rich {
+    pub(crate) fn patch(mut self, style: Style) -> Rich {
         self.runs.push((0..self.text.len(), style));
         if let Some((_, s)) = &mut self.marker {
             *s = s.patch(style);
@@ -57,12 +57,12 @@ impl Rich {
         self
     }
 
-    pub fn with_marker(mut self, marker: &str, style: Style) -> Rich {
+    pub(crate) fn with_marker(mut self, marker: &str, style: Style) -> Rich {
         self.marker = Some((marker.to_string(), style));
         self
     }
 
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
@@ -74,12 +74,12 @@ impl Rich {
         (width as usize).saturating_sub(self.indent()).max(1)
     }
 
-    pub fn height(&self, width: u16) -> usize {
+    pub(crate) fn height(&self, width: u16) -> usize {
         wrap(&self.text, self.wrap_width(width)).len()
     }
 
     /// The wrapped, styled lines at `width` columns.
-    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+    pub(crate) fn lines(&self, width: u16) -> Vec<Line<'static>> {
         let indent = self.indent();
         wrap(&self.text, self.wrap_width(width))
             .into_iter()
@@ -197,34 +197,40 @@ fn grid_row_lines(row: &[Rich], widths: &[u16]) -> Vec<Line<'static>> {
 
 /// A document: paragraphs top to bottom.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Doc {
+pub(crate) struct Doc {
     paras: Vec<Para>,
 }
 
 impl Doc {
-    pub fn new() -> Doc {
+    pub(crate) fn new() -> Doc {
         Doc::default()
     }
 
-    pub fn push(&mut self, rich: Rich) -> &mut Self {
+    pub(crate) fn push(&mut self, rich: Rich) -> &mut Self {
         self.paras.push(Para::Rich(rich));
         self
     }
 
     /// A small table: `rows[0]` is the header; cells wrap within their columns.
-    pub fn grid(&mut self, rows: Vec<Vec<Rich>>) -> &mut Self {
+    pub(crate) fn grid(&mut self, rows: Vec<Vec<Rich>>) -> &mut Self {
         self.paras.push(Para::Grid(rows));
         self
     }
 
     /// A paragraph made of differently styled parts.
-    pub fn styled(&mut self, parts: &[(&str, Style)]) -> &mut Self {
+    pub(crate) fn styled(&mut self, parts: &[(&str, Style)]) -> &mut Self {
         self.push(Rich::parts(parts))
     }
 
     /// Prose in one style, with `marks` (byte ranges into `text`) laid over
     /// in `mark_style`; its `\n\n` paragraph breaks become blank lines.
-    pub fn marked_text(&mut self, text: &str, style: Style, marks: &[Range<usize>], mark_style: Style) -> &mut Self {
+    pub(crate) fn marked_text(
+        &mut self,
+        text: &str,
+        style: Style,
+        marks: &[Range<usize>],
+        mark_style: Style,
+    ) -> &mut Self {
         let mut offset = 0;
         for (i, p) in text.split("\n\n").enumerate() {
             if i > 0 {
@@ -242,42 +248,42 @@ impl Doc {
     }
 
     /// Prose in one style; its `\n\n` paragraph breaks become blank lines.
-    pub fn text(&mut self, text: &str, style: Style) -> &mut Self {
+    pub(crate) fn text(&mut self, text: &str, style: Style) -> &mut Self {
         self.marked_text(text, style, &[], Style::new())
     }
 
     /// `marker` then `text`, with continuation lines indented under the text.
-    pub fn bullet(&mut self, marker: &str, marker_style: Style, text: &str, style: Style) -> &mut Self {
+    pub(crate) fn bullet(&mut self, marker: &str, marker_style: Style, text: &str, style: Style) -> &mut Self {
         self.push(Rich::new(&text.replace("\n\n", " "), style).with_marker(marker, marker_style))
     }
 
     /// `other`'s paragraphs, with `style` laid over them.
-    pub fn append_dimmed(&mut self, other: Doc, style: Style) -> &mut Self {
+    pub(crate) fn append_dimmed(&mut self, other: Doc, style: Style) -> &mut Self {
         self.paras.extend(other.paras.into_iter().map(|p| p.patch(style)));
         self
     }
 
-    pub fn blank(&mut self) -> &mut Self {
+    pub(crate) fn blank(&mut self) -> &mut Self {
         self.push(Rich::default())
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.paras.is_empty()
     }
 
     /// Index the next pushed paragraph will have (to find it again with [`Doc::line_of`]).
-    pub fn next_index(&self) -> usize {
+    pub(crate) fn next_index(&self) -> usize {
         self.paras.len()
     }
 
     /// The first line of paragraph `index` at `width`, and its height.
-    pub fn line_of(&self, index: usize, width: u16) -> (usize, usize) {
+    pub(crate) fn line_of(&self, index: usize, width: u16) -> (usize, usize) {
         let above = self.paras[..index.min(self.paras.len())].iter().map(|p| p.height(width)).sum();
         (above, self.paras.get(index).map_or(0, |p| p.height(width)))
     }
 
     /// The paragraph that line `line` (at `width`) belongs to; the last one past the end.
-    pub fn para_at_line(&self, line: usize, width: u16) -> usize {
+    pub(crate) fn para_at_line(&self, line: usize, width: u16) -> usize {
         let mut top = 0;
         for (i, p) in self.paras.iter().enumerate() {
             top += p.height(width);
@@ -290,7 +296,7 @@ impl Doc {
 
     /// The text without styles or wrapping: a line per paragraph, a grid's
     /// cells joined by " | " (what copying an entry puts on the clipboard).
-    pub fn plain(&self) -> String {
+    pub(crate) fn plain(&self) -> String {
         let rich = |r: &Rich| format!("{}{}", r.marker.as_ref().map_or("", |(m, _)| m.as_str()), r.text);
         let lines: Vec<String> = self
             .paras
@@ -308,12 +314,12 @@ impl Doc {
     }
 
     /// How many lines the document takes at `width` columns.
-    pub fn height(&self, width: u16) -> usize {
+    pub(crate) fn height(&self, width: u16) -> usize {
         self.paras.iter().map(|p| p.height(width)).sum()
     }
 
     /// The wrapped, styled lines at `width` columns.
-    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+    pub(crate) fn lines(&self, width: u16) -> Vec<Line<'static>> {
         self.paras.iter().flat_map(|p| p.lines(width)).collect()
     }
 }

@@ -15,12 +15,12 @@ fn first_source(notes: &[Note]) -> Option<&str> {
 
 /// The selected entry's link: a subject's homepage, a source's address, or
 /// the source of a note on the entry.
-pub fn selected_link(app: &App) -> Option<&str> {
+pub(crate) fn selected_link(app: &App) -> Option<&str> {
     link_at(app, Place { tab: app.tab, entry: app.state().selected })
 }
 
 /// The link of the entry at `place` (an effect keeps the place it was asked for).
-pub fn link_at(app: &App, place: Place) -> Option<&str> {
+pub(crate) fn link_at(app: &App, place: Place) -> Option<&str> {
     let d = &app.data;
     let entry = place.entry;
     match place.tab {
@@ -55,14 +55,8 @@ pub fn link_at(app: &App, place: Place) -> Option<&str> {
     }
 }
 
-/// The selected entry as plain text, as its detail shows it; `None` where
-/// nothing is selected (an empty list, the wizard).
-pub fn selected_text(app: &App, theme: &Theme) -> Option<String> {
-    text_at(app, theme, Place { tab: app.tab, entry: app.state().selected })
-}
-
 /// The entry at `place` as plain text, as its detail shows it.
-pub fn text_at(app: &App, theme: &Theme, place: Place) -> Option<String> {
+pub(crate) fn text_at(app: &App, theme: &Theme, place: Place) -> Option<String> {
     let entry = place.entry;
     if entry >= app.entry_count(place.tab) {
         return None;

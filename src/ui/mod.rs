@@ -32,22 +32,25 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Overlay};
 use crate::tab::Tab;
-pub use doc::{Doc, Rich};
-pub use links::{link_at, selected_link, selected_text, text_at};
-pub use screen_map::{ListMap, PaneMap, ScreenMap};
+pub(crate) use doc::{Doc, Rich};
+pub(crate) use links::{link_at, selected_link, text_at};
+pub use screen_map::ListMap;
+pub use screen_map::PaneMap;
+pub use screen_map::ScreenMap;
 use table::TableSpec;
-pub use theme::{Theme, ThemeName, no_color_set};
+pub(crate) use theme::no_color_set;
+pub use theme::{Theme, ThemeName};
 
 /// Below this size the app shows a "terminal too small" message instead.
-pub const MIN_WIDTH: u16 = 44;
-pub const MIN_HEIGHT: u16 = 12;
+pub(crate) const MIN_WIDTH: u16 = 44;
+pub(crate) const MIN_HEIGHT: u16 = 12;
 
 /// From this width on, list and detail sit side by side; narrower, they stack.
 const SIDE_BY_SIDE_WIDTH: u16 = 96;
 
 /// Prose wraps at this many columns at most, however wide the pane: longer
 /// lines are hard to follow back to their start.
-pub const PROSE_WIDTH: u16 = 100;
+pub(crate) const PROSE_WIDTH: u16 = 100;
 
 /// The three bands of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +89,7 @@ fn panes(body: Rect, list_share: u16, list_width: u16, list_height: impl FnOnce(
 
 /// The first visible entry of a list of `len` entries in `visible` rows,
 /// keeping the selection centred where the list allows.
-pub fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
+pub(crate) fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
     if len <= visible || visible == 0 {
         return 0;
     }

@@ -51,19 +51,19 @@ pub struct PaneMap {
 }
 
 impl ScreenMap {
-    pub fn tab_at(&self, x: u16, y: u16) -> Option<Tab> {
+    pub(crate) fn tab_at(&self, x: u16, y: u16) -> Option<Tab> {
         self.tabs.iter().find(|(r, _)| r.contains(Position::new(x, y))).map(|(_, t)| *t)
     }
 
     /// Whether (x, y) is on the tab bar's row.
-    pub fn on_tab_bar(&self, y: u16) -> bool {
+    pub(crate) fn on_tab_bar(&self, y: u16) -> bool {
         self.tabs.first().is_some_and(|(r, _)| r.y == y)
     }
 }
 
 impl ListMap {
     /// The entry drawn at (x, y), if any.
-    pub fn entry_at(&self, x: u16, y: u16) -> Option<usize> {
+    pub(crate) fn entry_at(&self, x: u16, y: u16) -> Option<usize> {
         self.rows.iter().find(|(r, _)| r.contains(Position::new(x, y))).map(|(_, e)| *e)
     }
 

@@ -39,7 +39,7 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    pub const NAMES: &[&str] = &["dark", "light", "auto"];
+    pub(crate) const NAMES: &[&str] = &["dark", "light", "auto"];
 
     pub fn parse(s: &str) -> Option<ThemeName> {
         match s.to_ascii_lowercase().as_str() {
@@ -72,7 +72,7 @@ const fn subjects(colors: &[Color]) -> [Style; MAX_SUBJECT_STYLES] {
 
 impl Theme {
     /// For dark backgrounds. Green and red are kept for pro and con.
-    pub const DARK: Theme = Theme {
+    pub(crate) const DARK: Theme = Theme {
         color: true,
         subjects: subjects(&[
             Color::Cyan,
@@ -136,13 +136,13 @@ impl Theme {
     pub const COLOR: Theme = Theme::DARK;
 
     /// Colour unless `NO_COLOR` is set to a non-empty value; the dark palette.
-    pub fn from_env() -> Theme {
+    pub(crate) fn from_env() -> Theme {
         Theme::choose(ThemeName::Dark, no_color_set(), None)
     }
 
     /// The theme for `name`, unless `no_color`; `colorfgbg` is the terminal's
     /// `COLORFGBG` ("15;0": light on dark), which `Auto` reads.
-    pub fn choose(name: ThemeName, no_color: bool, colorfgbg: Option<&str>) -> Theme {
+    pub(crate) fn choose(name: ThemeName, no_color: bool, colorfgbg: Option<&str>) -> Theme {
         if no_color {
             return Theme::NO_COLOR;
         }
@@ -157,7 +157,7 @@ impl Theme {
     }
 
     /// Every role, by the name a config file uses, with its style.
-    pub fn roles(&self) -> Vec<(&'static str, Style)> {
+    pub(crate) fn roles(&self) -> Vec<(&'static str, Style)> {
         vec![
             ("selection", self.selection),
             ("heading", self.heading),
@@ -173,7 +173,7 @@ impl Theme {
     }
 
     /// The subject styles in use, in order.
-    pub fn subject_styles(&self) -> &[Style] {
+    pub(crate) fn subject_styles(&self) -> &[Style] {
         &self.subjects[..self.subject_count]
     }
 
@@ -213,7 +213,7 @@ impl Theme {
 
     /// Sets the subject styles (at most [`MAX_SUBJECT_STYLES`]; an empty list
     /// changes nothing, and nor does a list under `NO_COLOR`).
-    pub fn set_subjects(&mut self, styles: &[Style]) {
+    pub(crate) fn set_subjects(&mut self, styles: &[Style]) {
         if styles.is_empty() || !self.color {
             return;
         }
@@ -247,11 +247,11 @@ impl Theme {
     }
 
     /// A problem the user must see: the reload banner.
-    pub fn warning(&self) -> Style {
+    pub(crate) fn warning(&self) -> Style {
         self.warning
     }
 
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         self.dim
     }
 
@@ -264,22 +264,22 @@ impl Theme {
         self.key
     }
 
-    pub fn active_tab(&self) -> Style {
+    pub(crate) fn active_tab(&self) -> Style {
         self.selection
     }
 
-    pub fn border(&self) -> Style {
+    pub(crate) fn border(&self) -> Style {
         self.border
     }
 
     /// The border of the pane that has the selection.
-    pub fn focus_border(&self) -> Style {
+    pub(crate) fn focus_border(&self) -> Style {
         self.focus_border
     }
 }
 
 /// `NO_COLOR` set to a non-empty value.
-pub fn no_color_set() -> bool {
+pub(crate) fn no_color_set() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 

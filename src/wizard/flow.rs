@@ -94,7 +94,7 @@ impl WizardState {
     /// Takes up saved answers and importance (one slot per question) and
     /// says so; opens on the result when every question is answered, else on
     /// the answers page.
-    pub fn restore(&mut self, answers: Vec<Option<usize>>, importance: Vec<Importance>, notice: String) {
+    pub(crate) fn restore(&mut self, answers: Vec<Option<usize>>, importance: Vec<Importance>, notice: String) {
         if answers.len() != self.answers.len() || answers.iter().all(Option::is_none) {
             return;
         }
@@ -112,7 +112,7 @@ impl WizardState {
     /// option ids, the page follows its question. Answers whose question or
     /// option is gone are returned as (question id, option id, importance),
     /// so a later version that brings them back gets them back.
-    pub fn carried_to(
+    pub(crate) fn carried_to(
         &self,
         before: &[Question],
         after: &[Question],

@@ -38,7 +38,7 @@ impl Importance {
     }
 
     /// Filled and empty dots, for beside an answer: ○○○ ●○○ ●●○ ●●●.
-    pub fn dots(self) -> &'static str {
+    pub(crate) fn dots(self) -> &'static str {
         match self {
             Importance::Ignore => "○○○",
             Importance::Low => "●○○",

@@ -2,15 +2,17 @@
 //! [`Scorecard`] ([`score`]), and the pages the user moves through
 //! ([`flow`]). Depends only on the data model.
 
-pub mod flow;
+pub(crate) mod flow;
 pub mod importance;
 pub mod score;
-pub mod tipping;
+pub(crate) mod tipping;
 
-pub use flow::{Request, WizardAction, WizardPage, WizardState};
+pub use flow::WizardPage;
+pub use flow::WizardState;
+pub use flow::{Request, WizardAction};
 pub use importance::Importance;
-pub use score::{
-    Answers, Contribution, DEFAULT_TIE_MARGIN, Outcome, Reason, Scorecard, SubjectScore, answers_from_ids,
-    importance_from_ids, leaning, points, recommendation, replay, score,
-};
-pub use tipping::{Change, Robustness, Tip, Tipping, tipping};
+pub use score::Contribution;
+pub use score::Scorecard;
+pub use score::{Answers, Outcome, answers_from_ids, leaning, points, recommendation, score};
+pub(crate) use score::{importance_from_ids, replay};
+pub(crate) use tipping::{Change, Robustness, Tip, tipping};

@@ -23,7 +23,7 @@ pub type Answers = [Option<usize>];
 /// Five percent of the largest swing the answers could have produced: small
 /// enough that a clear preference still wins, large enough that a result
 /// decided by a single half-point is reported as the near-tie it is.
-pub const DEFAULT_TIE_MARGIN: f64 = 0.05;
+pub(crate) const DEFAULT_TIE_MARGIN: f64 = 0.05;
 
 /// How much one answered question moved one subject's score.
 ///
@@ -140,7 +140,7 @@ pub fn score(c: &Comparison, answers: &Answers, importance: &[Importance]) -> Sc
 thread_local! {
     /// How many times [`score`] ran on this thread: lets tests check that a
     /// key press which changes nothing does not score the answers again.
-    pub static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    pub(crate) static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The wizard's result in one sentence.
@@ -231,7 +231,7 @@ pub fn answers_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Ve
 
 /// Resolves "QUESTION=LEVEL" pairs to one importance per question (normal
 /// where not named); every bad pair is reported, with the valid names.
-pub fn importance_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Vec<Importance>, Vec<String>> {
+pub(crate) fn importance_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result<Vec<Importance>, Vec<String>> {
     let mut out = vec![Importance::Normal; c.wizard.questions.len()];
     let mut seen = vec![false; out.len()];
     let mut errors = Vec::new();
@@ -252,13 +252,13 @@ pub fn importance_from_ids(c: &Comparison, pairs: &[(String, String)]) -> Result
 /// A record's answers and importance by id, taken back one pair at a time:
 /// what still exists is kept, and each pair that no longer does is named in
 /// one short line (a bad pair never drops the good ones).
-pub struct Replayed {
+pub(crate) struct Replayed {
     pub answers: Vec<Option<usize>>,
     pub importance: Vec<Importance>,
     pub gone: Vec<String>,
 }
 
-pub fn replay(
+pub(crate) fn replay(
     c: &Comparison,
     answers: &std::collections::BTreeMap<String, String>,
     importance: &std::collections::BTreeMap<String, String>,

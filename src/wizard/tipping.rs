@@ -8,7 +8,7 @@ use crate::data::Comparison;
 
 /// One change that would change the leader.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Tip {
+pub(crate) struct Tip {
     pub question: usize,
     pub change: Change,
     /// The leader after the change (None: a tie, or nothing to recommend).
@@ -19,14 +19,14 @@ pub struct Tip {
 
 /// What is changed: the answer to the question, or how much it matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     Answer(usize),
     Importance(Importance),
 }
 
 /// How firmly the answers point at their leader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Robustness {
+pub(crate) enum Robustness {
     /// No single answer change would change the leader.
     Clear,
     /// Some single answer change would.
@@ -36,7 +36,7 @@ pub enum Robustness {
 }
 
 impl Robustness {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Robustness::Clear => "clear",
             Robustness::Narrow => "narrow",
@@ -46,7 +46,7 @@ impl Robustness {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tipping {
+pub(crate) struct Tipping {
     /// Single answer changes that change the leader, the closest result first.
     pub answers: Vec<Tip>,
     /// Single importance changes that change the leader, in question order.
@@ -55,7 +55,7 @@ pub struct Tipping {
 }
 
 /// The winner of a scorecard, if it has one.
-pub fn leader(card: &Scorecard) -> Option<usize> {
+pub(crate) fn leader(card: &Scorecard) -> Option<usize> {
     match card.outcome {
         Outcome::Winner(s) => Some(s),
         _ => None,
@@ -63,7 +63,7 @@ pub fn leader(card: &Scorecard) -> Option<usize> {
 }
 
 /// The leader's lead over the runner-up, in points.
-pub fn lead(card: &Scorecard) -> f64 {
+pub(crate) fn lead(card: &Scorecard) -> f64 {
     match (card.ranking.first(), card.ranking.get(1)) {
         (Some(a), Some(b)) => a.points - b.points,
         _ => 0.0,
@@ -72,7 +72,7 @@ pub fn lead(card: &Scorecard) -> f64 {
 
 /// Every single change of an answer (to another option, or answering an
 /// open question) or of a question's importance that changes the leader.
-pub fn tipping(c: &Comparison, answers: &[Option<usize>], importance: &[Importance]) -> Tipping {
+pub(crate) fn tipping(c: &Comparison, answers: &[Option<usize>], importance: &[Importance]) -> Tipping {
     let n = c.wizard.questions.len();
     let mut answers: Vec<Option<usize>> = (0..n).map(|i| answers.get(i).copied().flatten()).collect();
     let mut levels: Vec<Importance> = (0..n).map(|i| importance.get(i).copied().unwrap_or_default()).collect();
@@ -111,7 +111,7 @@ pub fn tipping(c: &Comparison, answers: &[Option<usize>], importance: &[Importan
 }
 
 /// A tip in words: "If "How large…?" were "Small app", Flask would lead by 3."
-pub fn describe(c: &Comparison, tip: &Tip) -> String {
+pub(crate) fn describe(c: &Comparison, tip: &Tip) -> String {
     let q = &c.wizard.questions[tip.question];
     let outcome = match tip.leader {
         Some(s) => format!("{} would lead by {}", c.subjects[s].name, super::points(tip.lead).trim_start_matches('+')),
