@@ -1,6 +1,7 @@
 //! The commented starter file `versus new` writes.
 //!
-//! [`starter`] returns the text of a complete, valid comparison whose every
+//! [`starter`] fills in `starter.ron.in`, a template a non-Rust author can
+//! edit, to give the text of a complete, valid comparison whose every
 //! section holds one example entry for the author to replace, and explains
 //! each section in a comment for someone who has never seen the format.
 
@@ -11,10 +12,6 @@ use crate::data::{MAX_LINE_CHARS, MAX_NAME_CHARS, clip, sanitize_line};
 /// The longest id [`subject_id`] makes, in characters: ids are typed by hand
 /// in every per-subject map.
 const MAX_ID_CHARS: usize = 40;
-
-/// The column at which the starter's long strings are wrapped (the app joins
-/// the lines again), as in the shipped files.
-const WRAP: usize = 100;
 
 /// A short id for a subject name: its ASCII letters (lowercased) and digits,
 /// every other run of characters one '-', none at either end; "subject" when
@@ -58,7 +55,20 @@ pub fn starter(title: &str, subjects: &[String]) -> String {
     let title = Some(one_line(title, MAX_NAME_CHARS))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| one_line(&names.join(" vs "), MAX_NAME_CHARS));
-    Starter { names: &names, ids: &ids, out: String::new() }.write(&title)
+    let mut summary = format!("{}: {SUMMARY_TAIL}", compared(&names));
+    if summary.chars().count() > MAX_LINE_CHARS {
+        summary = format!("{} subjects compared: {SUMMARY_TAIL}", names.len());
+    }
+    let at = |list: &[String], i: usize| list.get(i).or(list.first()).cloned().unwrap_or_default();
+    let vars = [
+        ("title", title),
+        ("summary", summary),
+        ("id1", at(&ids, 0)),
+        ("name1", at(&names, 0)),
+        ("id2", at(&ids, 1)),
+        ("name2", at(&names, 1)),
+    ];
+    fill(TEMPLATE, &names, &ids, &vars)
 }
 
 /// `s` as the app will read it back: without control characters, escape
@@ -88,11 +98,10 @@ fn unique_ids(names: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// `s` as a RON string: in double quotes, with quotes and backslashes escaped
-/// and control characters left out.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
+/// `s` escaped for the inside of a RON string: quotes and backslashes
+/// escaped, control characters left out.
+fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -101,7 +110,6 @@ fn quote(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
     out
 }
 
@@ -128,443 +136,54 @@ const LEVELS: [&str; 4] = ["Signature", "Good", "Possible", "Poor"];
 /// What the example summary says after the names.
 const SUMMARY_TAIL: &str = "(who this comparison is for and what it helps them decide)";
 
-/// The file being written.
-struct Starter<'a> {
-    names: &'a [String],
-    ids: &'a [String],
-    out: String,
+/// The template, with `{{…}}` fill-ins and `#each subject` … `#end` blocks
+/// (its own header says how it reads).
+const TEMPLATE: &str = include_str!("starter.ron.in");
+
+/// The template filled in: `#` lines dropped, each block written once per
+/// subject, every `{{name}}` replaced by its value from `vars` (escaped inside
+/// a RON string, as it is in a comment).
+fn fill(template: &str, names: &[String], ids: &[String], vars: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
+    let mut lines = template.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_end() == "#each subject" {
+            let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim_end() != "#end").collect();
+            for (i, (id, name)) in ids.iter().zip(names).enumerate() {
+                let level = LEVELS[i % LEVELS.len()].to_string();
+                let each = [("id", id.clone()), ("name", name.clone()), ("level", level)];
+                for l in &block {
+                    out.push_str(&fill_line(l, &each, vars));
+                    out.push('\n');
+                }
+            }
+        } else if !line.starts_with('#') {
+            out.push_str(&fill_line(line, &[], vars));
+            out.push('\n');
+        }
+    }
+    out
 }
 
-impl Starter<'_> {
-    /// The id of subject `i`, or of the first subject when there are fewer
-    /// (a file for fewer than 2 subjects is invalid anyway, but no panic).
-    fn id_at(&self, i: usize) -> String {
-        self.ids.get(i).or(self.ids.first()).map_or_else(|| "subject".into(), String::clone)
-    }
-
-    /// The name of subject `i`, as [`Self::id_at`] picks it.
-    fn name_at(&self, i: usize) -> String {
-        self.names.get(i).or(self.names.first()).map_or_else(|| "Subject".into(), String::clone)
-    }
-
-    /// One line at `indent` levels of four spaces (an empty `text` writes a blank line).
-    fn line(&mut self, indent: usize, text: &str) {
-        if !text.is_empty() {
-            for _ in 0..indent {
-                self.out.push_str("    ");
-            }
-            self.out.push_str(text);
+/// One line with its `{{name}}`s replaced (from `each`, then `vars`); an
+/// unknown one is left as it is, so a test can find it.
+fn fill_line(line: &str, each: &[(&str, String)], vars: &[(&str, String)]) -> String {
+    let comment = line.trim_start().starts_with("//");
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else { break };
+        let key = &rest[start + 2..start + 2 + len];
+        out.push_str(&rest[..start]);
+        match each.iter().chain(vars).find(|(k, _)| *k == key) {
+            Some((_, value)) if comment => out.push_str(value),
+            Some((_, value)) => out.push_str(&escaped(value)),
+            None => out.push_str(&rest[start..start + 4 + len]),
         }
-        self.out.push('\n');
+        rest = &rest[start + 4 + len..];
     }
-
-    /// Comment lines at `indent`; an empty one is a bare `//`.
-    fn comment(&mut self, indent: usize, lines: &[&str]) {
-        for l in lines {
-            self.line(indent, &if l.is_empty() { "//".to_string() } else { format!("// {l}") });
-        }
-    }
-
-    /// `{before}"text"{after}` at `indent`, the string wrapped at its spaces
-    /// to stay within [`WRAP`] columns where it can, its further lines
-    /// indented one level more: the app reads the line breaks as spaces.
-    fn string(&mut self, indent: usize, before: &str, text: &str, after: &str) {
-        let quoted = quote(text);
-        let mut current = format!("{}{before}", "    ".repeat(indent));
-        let mut fresh = true;
-        let words: Vec<&str> = quoted.split(' ').collect();
-        for (i, word) in words.iter().enumerate() {
-            let tail = if i + 1 == words.len() { after } else { "" };
-            let width = current.chars().count() + usize::from(!fresh) + word.chars().count() + tail.chars().count();
-            if !fresh && width > WRAP {
-                self.out.push_str(&current);
-                self.out.push('\n');
-                current = "    ".repeat(indent + 1);
-                fresh = true;
-            }
-            if !fresh {
-                current.push(' ');
-            }
-            current.push_str(word);
-            fresh = false;
-        }
-        current.push_str(after);
-        self.out.push_str(&current);
-        self.out.push('\n');
-    }
-
-    /// `key: {"id": "value", …},` one subject a line, the value made by
-    /// `value` from the subject's name.
-    fn per_subject(&mut self, indent: usize, key: &str, value: impl Fn(&str) -> String) {
-        self.line(indent, &format!("{key}: {{"));
-        let (ids, names) = (self.ids, self.names);
-        for (id, name) in ids.iter().zip(names) {
-            self.string(indent + 1, &format!("{}: ", quote(id)), &value(name), ",");
-        }
-        self.line(indent, "},");
-    }
-
-    /// `key: {"id": (…), …},` (or with `[…]` when `list`), the record's
-    /// fields written by `fields` for each subject's index.
-    fn per_subject_records(&mut self, indent: usize, key: &str, list: bool, fields: impl Fn(&mut Self, usize)) {
-        let (open, close) = if list { ("[", "],") } else { ("(", "),") };
-        self.line(indent, &format!("{key}: {{"));
-        for i in 0..self.ids.len() {
-            self.line(indent + 1, &format!("{}: {open}", quote(&self.ids[i])));
-            fields(self, i);
-            self.line(indent + 1, close);
-        }
-        self.line(indent, "},");
-    }
-
-    /// A table row with a name and an example cell per subject.
-    fn row(&mut self, indent: usize, name: &str, value: impl Fn(&str) -> String) {
-        self.line(indent, "(");
-        self.line(indent + 1, &format!("name: {},", quote(name)));
-        self.per_subject(indent + 1, "values", value);
-        self.line(indent, "),");
-    }
-
-    fn write(mut self, title: &str) -> String {
-        self.header(title);
-        self.line(0, "(");
-        self.about(title);
-        self.subjects();
-        self.features();
-        self.pros_cons();
-        self.use_cases();
-        self.factors();
-        self.decision();
-        self.faq();
-        self.wizard();
-        self.sources();
-        self.line(0, ")");
-        self.out
-    }
-
-    fn header(&mut self, title: &str) {
-        let first = format!("{title}: a comparison for the `versus` terminal app, started by `versus new`.");
-        self.comment(0, &[&first]);
-        self.comment(
-            0,
-            &[
-                "",
-                "This file is a starting point. Every section below holds one example entry: replace the text",
-                "in (parentheses) with your own, and add as many entries to each list as you like. The app",
-                "shows the file in seven tabs: Features, Pros/Cons, Use cases, Performance & security, FAQ,",
-                "Decide and Overview; the comment above each section says where it appears.",
-                "",
-                "    versus check FILE            checks the file (FILE is its path): prints \"ok:\", or every",
-                "                                 problem with its line and column or its path",
-                "    versus --data NAME --watch   shows it in the app while you edit, reloading it when you",
-                "                                 save (NAME is the file's name without \".ron\", or its path)",
-                "",
-                "The format is RON (https://github.com/ron-rs/ron): `(field: value, …)` is a record, `[a, b]` a",
-                "list, `{\"key\": value}` a map, and text goes in double quotes (write \\\" for a quote and \\\\",
-                "for a backslash). `//` starts a comment. A trailing comma is fine. A misspelt field name is",
-                "an error, so a typo never goes unnoticed. Fields marked optional may be left out.",
-                "README.md, section \"The data format\", describes every field.",
-                "",
-                "Text comes in two kinds:",
-                "- one-line text (names, labels, table cells): line breaks and runs of spaces become one",
-                "  space. Names, titles, labels, tags and keywords may be up to 200 characters long, other",
-                "  lines (summaries, cells, prompts, questions, URLs) up to 1,000;",
-                "- prose (descriptions, details, answers, reasons): wrap it over as many lines as you like",
-                "  inside its quotes; a blank line starts a new paragraph.",
-                "No required text may be empty.",
-                "",
-                "Per-subject maps: many fields hold one value per subject, written {\"id\": value, …} and keyed",
-                "by the subject ids declared under `subjects`. Each must name every subject exactly once and",
-                "no other; only the wizard's `weights` and `reasons` may leave subjects out.",
-                "",
-                "Notes (optional): key features, table rows, pros and cons, fits, factors, the verdict and",
-                "FAQ entries may carry `notes: [(kind: …, about: \"…\", text: \"…\", source: \"https://…\")]`.",
-                "`kind` is a bare word: Correction (the data departs from its source here), Unconfirmed (a",
-                "claim of the source you could not check) or Context (background a reader should have).",
-                "`text` is prose; `source` (optional) a URL that backs the note. `about` says what in the",
-                "entry the note is about: a subject id on table rows, factors and the verdict, one of the",
-                "`examples` on a fit, and on pros and cons (where it is required) the first words of the",
-                "pro or con; leave it out to mean the whole entry, and always on key features and FAQ",
-                "entries. Notes show beside their entry and all together on the Overview tab. The first",
-                "feature row below carries an example.",
-            ],
-        );
-    }
-
-    fn about(&mut self, title: &str) {
-        self.comment(1, &["The comparison's name: shown at the left of the tab bar and on the Overview tab."]);
-        self.line(1, &format!("title: {},", quote(title)));
-        self.line(0, "");
-        let mut summary = format!("{}: {SUMMARY_TAIL}", compared(self.names));
-        if summary.chars().count() > MAX_LINE_CHARS {
-            summary = format!("{} subjects compared: {SUMMARY_TAIL}", self.names.len());
-        }
-        self.comment(1, &["One line saying what is compared and for whom: shown on the Overview tab."]);
-        self.string(1, "summary: ", &summary, ",");
-        self.line(0, "");
-    }
-
-    fn subjects(&mut self) {
-        self.comment(
-            1,
-            &[
-                "The things compared, 2 to 12, in the order every tab shows them (one column each); the",
-                "Overview tab lists them with their descriptions. `id` is the short key every per-subject",
-                "map below uses: letters, digits, '_' and '-', unique (rename it everywhere at once if you",
-                "change it). `name` is what the app shows; `description` is one paragraph of prose;",
-                "`homepage` (optional) is an http:// or https:// URL.",
-            ],
-        );
-        self.line(1, "subjects: [");
-        let (ids, names) = (self.ids, self.names);
-        for (id, name) in ids.iter().zip(names) {
-            self.line(2, "(");
-            self.line(3, &format!("id: {},", quote(id)));
-            self.line(3, &format!("name: {},", quote(name)));
-            let description = format!("(one paragraph: what {name} is, who makes it and what it is for)");
-            self.string(3, "description: ", &description, ",");
-            self.line(3, "// homepage: \"https://…\",");
-            self.line(2, "),");
-        }
-        self.line(1, "],");
-        self.line(0, "");
-    }
-
-    fn features(&mut self) {
-        self.comment(
-            1,
-            &[
-                "Features tab, below the table: each subject's headline features, per subject, in the order",
-                "they should be read. Each is a `name` and a `detail` (prose). `keywords` (optional, here and",
-                "on table rows, use cases and factors) are words people might search for that the text",
-                "does not use, such as synonyms: searched, never shown.",
-            ],
-        );
-        self.per_subject_records(1, "key_features", true, |s, i| {
-            s.line(3, "(");
-            s.line(4, "name: \"(a headline feature)\",");
-            let detail =
-                format!("(what this feature of {} does and why it matters, in two or three sentences)", s.names[i]);
-            s.string(4, "detail: ", &detail, ",");
-            s.line(3, "),");
-        });
-        self.line(0, "");
-
-        self.comment(
-            1,
-            &[
-                "Features tab: the side-by-side feature table. Each row is a criterion: a `name` and one",
-                "short cell per subject in `values`; `detail` (optional, prose) is shown when the row is",
-                "selected. Rows in `pros_cons_table` and `decision` below are written the same way.",
-            ],
-        );
-        self.line(1, "features: [");
-        self.line(2, "(");
-        self.line(3, "name: \"Learning curve\",");
-        self.per_subject(3, "values", |name| format!("(how quickly a newcomer gets productive with {name})"));
-        self.line(3, "detail: \"(optional: a longer explanation, shown when the row is selected)\",");
-        self.line(3, "keywords: [\"ease of learning\", \"onboarding\"],");
-        self.comment(3, &["An example note (see the top of the file); delete it if you have nothing to add."]);
-        self.line(3, "notes: [");
-        self.line(4, "(");
-        self.line(5, "kind: Context,");
-        let (id, name) = (self.id_at(0), self.name_at(0));
-        self.line(5, &format!("about: {},", quote(&id)));
-        self.string(5, "text: ", &format!("(background a reader should have about {name}'s learning curve)"), ",");
-        self.line(4, "),");
-        self.line(3, "],");
-        self.line(2, "),");
-        self.line(1, "],");
-        self.line(0, "");
-    }
-
-    fn pros_cons(&mut self) {
-        self.comment(
-            1,
-            &[
-                "Pros/Cons tab: per subject, its advantages (`pros`) and drawbacks (`cons`), a sentence or",
-                "a short paragraph of prose each.",
-            ],
-        );
-        self.per_subject_records(1, "pros_cons", false, |s, i| {
-            let name = &s.names[i];
-            s.string(3, "pros: [", &format!("(something {name} does well, in one sentence)"), "],");
-            s.string(3, "cons: [", &format!("(a limitation of {name} worth knowing before choosing it)"), "],");
-        });
-        self.line(0, "");
-
-        self.comment(
-            1,
-            &[
-                "Optional. Pros/Cons tab, under the lists: the pros and cons at a glance, as table rows",
-                "(a `name` and a short cell per subject).",
-            ],
-        );
-        self.line(1, "pros_cons_table: [");
-        self.row(2, "Strongest point", |name| format!("({name}'s main advantage, in a few words)"));
-        self.line(1, "],");
-        self.line(0, "");
-    }
-
-    fn use_cases(&mut self) {
-        self.comment(
-            1,
-            &[
-                "Use cases tab: kinds of work (`domain`) and how well each subject fits each one. A fit's",
-                "`level` is a bare word: Signature (★, one of the subject's signature uses), Good (✓),",
-                "Possible (~, workable with effort or add-ons) or Poor (✗); leave it out for \"not rated\".",
-                "`why` (prose) explains the fit, and `examples` (optional) names real projects or users.",
-            ],
-        );
-        self.line(1, "use_cases: [");
-        self.line(2, "(");
-        self.line(3, "domain: \"Small projects\",");
-        self.per_subject_records(3, "fits", false, |s, i| {
-            s.line(5, &format!("level: {},", LEVELS[i % LEVELS.len()]));
-            let why = format!("(why {} does or does not suit small projects; then set the level)", s.names[i]);
-            s.string(5, "why: ", &why, ",");
-            s.line(5, "examples: [],");
-        });
-        self.line(2, "),");
-        self.line(1, "],");
-        self.line(0, "");
-    }
-
-    fn factors(&mut self) {
-        self.comment(
-            1,
-            &[
-                "Performance & security tab: factors such as performance, scalability and security.",
-                "`summary` is one line per subject, for the table; `discussion` the longer prose per",
-                "subject, shown when the factor is selected.",
-            ],
-        );
-        self.line(1, "factors: [");
-        self.line(2, "(");
-        self.line(3, "name: \"Performance\",");
-        self.per_subject(3, "summary", |name| format!("({name}'s performance, in a few words)"));
-        self.per_subject(3, "discussion", |name| {
-            format!("(a paragraph on {name}'s performance: what is fast, what is slow and what it depends on)")
-        });
-        self.line(2, "),");
-        self.line(1, "],");
-        self.line(0, "");
-    }
-
-    fn decision(&mut self) {
-        self.comment(
-            1,
-            &[
-                "Decide and Overview tabs: the decision snapshot, the last word on each criterion, as",
-                "table rows. The Decide tab shows it under the wizard's result (as a table of its own when",
-                "there is no wizard).",
-            ],
-        );
-        self.line(1, "decision: [");
-        self.row(2, "Best for", |name| format!("(the kind of project {name} suits best)"));
-        self.line(1, "],");
-        self.line(0, "");
-
-        self.comment(
-            1,
-            &[
-                "Optional. Decide and Overview tabs: the overall verdict. `summary` is prose; `choose_if`",
-                "says, per subject, when to choose it.",
-            ],
-        );
-        self.line(1, "verdict: (");
-        self.line(2, "summary: \"(two or three sentences: which one to choose, and what it depends on)\",");
-        self.per_subject(2, "choose_if", |name| format!("(Choose {name} when …)"));
-        self.line(1, "),");
-        self.line(0, "");
-    }
-
-    fn faq(&mut self) {
-        self.comment(
-            1,
-            &[
-                "FAQ tab: questions people ask, with their answers (prose). `tags` (optional) are shown",
-                "under the answer and help people find it.",
-            ],
-        );
-        self.line(1, "faq: [");
-        self.line(2, "(");
-        self.line(3, "question: \"Which one is easier to learn?\",");
-        self.line(3, "answer: \"(a short, direct answer, then the reasons)\",");
-        self.line(3, "tags: [\"learning\", \"beginners\"],");
-        self.line(2, "),");
-        self.line(1, "],");
-        self.line(0, "");
-    }
-
-    fn wizard(&mut self) {
-        self.comment(
-            1,
-            &[
-                "Decide tab: a wizard that asks `questions` one by one and recommends a subject from the",
-                "answers. A question has an `id` (letters, digits, '_' and '-', unique), a `prompt`, an",
-                "optional `help` (prose shown under it) and at least 2 `options`. An option has an `id`",
-                "(unique within its question), a `label`, `weights`: the points it gives subjects, numbers",
-                "from -10 to 10 (positive for, negative against; a subject left out gets 0), and `why`: the",
-                "reason shown in the result under each subject the answer moves. `reasons` (optional) gives",
-                "a subject its own reason where `why` speaks of another, and only for subjects the option",
-                "gives a weight. Add questions until every subject can come out on top.",
-            ],
-        );
-        self.line(1, "wizard: (");
-        self.comment(
-            2,
-            &[
-                "Optional: the leader and the runner-up count as a tie when closer than this fraction",
-                "(0 to 1) of the widest gap the answers could have opened between them. Default 0.05.",
-            ],
-        );
-        self.line(2, "// tie_margin: 0.05,");
-        self.line(2, "questions: [");
-        self.line(3, "(");
-        self.line(4, "id: \"priority\",");
-        self.line(4, "prompt: \"What matters most for your project?\",");
-        self.line(4, "help: \"(optional: a hint that helps people answer)\",");
-        self.line(4, "options: [");
-        let (first, second) = (quote(&self.id_at(0)), quote(&self.id_at(1)));
-        let (a, b) = (self.name_at(0), self.name_at(1));
-        self.line(5, "(");
-        self.line(6, "id: \"quick-start\",");
-        self.line(6, "label: \"Getting started quickly\",");
-        self.line(6, &format!("weights: {{{first}: 2.0}},"));
-        let why = format!("(why a project that must start quickly should lean towards {a}; set the weights to match)");
-        self.string(6, "why: ", &why, ",");
-        self.line(5, "),");
-        self.line(5, "(");
-        self.line(6, "id: \"room-to-grow\",");
-        self.line(6, "label: \"Room to grow\",");
-        self.line(6, &format!("weights: {{{second}: 2.0, {first}: -1.0}},"));
-        let why = format!("(why {b} suits a project that will grow; set the weights to match)");
-        self.string(6, "why: ", &why, ",");
-        let reason = format!("(why {a} counts less for a project that will grow)");
-        self.line(6, "reasons: {");
-        self.string(7, &format!("{first}: "), &reason, ",");
-        self.line(6, "},");
-        self.line(5, "),");
-        self.line(4, "],");
-        self.line(3, "),");
-        self.line(2, "],");
-        self.line(1, "),");
-        self.line(0, "");
-    }
-
-    fn sources(&mut self) {
-        self.comment(
-            1,
-            &["Optional. Overview tab: where the facts come from, each a `title` and an http:// or", "https:// `url`."],
-        );
-        self.line(1, "sources: [");
-        self.line(2, "(");
-        self.line(3, "title: \"(the article, documentation or book the facts come from)\",");
-        self.line(3, "url: \"https://example.com/\",");
-        self.line(2, "),");
-        self.line(1, "],");
-    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -672,6 +291,19 @@ mod tests {
         assert_eq!(subject_id(""), "subject");
         assert_eq!(subject_id(&"ab ".repeat(100)).len(), MAX_ID_CHARS);
         assert!(!subject_id(&"ab ".repeat(100)).ends_with('-'));
+    }
+
+    #[test]
+    fn the_template_is_filled_in_whole() {
+        let text = starter("Tea {{vs}} Coffee", &names(&["Tea", "Coffee", "Cocoa"]));
+        let unfilled: Vec<&str> = text.lines().filter(|l| l.contains("{{") && !l.contains("{{vs}}")).collect();
+        assert!(unfilled.is_empty(), "{unfilled:?}");
+        assert!(!text.lines().any(|l| l.starts_with('#')), "a template note was written");
+        // A block is written once per subject, in order.
+        let ids: Vec<&str> =
+            text.lines().filter_map(|l| l.trim().strip_prefix("id: \"")?.strip_suffix("\",")).collect();
+        assert_eq!(&ids[..3], ["tea", "coffee", "cocoa"]);
+        assert_eq!(text.matches("(Choose Cocoa when …)").count(), 1);
     }
 
     #[test]
