@@ -1,9 +1,11 @@
-//! The order of entries on the tabs that do not simply list one list of the
-//! data: the Pros/Cons items, the key features and the Overview's sections. Built once per
-//! comparison; the app, the views and the search corpora all number entries
-//! through it, so a search hit lands on the row that was drawn.
+//! Every tab's entries: how many there are, and their order on the tabs that
+//! do not simply list one list of the data (the Pros/Cons items, the key
+//! features and the Overview's sections). Built once per comparison; the app,
+//! the views and the search corpora all number entries through it, so a
+//! search hit lands on the row that was drawn.
 
 use crate::data::{Comparison, Note};
+use crate::tab::Tab;
 
 /// A note, with where it is in words ("Use cases › E-commerce › Django").
 #[derive(Debug, Clone, PartialEq)]
@@ -92,8 +94,12 @@ pub enum OverviewItem {
     Source(usize),
 }
 
+/// Every tab's entries: how many each has, and their order where a tab is
+/// not one plain list of the data's records.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entries {
+    /// How many entries each tab has, by [`Tab::index`] (the FAQ's full list).
+    counts: [usize; Tab::ALL.len()],
     /// The Pros/Cons tab's entries.
     pub pros_cons: Vec<ProsConsItem>,
     /// Key features in display order (after the feature rows on the Features
@@ -104,6 +110,11 @@ pub struct Entries {
 }
 
 impl Entries {
+    /// How many entries `tab` has (the FAQ's full list, whatever a filter shows).
+    pub fn count(&self, tab: Tab) -> usize {
+        self.counts[tab.index()]
+    }
+
     /// The Pros/Cons entry beside `selected` in the next (`dir` > 0) or
     /// previous subject's column that has items: as far down that column as
     /// `selected` is down its own, or that column's last item. `None` at the edge.
@@ -159,6 +170,15 @@ impl Entries {
             e.overview.push(OverviewItem::Notes);
         }
         e.overview.extend((0..c.sources.len()).map(OverviewItem::Source));
+        e.counts = Tab::ALL.map(|tab| match tab {
+            Tab::Features => c.features.len() + e.key_features.len(),
+            Tab::ProsCons => e.pros_cons.len(),
+            Tab::UseCases => c.use_cases.len(),
+            Tab::Performance => c.factors.len(),
+            Tab::Faq => c.faq.len(),
+            Tab::Decide => c.decision.len(),
+            Tab::Overview => e.overview.len(),
+        });
         e
     }
 }

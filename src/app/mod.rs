@@ -612,15 +612,9 @@ impl App {
 
     /// How many selectable entries `tab` has (0 for a tab that only scrolls).
     pub fn entry_count(&self, tab: Tab) -> usize {
-        let d = &self.data;
-        match tab {
-            Tab::Features => d.features.len() + self.entries.key_features.len(),
-            Tab::ProsCons => self.entries.pros_cons.len(),
-            Tab::UseCases => d.use_cases.len(),
-            Tab::Performance => d.factors.len(),
-            Tab::Faq => self.faq_search.as_ref().map_or(d.faq.len(), |l| l.hits.len()),
-            Tab::Decide => d.decision.len(),
-            Tab::Overview => self.entries.overview.len(),
+        match (tab, &self.faq_search) {
+            (Tab::Faq, Some(filter)) => filter.hits.len(),
+            _ => self.entries.count(tab),
         }
     }
 }

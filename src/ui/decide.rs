@@ -6,7 +6,9 @@ use ratatui::style::Style;
 
 use super::notes::notes;
 use super::table::{TableSpec, value_row};
-use super::{Doc, ListTab, Pane, PaneMap, Rich, Theme, bordered_inner, draw_doc, subject_header};
+use super::{
+    Body, Doc, ListTab, Pane, PaneMap, Rich, TabView, Theme, bordered_inner, draw_doc, first_source, subject_header,
+};
 use crate::app::App;
 use crate::keys::KeyCommand;
 use crate::tab::Tab;
@@ -70,13 +72,25 @@ pub(super) fn subject_name(app: &App, id: &str) -> Option<String> {
     app.data.subject_name(id).map(str::to_string)
 }
 
-pub(super) const VIEW: ListTab = ListTab {
-    spec,
-    detail,
-    list_share: 55,
-    detail_title: " Detail and verdict ",
-    empty: "This comparison has no decision snapshot.",
+fn link(app: &App, entry: usize) -> Option<&str> {
+    first_source(&app.data.decision.get(entry)?.notes)
+}
+
+/// Decide without a wizard: the decision snapshot as a table.
+pub(super) const TAB: TabView = TabView {
+    body: Body::List(ListTab {
+        spec,
+        detail,
+        list_share: 55,
+        detail_title: " Detail and verdict ",
+        empty: "This comparison has no decision snapshot.",
+    }),
+    link,
+    copied: None,
 };
+
+/// Decide with a wizard: its pages, which link to nothing and copy through their own key.
+pub(super) const WIZARD: TabView = TabView { body: Body::Page(draw_wizard), link: |_, _| None, copied: None };
 
 /// The wizard's current page as one scrollable document, `width` columns wide
 /// (the result's bars are sized to it).
@@ -313,7 +327,7 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
 }
 
 /// Draws the wizard's current page over the whole body.
-pub(super) fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneMap {
+fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneMap {
     let title = match app.wizard.page {
         WizardPage::Question(_) => " Decide — questions ",
         WizardPage::Answers => " Decide — your answers ",

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 
 use super::notes::notes;
 use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Rich, Theme};
+use super::{Body, Doc, ListTab, Rich, TabView, Theme, first_source};
 use crate::app::App;
 use crate::search::Query;
 use crate::tab::Tab;
@@ -122,10 +122,19 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub(super) const VIEW: ListTab = ListTab {
-    spec,
-    detail,
-    list_share: 50,
-    detail_title: " Answer ",
-    empty: "This comparison has no questions and answers.",
+/// Row `entry` of the list shown (the filter's hits, or every question).
+fn link(app: &App, entry: usize) -> Option<&str> {
+    first_source(&app.data.faq.get(app.faq_entry(entry)?)?.notes)
+}
+
+pub(super) const TAB: TabView = TabView {
+    body: Body::List(ListTab {
+        spec,
+        detail,
+        list_share: 50,
+        detail_title: " Answer ",
+        empty: "This comparison has no questions and answers.",
+    }),
+    link,
+    copied: None,
 };

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use super::decide::subject_name;
 use super::notes::notes;
 use super::table::{TableRow, TableSpec, value_row};
-use super::{Doc, ListTab, Rich, Theme, subject_header};
+use super::{Body, Doc, ListTab, Rich, TabView, Theme, first_source, subject_header};
 use crate::app::App;
 use crate::data::KeyFeature;
 use crate::tab::Tab;
@@ -70,10 +70,22 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub(super) const VIEW: ListTab = ListTab {
-    spec,
-    detail,
-    list_share: 60,
-    detail_title: " Detail ",
-    empty: "This comparison has no feature rows or key features.",
+/// A row's or key feature's first note source.
+fn link(app: &App, entry: usize) -> Option<&str> {
+    match app.data.features.get(entry) {
+        Some(row) => first_source(&row.notes),
+        None => first_source(&key_feature(app, entry - app.data.features.len())?.1.notes),
+    }
+}
+
+pub(super) const TAB: TabView = TabView {
+    body: Body::List(ListTab {
+        spec,
+        detail,
+        list_share: 60,
+        detail_title: " Detail ",
+        empty: "This comparison has no feature rows or key features.",
+    }),
+    link,
+    copied: None,
 };

@@ -96,6 +96,32 @@ pub(crate) fn list_offset(selected: usize, len: usize, visible: usize) -> usize 
     selected.saturating_sub(visible / 2).min(len - visible)
 }
 
+/// What the views know of one tab, kept in the tab's own file
+/// (`ui/features.rs`, …): how its body is drawn, and what an entry links to
+/// and copies as. [`tab_view`] is the one place a tab is registered.
+struct TabView {
+    body: Body,
+    /// The link of an entry: a subject's homepage, a source's address, or
+    /// the source of a note on the entry.
+    link: for<'a> fn(&'a App, usize) -> Option<&'a str>,
+    /// The entry as plain text for copying, where it is not its detail's text.
+    copied: Option<Copied>,
+}
+
+/// An entry of a tab as copied (see [`TabView::copied`]).
+type Copied = fn(&App, &Theme, usize) -> Option<String>;
+
+/// How a tab's body is drawn.
+enum Body {
+    /// A table of entries and a text pane for the selected one.
+    List(ListTab),
+    /// A column of whole entries per subject (Pros/Cons): ←/→ move between
+    /// columns, nothing opens, and the position counts within the column.
+    Columns(fn(&mut Frame, &App, &Theme, Rect) -> ListMap),
+    /// A page with pages and keys of its own (the wizard).
+    Page(fn(&mut Frame, &App, &Theme, Rect) -> PaneMap),
+}
+
 /// A tab made of a table of entries and a text pane for the selected one.
 struct ListTab {
     /// The table, holding the rows within `visible` (the third argument) of the selection.
@@ -116,19 +142,29 @@ fn subject_header(app: &App, theme: &Theme, first: &str) -> Vec<(String, Style)>
     header
 }
 
-/// The list-and-detail view of `tab`; `None` for Pros/Cons, a page of
-/// columns, and for Decide when it is the wizard.
-fn list_tab(app: &App, tab: Tab) -> Option<&'static ListTab> {
+/// The view of `tab`: the one place each tab's file is registered. Decide
+/// is the wizard when the data has questions, else its decision table.
+fn tab_view(app: &App, tab: Tab) -> &'static TabView {
     match tab {
-        Tab::Decide if app.has_wizard() => None,
-        Tab::Features => Some(&features::VIEW),
-        Tab::ProsCons => None,
-        Tab::UseCases => Some(&use_cases::VIEW),
-        Tab::Performance => Some(&performance::VIEW),
-        Tab::Faq => Some(&faq::VIEW),
-        Tab::Decide => Some(&decide::VIEW),
-        Tab::Overview => Some(&overview::VIEW),
+        Tab::Features => &features::TAB,
+        Tab::ProsCons => &pros_cons::TAB,
+        Tab::UseCases => &use_cases::TAB,
+        Tab::Performance => &performance::TAB,
+        Tab::Faq => &faq::TAB,
+        Tab::Decide if app.has_wizard() => &decide::WIZARD,
+        Tab::Decide => &decide::TAB,
+        Tab::Overview => &overview::TAB,
     }
+}
+
+/// True when `tab` is drawn as columns of whole entries (Pros/Cons).
+fn in_columns(app: &App, tab: Tab) -> bool {
+    matches!(tab_view(app, tab).body, Body::Columns(_))
+}
+
+/// The first source among `notes`: the link of an entry that has no address of its own.
+fn first_source(notes: &[crate::data::Note]) -> Option<&str> {
+    notes.iter().find_map(|n| n.source.as_deref())
 }
 
 /// Draws the whole app and returns what it drew.
@@ -146,14 +182,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
         None => screen,
     };
     let state = app.state();
-    match list_tab(app, app.tab) {
-        Some(view) if app.expanded() => {
+    match &tab_view(app, app.tab).body {
+        Body::List(view) if app.expanded() => {
             let title = format!(" {} ", app.tab.title());
             let pane = Pane { title: &title, focused: true, position: true };
             let doc = (view.detail)(app, theme, state.selected);
             map.text = Some(draw_doc(frame, theme, &doc, screen.body, pane, state.scroll));
         }
-        Some(view) => {
+        Body::List(view) => {
             let spec = (view.spec)(app, theme, screen.body.height as usize);
             let height = || spec.needed_height(screen.body.width);
             let (list, text) = panes(screen.body, view.list_share, spec.min_width(), height);
@@ -168,8 +204,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
             let pane = Pane { title: view.detail_title, focused: state.detail_focused, position: true };
             map.text = Some(draw_doc(frame, theme, &doc, text, pane, state.scroll));
         }
-        None if app.tab == Tab::ProsCons => map.list = Some(pros_cons::draw(frame, app, theme, screen.body)),
-        None => map.text = Some(decide::draw_wizard(frame, app, theme, screen.body)),
+        Body::Columns(draw) => map.list = Some(draw(frame, app, theme, screen.body)),
+        Body::Page(draw) => map.text = Some(draw(frame, app, theme, screen.body)),
     }
     // Bottom to top, as the stack holds them: what has the keyboard is drawn last, on top.
     for overlay in app.overlays.iter() {

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use super::decide::{self, subject_name};
 use super::notes::note;
 use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Rich, Theme};
+use super::{Body, Doc, ListTab, Rich, TabView, Theme, first_source};
 use crate::app::App;
 use crate::data::{NoteKind, count};
 use crate::entries::{OverviewItem, all_notes};
@@ -116,4 +116,19 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub(super) const VIEW: ListTab = ListTab { spec, detail, list_share: 35, detail_title: " Detail ", empty: "" };
+/// A subject's homepage, a source's address, the verdict's first note source.
+fn link(app: &App, entry: usize) -> Option<&str> {
+    let d = &app.data;
+    match *app.entries.overview.get(entry)? {
+        OverviewItem::Subject(si) => d.subjects[si].homepage.as_deref(),
+        OverviewItem::Source(i) => Some(d.sources[i].url.as_str()),
+        OverviewItem::Verdict => first_source(&d.verdict.as_ref()?.notes),
+        _ => None,
+    }
+}
+
+pub(super) const TAB: TabView = TabView {
+    body: Body::List(ListTab { spec, detail, list_share: 35, detail_title: " Detail ", empty: "" }),
+    link,
+    copied: None,
+};

@@ -5,7 +5,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::notes::notes;
 use super::table::{TableSpec, value_row};
-use super::{Doc, ListTab, Theme, subject_header};
+use super::{Body, Doc, ListTab, TabView, Theme, first_source, subject_header};
 use crate::app::App;
 use crate::tab::Tab;
 
@@ -38,10 +38,18 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub(super) const VIEW: ListTab = ListTab {
-    spec,
-    detail,
-    list_share: 50,
-    detail_title: " Discussion ",
-    empty: "This comparison has no performance or security factors.",
+fn link(app: &App, entry: usize) -> Option<&str> {
+    first_source(&app.data.factors.get(entry)?.notes)
+}
+
+pub(super) const TAB: TabView = TabView {
+    body: Body::List(ListTab {
+        spec,
+        detail,
+        list_share: 50,
+        detail_title: " Discussion ",
+        empty: "This comparison has no performance or security factors.",
+    }),
+    link,
+    copied: None,
 };

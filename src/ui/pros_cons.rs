@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::notes::note;
-use super::{Doc, ListMap, PROSE_WIDTH, Rich, Theme, bordered_inner};
+use super::{Body, Doc, ListMap, PROSE_WIDTH, Rich, TabView, Theme, bordered_inner, first_source};
 use crate::app::App;
 use crate::entries::ProsConsItem;
 use crate::tab::Tab;
@@ -161,7 +161,7 @@ fn columns(app: &App, theme: &Theme, body: Rect) -> (Columns, Option<(usize, usi
 }
 
 /// Draws the page; its list has no clickable rows, and a page key moves by half the body.
-pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap {
+fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> ListMap {
     let (cols, anchor) = columns(app, theme, body);
     let width = |area: Rect| bordered_inner(area).width.min(PROSE_WIDTH);
     // Scroll so the selected item sits near the middle of its column.
@@ -195,3 +195,46 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> L
     let page = (body.height.saturating_sub(2) as usize / 2).max(1);
     ListMap { area: body, rows: Vec::new(), page, len: app.entry_count(Tab::ProsCons) }
 }
+
+/// A pro's or con's first note source; an at-a-glance row's.
+fn link(app: &App, entry: usize) -> Option<&str> {
+    let d = &app.data;
+    let item = *app.entries.pros_cons.get(entry)?;
+    let pc = d.pros_cons.get(&d.subjects[item.subject()].id)?;
+    let text = match item {
+        ProsConsItem::Pro { index, .. } => pc.pros.get(index)?.as_str(),
+        ProsConsItem::Con { index, .. } => pc.cons.get(index)?.as_str(),
+        ProsConsItem::Glance { row, .. } => return first_source(&d.pros_cons_table.get(row)?.notes),
+    };
+    pc.notes_on(text).find_map(|n| n.source.as_deref())
+}
+
+/// An item as copied: "Flask pro: …" (or "Flask, Row: value"), then its notes.
+fn copied(app: &App, theme: &Theme, entry: usize) -> Option<String> {
+    let d = &app.data;
+    let item = *app.entries.pros_cons.get(entry)?;
+    let s = &d.subjects[item.subject()];
+    let pc = d.pros_cons.get(&s.id);
+    let mut doc = Doc::new();
+    let text = match item {
+        ProsConsItem::Pro { index, .. } => format!("{} pro: {}", s.name, pc?.pros.get(index)?),
+        ProsConsItem::Con { index, .. } => format!("{} con: {}", s.name, pc?.cons.get(index)?),
+        ProsConsItem::Glance { row, .. } => {
+            let r = d.pros_cons_table.get(row)?;
+            format!("{}, {}: {}", s.name, r.name, r.values.get(&s.id).map_or("", |v| v))
+        }
+    };
+    doc.text(&text, Default::default());
+    // Notes are on pros and cons; an at-a-glance line has none of its own.
+    let item = match item {
+        ProsConsItem::Pro { index, .. } => pc.and_then(|pc| pc.pros.get(index)),
+        ProsConsItem::Con { index, .. } => pc.and_then(|pc| pc.cons.get(index)),
+        ProsConsItem::Glance { .. } => None,
+    };
+    for n in pc.zip(item).into_iter().flat_map(|(pc, item)| pc.notes_on(item)) {
+        note(&mut doc, theme, n, None);
+    }
+    Some(doc.plain())
+}
+
+pub(super) const TAB: TabView = TabView { body: Body::Columns(draw), link, copied: Some(copied) };

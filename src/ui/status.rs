@@ -10,7 +10,6 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use crate::app::{App, Mode};
 use crate::keys::{KeyCommand, LineCommand};
-use crate::tab::Tab;
 use crate::wizard::WizardAction;
 use crate::wizard::WizardPage;
 
@@ -98,17 +97,19 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
             let in_text = app.state().detail_focused;
             let updown = k.pair(KeyCommand::Up, KeyCommand::Down);
             out.push(if has_list && !in_text { (updown, "move") } else { (updown, "scroll") });
-            match app.tab {
-                Tab::ProsCons => out.push((k.pair(KeyCommand::PaneLeft, KeyCommand::PaneRight), "subjects")),
-                _ if in_text => out.push((key(KeyCommand::PaneLeft), "list")),
-                _ if has_list => out.push((key(KeyCommand::PaneRight), "text")),
-                _ => {}
+            let columns = super::in_columns(app, app.tab);
+            if columns {
+                out.push((k.pair(KeyCommand::PaneLeft, KeyCommand::PaneRight), "subjects"));
+            } else if in_text {
+                out.push((key(KeyCommand::PaneLeft), "list"));
+            } else if has_list {
+                out.push((key(KeyCommand::PaneRight), "text"));
             }
             if super::selected_link(app).is_some() {
                 out.push((key(KeyCommand::OpenLink), "open link"));
             }
             out.extend([(key(KeyCommand::NextTab), "tabs"), (key(KeyCommand::Search), "search")]);
-            if has_list && app.tab != Tab::ProsCons {
+            if has_list && !columns {
                 out.push((key(KeyCommand::Expand), "open"));
             }
             out.push((key(KeyCommand::Copy), "copy"));
@@ -124,7 +125,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (true, WizardPage::Question(i)) => format!(" {}/{} ", i + 1, app.data.wizard.questions.len()),
         (true, _) => " ".into(),
         // Pros/Cons counts within the selected item's subject: "Flask 4/18".
-        _ if app.tab == Tab::ProsCons => match app.entries.pros_cons_place(app.state().selected) {
+        _ if super::in_columns(app, app.tab) => match app.entries.pros_cons_place(app.state().selected) {
             Some((s, ordinal, count)) => format!(" {} {}/{} ", app.data.subjects[s].name, ordinal + 1, count),
             None => " ".into(),
         },

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 
 use super::notes::notes;
 use super::table::{TableRow, TableSpec};
-use super::{Doc, ListTab, Rich, Theme, subject_header};
+use super::{Body, Doc, ListTab, Rich, TabView, Theme, first_source, subject_header};
 use crate::app::App;
 use crate::data::{Fit, FitLevel, NoteKind};
 use crate::tab::Tab;
@@ -70,10 +70,19 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     doc
 }
 
-pub(super) const VIEW: ListTab = ListTab {
-    spec,
-    detail,
-    list_share: 45,
-    detail_title: " Who fits, and why ",
-    empty: "This comparison has no use cases.",
+/// The first note source among the use case's fits.
+fn link(app: &App, entry: usize) -> Option<&str> {
+    app.data.use_cases.get(entry)?.fits.iter().find_map(|(_, fit)| first_source(&fit.notes))
+}
+
+pub(super) const TAB: TabView = TabView {
+    body: Body::List(ListTab {
+        spec,
+        detail,
+        list_share: 45,
+        detail_title: " Who fits, and why ",
+        empty: "This comparison has no use cases.",
+    }),
+    link,
+    copied: None,
 };
