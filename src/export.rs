@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::data::{Comparison, Note, PerSubject, Row, count};
 use crate::record;
-use crate::wizard::{self, Importance, Outcome, Scorecard};
+use crate::wizard::{self, Importance, Outcome};
 
 /// One line of counts, as printed by `versus check`.
 pub fn summary_line(c: &Comparison) -> String {
@@ -293,39 +293,39 @@ pub enum ReportFormat {
 }
 
 /// The wizard's result for `answers` weighed by `importance`: the
-/// recommendation in one sentence, every subject's score and how far behind
-/// the leader it is, for each subject every answer that pushed it up or down
-/// with the data's reason, the questions left unanswered, the decision
-/// snapshot and the source's verdict.
+/// recommendation in one sentence, how firm it is, every subject's score and
+/// how far behind the leader it is, for each subject every answer that pushed
+/// it up or down with the data's reason, what would change the outcome, the
+/// questions left unanswered, the decision snapshot and the verdict. Rendered
+/// from the same [`wizard::Report`] as the result page and the record.
 pub fn decision_report(
     c: &Comparison,
     answers: &[Option<usize>],
     importance: &[Importance],
     format: ReportFormat,
 ) -> String {
-    let card = wizard::score(c, answers, importance);
+    let report = wizard::Report::new(c, answers, importance);
     match format {
-        ReportFormat::Json => decision_json(c, answers, importance, &card),
+        ReportFormat::Json => decision_json(c, &report),
         ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Madr => {
-            decision_prose(c, answers, importance, &card, format != ReportFormat::Text)
+            decision_prose(c, &report, format != ReportFormat::Text)
         }
     }
 }
 
-fn level(importance: &[Importance], question: usize) -> Importance {
-    importance.get(question).copied().unwrap_or_default()
-}
-
-fn decision_json(c: &Comparison, answers: &[Option<usize>], importance: &[Importance], card: &Scorecard) -> String {
+fn decision_json(c: &Comparison, report: &wizard::Report) -> String {
     use serde_json::json;
+    let card = &report.card;
     let questions = &c.wizard.questions;
+    let id = |s: usize| c.subjects[s].id.as_str();
     let list = |ks: &[wizard::Contribution]| {
         ks.iter()
             .map(|k| {
                 let r = k.reason(c);
+                let level = report.answered.iter().find(|a| a.question == k.question).map(|a| a.importance);
                 json!({"question": r.question.id.as_str(), "prompt": r.question.prompt.as_str(),
                     "option": r.choice.id.as_str(), "label": r.choice.label.as_str(),
-                    "importance": level(importance, k.question).id(), "points": r.points, "why": r.why})
+                    "importance": level.unwrap_or_default().id(), "points": r.points, "why": r.why})
             })
             .collect::<Vec<_>>()
     };
@@ -333,52 +333,58 @@ fn decision_json(c: &Comparison, answers: &[Option<usize>], importance: &[Import
         .ranking
         .iter()
         .map(|r| {
-            json!({"id": c.subjects[r.subject].id.as_str(), "name": c.subjects[r.subject].name.as_str(),
+            json!({"id": id(r.subject), "name": c.subjects[r.subject].name.as_str(),
                 "points": r.points, "behind": r.behind, "bar": r.bar,
                 "for": list(&r.pushed_for), "against": list(&r.pushed_against)})
         })
         .collect();
     let outcome = match &card.outcome {
-        Outcome::Winner(s) => json!({"winner": c.subjects[*s].id.as_str()}),
-        Outcome::Tie(t) => json!({"tie": t.iter().map(|&s| c.subjects[s].id.as_str()).collect::<Vec<_>>()}),
+        Outcome::Winner(s) => json!({"winner": id(*s)}),
+        Outcome::Tie(t) => json!({"tie": t.iter().map(|&s| id(s)).collect::<Vec<_>>()}),
         Outcome::NoAnswers => json!("no_answers"),
     };
-    let given: serde_json::Map<String, serde_json::Value> = questions
+    let given: serde_json::Map<String, serde_json::Value> = report
+        .answered
         .iter()
-        .zip(answers)
-        .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.as_str().into())))
+        .map(|a| {
+            let q = &questions[a.question];
+            (q.id.to_string(), q.options[a.option].id.as_str().into())
+        })
         .collect();
-    let weighed: serde_json::Map<String, serde_json::Value> = questions
+    let weighed: serde_json::Map<String, serde_json::Value> = report
+        .answered
         .iter()
-        .enumerate()
-        .filter(|&(i, _)| level(importance, i) != Importance::Normal)
-        .map(|(i, q)| (q.id.to_string(), level(importance, i).id().into()))
+        .filter(|a| a.importance != Importance::Normal)
+        .map(|a| (questions[a.question].id.to_string(), a.importance.id().into()))
         .collect();
-    let tips = wizard::tipping(c, answers, importance);
     let tip = |t: &wizard::Tip| {
-        let q = &c.wizard.questions[t.question];
+        let q = &questions[t.question];
         let change = match t.change {
             wizard::Change::Answer(o) => json!({"answer": q.options[o].id.as_str()}),
             wizard::Change::Importance(l) => json!({"importance": l.id()}),
         };
-        json!({"question": q.id.as_str(), "change": change, "leader": t.leader.map(|s| c.subjects[s].id.as_str()),
-            "lead": t.lead, "text": wizard::tipping::describe(c, t)})
+        json!({"kind": wizard::tip_kind(t), "question": q.id.as_str(), "change": change,
+            "leader": t.leader.map(id), "lead": t.lead, "text": wizard::tip_line(c, t)})
     };
-    let report = json!({"comparison": c.title.as_str(), "recommendation": wizard::recommendation(c, card),
-        "robustness": tips.robustness.label(),
-        "tipping": tips.answers.iter().chain(&tips.importance).map(tip).collect::<Vec<_>>(),
+    let driver = |d: &wizard::Driver| {
+        let q = &questions[d.answer.question];
+        json!({"question": q.id.as_str(), "option": q.options[d.answer.option].id.as_str(),
+            "importance": d.answer.importance.id(), "favours": id(d.favours), "gap": d.gap,
+            "text": wizard::driver_line(c, report, d)})
+    };
+    let report_json = json!({"comparison": c.title.as_str(), "recommendation": wizard::recommendation(c, card),
+        "leader": report.leader.map(id), "tied": report.tied.iter().map(|&s| id(s)).collect::<Vec<_>>(),
+        "robustness": report.robustness().label(), "robustness_text": report.robustness_line(c),
+        "tipping": report.tips().map(tip).collect::<Vec<_>>(),
+        "drivers": report.drivers.iter().map(driver).collect::<Vec<_>>(),
         "outcome": outcome, "tie_margin": card.margin, "answered": card.answered, "questions": questions.len(),
+        "unanswered": report.unanswered.iter().map(|&q| questions[q].id.as_str()).collect::<Vec<_>>(),
         "answers": given, "importance": weighed, "subjects": subjects});
-    format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default())
+    format!("{}\n", serde_json::to_string_pretty(&report_json).unwrap_or_default())
 }
 
-fn decision_prose(
-    c: &Comparison,
-    answers: &[Option<usize>],
-    importance: &[Importance],
-    card: &Scorecard,
-    md: bool,
-) -> String {
+fn decision_prose(c: &Comparison, report: &wizard::Report, md: bool) -> String {
+    let card = &report.card;
     let name = |s: usize| c.subjects[s].name.as_str();
     let questions = &c.wizard.questions;
     let sentence = wizard::recommendation(c, card);
@@ -386,11 +392,11 @@ fn decision_prose(
     let heading = |out: &mut String, title: &str| {
         let _ = if md { writeln!(out, "\n## {title}\n") } else { writeln!(out, "\n{title}:") };
     };
-    let tips = wizard::tipping(c, answers, importance);
+    let robustness = report.robustness_line(c);
     if md {
-        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}** Robustness: {}.", c.title, tips.robustness.label());
+        let _ = writeln!(out, "# Decision: {}\n\n**{sentence}** {robustness}", c.title);
     } else {
-        let _ = writeln!(out, "{sentence} Robustness: {}.", tips.robustness.label());
+        let _ = writeln!(out, "{sentence} {robustness}");
     }
     heading(&mut out, &format!("Scores ({} of {} questions answered)", card.answered, questions.len()));
     if md {
@@ -404,6 +410,7 @@ fn decision_prose(
             writeln!(out, "  {:<12} {:>6}   behind by {behind}", name(r.subject), wizard::points(r.points))
         };
     }
+    let level = |q: usize| report.answered.iter().find(|a| a.question == q).map(|a| a.importance).unwrap_or_default();
     for r in &card.ranking {
         for (title, list) in [("for", &r.pushed_for), ("against", &r.pushed_against)] {
             if list.is_empty() {
@@ -414,7 +421,7 @@ fn decision_prose(
                 let reason = k.reason(c);
                 let (q, o, why, p) =
                     (&reason.question.prompt, &reason.choice.label, reason.why, wizard::points(reason.points));
-                let weight = match level(importance, k.question) {
+                let weight = match level(k.question) {
                     Importance::Normal => String::new(),
                     other => format!(", {} importance", other.id()),
                 };
@@ -426,22 +433,16 @@ fn decision_prose(
             }
         }
     }
-    if !tips.answers.is_empty() || !tips.importance.is_empty() {
-        heading(&mut out, "What would change it");
-        for tip in tips.answers.iter().chain(&tips.importance) {
-            let _ = writeln!(out, "{} {}", if md { "-" } else { " " }, wizard::tipping::describe(c, tip));
+    if report.tips().next().is_some() {
+        heading(&mut out, report.tips_heading());
+        for tip in report.tips() {
+            let _ = writeln!(out, "{} {}", if md { "-" } else { " " }, wizard::tip_line(c, tip));
         }
     }
-    let open: Vec<&str> = questions
-        .iter()
-        .zip(answers.iter().chain(std::iter::repeat(&None)))
-        .filter(|(_, a)| a.is_none())
-        .map(|(q, _)| q.prompt.as_str())
-        .collect();
-    if !open.is_empty() {
+    if !report.unanswered.is_empty() {
         heading(&mut out, "Not answered");
-        for prompt in open {
-            let _ = writeln!(out, "{} {prompt}", if md { "-" } else { " " });
+        for &q in &report.unanswered {
+            let _ = writeln!(out, "{} {}", if md { "-" } else { " " }, questions[q].prompt);
         }
     }
     if !c.decision.is_empty() {
@@ -479,136 +480,183 @@ fn decision_prose(
     out
 }
 
-/// A decision record in the MADR layout (context and problem, decision
-/// drivers, considered options, outcome, consequences), plus when to revisit
-/// it (the tipping points), the sources, and the answers as JSON for
-/// `versus recheck` ([`record`]). `identity` names the comparison as the
-/// catalogue does (never by path), `date` is today's (YYYY-MM-DD). Text from
-/// the data cannot open a comment or a code block: `<!--` and three
-/// backticks are escaped.
+/// Who and when, for a decision record's front matter.
+#[derive(Debug, Clone, Default)]
+pub struct RecordMeta {
+    /// The day written, YYYY-MM-DD.
+    pub date: String,
+    /// Who made the decision (MADR's `decision-makers`).
+    pub decision_makers: Vec<String>,
+    /// The record this one replaces, as the user named it.
+    pub supersedes: Option<String>,
+}
+
+impl RecordMeta {
+    /// Today, decided by the login name (`$USER`, else `$LOGNAME`) when there is one: no prompt.
+    pub fn today() -> RecordMeta {
+        let login = ["USER", "LOGNAME"].iter().find_map(|v| std::env::var(v).ok()).filter(|n| !n.trim().is_empty());
+        RecordMeta { date: date(), decision_makers: login.into_iter().collect(), supersedes: None }
+    }
+}
+
+/// A YAML list of names, each a JSON string (JSON is YAML), sanitized.
+fn yaml_list(names: &[String]) -> String {
+    let names: Vec<String> =
+        names.iter().map(|n| serde_json::Value::from(crate::data::sanitize_line(n)).to_string()).collect();
+    format!("[{}]", names.join(", "))
+}
+
+/// The record's title: the choice, or that there is none.
+pub fn record_title(c: &Comparison, report: &wizard::Report) -> String {
+    match report.leader {
+        Some(s) => format!("Choose {} — {}", c.subjects[s].name, c.title),
+        None => format!("{}: no clear winner yet", c.title),
+    }
+}
+
+/// A decision record in the MADR 4.0 layout: YAML front matter (status,
+/// date, decision-makers, consulted, informed), context and problem,
+/// decision drivers (those for the choice, then those against), considered
+/// options, the outcome with its consequences and how to confirm it, the
+/// pros and cons of every option, more information (what would change it,
+/// what was not answered, sources), and the answers as JSON for
+/// `versus recheck` ([`record`]). A tie chooses nothing: it says what
+/// separates the tied options and what would break the tie, and has no
+/// consequences. `identity` names the comparison as the catalogue does
+/// (never by path). Text from the data cannot open a comment or a code
+/// block: `<!--` and three backticks are escaped.
 pub fn madr(
     c: &Comparison,
     identity: &record::Identity,
     answers: &[Option<usize>],
     importance: &[Importance],
-    date: &str,
+    meta: &RecordMeta,
 ) -> String {
-    let card = wizard::score(c, answers, importance);
-    let tips = wizard::tipping(c, answers, importance);
-    let leader = wizard::tipping::leader(&card);
+    let report = wizard::Report::new(c, answers, importance);
+    let card = &report.card;
     let name = |s: usize| c.subjects[s].name.as_str();
     let questions = &c.wizard.questions;
+    let para = |t: &str| t.replace("\n\n", " ");
     let mut out = String::new();
-    let title = match leader {
-        Some(s) => format!("Choose {} — {}", name(s), c.title),
-        None => format!("{}: no clear winner yet", c.title),
-    };
-    let _ = writeln!(out, "# {title}\n");
     let _ = writeln!(
         out,
-        "## Status\n\nProposed, {date}. Written by versus from the comparison \"{}\" ({}).\n",
-        c.title,
-        identity.describe()
+        "---\nstatus: proposed\ndate: {}\ndecision-makers: {}\nconsulted: []\ninformed: []\n---\n",
+        meta.date,
+        yaml_list(&meta.decision_makers)
     );
-    let _ = writeln!(
-        out,
-        "## Context and Problem Statement\n\n{}\n\nThe situation, as answered:\n",
-        c.summary.replace("\n\n", " ")
-    );
-    for (k, q) in questions.iter().enumerate() {
-        if let Some(o) = answers.get(k).copied().flatten().and_then(|o| q.options.get(o)) {
-            let _ = writeln!(out, "- {} {}", q.prompt, o.label);
+    let _ = writeln!(out, "# {}\n", record_title(c, &report));
+    let _ = writeln!(out, "## Context and Problem Statement\n\n{}\n", para(&c.summary));
+    let _ = writeln!(out, "Written by versus from the comparison \"{}\" ({}).", c.title, identity.describe());
+    if let Some(old) = &meta.supersedes {
+        let _ = writeln!(out, "It supersedes the record {}.", crate::data::sanitize_line(old));
+    }
+    if report.answered.is_empty() {
+        let _ = writeln!(out, "\nNo question was answered.");
+    } else {
+        let _ = writeln!(out, "\nThe situation, as answered:\n");
+        for a in &report.answered {
+            let q = &questions[a.question];
+            let weight = match a.importance {
+                Importance::Normal => String::new(),
+                other => format!(" ({} importance)", other.id()),
+            };
+            let _ = writeln!(out, "- {} — {}{weight}", q.prompt, q.options[a.option].label);
         }
     }
-    // Drivers: the answered questions, by how far they moved the leader against the runner-up.
     let _ = writeln!(out, "\n## Decision Drivers\n");
-    let mut drivers: Vec<(f64, usize)> = questions
-        .iter()
-        .enumerate()
-        .filter_map(|(k, q)| {
-            let o = q.options.get(answers.get(k).copied().flatten()?)?;
-            let swing = match (card.ranking.first(), card.ranking.get(1)) {
-                (Some(a), Some(b)) => {
-                    let w = |s: usize| o.weights.get(&c.subjects[s].id).copied().unwrap_or(0.0);
-                    (w(a.subject) - w(b.subject)).abs() * importance.get(k).copied().unwrap_or_default().factor()
-                }
-                _ => 0.0,
+    match report.between {
+        _ if report.drivers.is_empty() => {
+            let _ = writeln!(out, "No answer separates the options.");
+        }
+        Some((a, b)) => {
+            let sides: [(usize, String); 2] = match report.leader {
+                Some(l) => [(l, format!("For {}:", name(l))), (b, format!("Against it, for {}:", name(b)))],
+                None => [(a, format!("For {}:", name(a))), (b, format!("For {}:", name(b)))],
             };
-            Some((swing, k))
-        })
-        .collect();
-    drivers.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (swing, k) in drivers.iter().take(5).filter(|(s, _)| *s > 0.0) {
-        let q = &questions[*k];
-        let level = importance.get(*k).copied().unwrap_or_default();
-        let label = answers[*k].and_then(|o| q.options.get(o)).map_or("", |o| o.label.as_str());
-        let _ = writeln!(
-            out,
-            "- {} {} ({} importance; a gap of {} points)",
-            q.prompt,
-            label,
-            level.id(),
-            wizard::points(*swing).trim_start_matches('+')
-        );
+            let mut first = true;
+            for (subject, title) in sides {
+                let drivers: Vec<String> =
+                    report.drivers_for(subject).map(|d| wizard::driver_line(c, &report, d)).collect();
+                if drivers.is_empty() {
+                    continue;
+                }
+                let _ = writeln!(out, "{}{title}\n", if first { "" } else { "\n" });
+                first = false;
+                for d in drivers {
+                    let _ = writeln!(out, "- {d}");
+                }
+            }
+        }
+        None => {}
     }
     let _ = writeln!(out, "\n## Considered Options\n");
     for s in &c.subjects {
-        let _ = writeln!(out, "- **{}**: {}", s.name, s.description.split("\n\n").next().unwrap_or(""));
-        if let Some(pc) = c.pros_cons.get(&s.id) {
-            for p in pc.pros.iter().take(3) {
-                let _ = writeln!(out, "  - Good: {}", p.replace("\n\n", " "));
-            }
-            for con in pc.cons.iter().take(3) {
-                let _ = writeln!(out, "  - Bad: {}", con.replace("\n\n", " "));
-            }
-        }
+        let _ = writeln!(out, "- {}", s.name);
     }
     let _ = writeln!(out, "\n## Decision Outcome\n");
-    let _ = match leader {
-        Some(s) => writeln!(out, "Chosen option: \"{}\". {}", name(s), wizard::recommendation(c, &card)),
-        None => writeln!(out, "No option chosen yet. {}", wizard::recommendation(c, &card)),
+    let sentence = wizard::recommendation(c, card);
+    let _ = match report.leader {
+        Some(s) => writeln!(out, "Chosen option: \"{}\", because {sentence}", name(s)),
+        None => writeln!(out, "No option chosen. {sentence}"),
     };
-    let _ = writeln!(
-        out,
-        "Robustness: {} (margin {} points).\n",
-        tips.robustness.label(),
-        wizard::points(wizard::tipping::lead(&card)).trim_start_matches('+')
-    );
-    if let Some(top) = card.ranking.first() {
-        let _ = writeln!(out, "What counted for {}:\n", name(top.subject));
-        for k in &top.pushed_for {
-            let r = k.reason(c);
-            let _ = writeln!(
-                out,
-                "- {} {} ({}): {}",
-                r.question.prompt,
-                r.choice.label,
-                wizard::points(r.points),
-                r.why.replace("\n\n", " ")
-            );
-        }
+    let _ = writeln!(out, "{}", report.robustness_line(c));
+    if let Some(s) = report.leader {
         let _ = writeln!(out, "\n### Consequences\n");
-        if let Some(pc) = c.pros_cons.get(&c.subjects[top.subject].id) {
+        if let Some(pc) = c.pros_cons.get(&c.subjects[s].id) {
             for pro in &pc.pros {
-                let _ = writeln!(out, "- Good: {}", pro.replace("\n\n", " "));
+                let _ = writeln!(out, "- Good: {}", para(pro));
             }
             for con in &pc.cons {
-                let _ = writeln!(out, "- Bad: {}", con.replace("\n\n", " "));
+                let _ = writeln!(out, "- Bad: {}", para(con));
             }
         }
-        for k in &top.pushed_against {
-            let r = k.reason(c);
-            let _ = writeln!(out, "- Bad: {}", r.why.replace("\n\n", " "));
+        if let Some(top) = card.ranking.iter().find(|r| r.subject == s) {
+            for k in &top.pushed_against {
+                let _ = writeln!(out, "- Bad: {}", para(k.reason(c).why));
+            }
         }
     }
-    let _ = writeln!(out, "\n## Revisit When\n");
-    if tips.answers.is_empty() && tips.importance.is_empty() {
-        let _ = writeln!(out, "No single change of an answer or of its importance would change this decision.");
+    let _ = writeln!(out, "\n### Confirmation\n");
+    let with_data = if identity.from == record::From::File { " (with `--data` naming the file)" } else { "" };
+    let _ = writeln!(
+        out,
+        "`versus recheck` on this file{with_data} replays the answers below against the current comparison: \
+         it exits 0 while the outcome holds and 1 when it changes. `versus recheck` on the folder of \
+         records checks them all, for example in CI when the comparison is updated."
+    );
+    let _ = writeln!(out, "\n## Pros and Cons of the Options");
+    for s in &c.subjects {
+        let _ = writeln!(out, "\n### {}\n\n{}\n", s.name, para(s.description.split("\n\n").next().unwrap_or("")));
+        if let Some(pc) = c.pros_cons.get(&s.id) {
+            for p in &pc.pros {
+                let _ = writeln!(out, "- Good: {}", para(p));
+            }
+            for row in &c.pros_cons_table {
+                if let Some(v) = row.values.get(&s.id) {
+                    let _ = writeln!(out, "- Neutral: {}: {}", row.name, v);
+                }
+            }
+            for con in &pc.cons {
+                let _ = writeln!(out, "- Bad: {}", para(con));
+            }
+        }
     }
-    for tip in tips.answers.iter().chain(&tips.importance) {
-        let _ = writeln!(out, "- {}", wizard::tipping::describe(c, tip));
+    let _ = writeln!(out, "\n## More Information\n");
+    if report.tips().next().is_none() {
+        let _ = writeln!(out, "No single change of an answer or of its importance would change this outcome.");
+    } else {
+        let _ = writeln!(out, "{}:\n", report.tips_heading());
+        for tip in report.tips() {
+            let _ = writeln!(out, "- {}", wizard::tip_line(c, tip));
+        }
     }
-    let _ = writeln!(out, "\n## Sources\n");
+    if !report.unanswered.is_empty() {
+        let _ = writeln!(out, "\nNot answered:\n");
+        for &q in &report.unanswered {
+            let _ = writeln!(out, "- {}", questions[q].prompt);
+        }
+    }
+    let _ = writeln!(out, "\nSources:\n");
     for s in &c.sources {
         let _ = writeln!(out, "- [{}]({})", s.title, s.url);
     }
@@ -618,18 +666,22 @@ pub fn madr(
         comparison: identity.comparison.clone(),
         from: identity.from,
         title: c.title.to_string(),
-        date: date.to_string(),
-        leader: leader.map(|s| c.subjects[s].id.to_string()),
-        answers: questions
+        date: meta.date.clone(),
+        leader: report.leader.map(|s| c.subjects[s].id.to_string()),
+        tied: report.tied.iter().map(|&s| c.subjects[s].id.to_string()).collect(),
+        answers: report
+            .answered
             .iter()
-            .zip(answers)
-            .filter_map(|(q, a)| a.and_then(|o| q.options.get(o)).map(|o| (q.id.to_string(), o.id.to_string())))
+            .map(|a| {
+                let q = &questions[a.question];
+                (q.id.to_string(), q.options[a.option].id.to_string())
+            })
             .collect(),
-        importance: questions
+        importance: report
+            .answered
             .iter()
-            .enumerate()
-            .filter(|&(k, _)| importance.get(k).copied().unwrap_or_default() != Importance::Normal)
-            .map(|(k, q)| (q.id.to_string(), importance[k].id().to_string()))
+            .filter(|a| a.importance != Importance::Normal)
+            .map(|a| (questions[a.question].id.to_string(), a.importance.id().to_string()))
             .collect(),
     };
     // Nothing above may open a comment (where a marker could hide) or a code block.

@@ -85,12 +85,24 @@ enum Command {
         saved: bool,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// With --format madr: who made the decision (the record's decision-makers); repeat for more.
+        /// Default: your login name.
+        #[arg(long = "decision-maker", value_name = "NAME")]
+        decision_makers: Vec<String>,
+        /// With --format madr: the record this one replaces. Its status becomes "superseded by …"
+        /// (when it is a versus record you can write), and the new record names it.
+        #[arg(long, value_name = "OLD.md")]
+        supersedes: Option<PathBuf>,
     },
     /// Replay the answers kept in a decision record (`decide --format madr`, or `w` in the app)
-    /// against the current data: exit 0 when its choice still holds, 1 when it changed.
+    /// against the current data: exit 0 when its outcome still holds, 1 when it changed, 2 when
+    /// it cannot be checked. Given a folder (docs/decisions/), every record in it, one line each.
     Recheck {
-        #[arg(value_name = "RECORD.md")]
+        #[arg(value_name = "RECORD.md|DIR")]
         record: PathBuf,
+        /// Print the result as JSON (an array for a folder).
+        #[arg(long)]
+        json: bool,
     },
     /// Render every tab, the help, a search and a wizard result as SVG and text.
     Screenshot {
@@ -187,7 +199,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Recheck { record }) => headless::recheck(&record, data),
+        Some(Command::Recheck { record, json }) => headless::recheck(&record, data, json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
@@ -206,10 +218,12 @@ fn main() -> ExitCode {
         Some(Command::Screenshot { out, width, height }) => {
             with_comparison(data, |_, c| headless::screenshot(&c, &out, width, height))
         }
-        Some(Command::Decide { answers, importance, saved, format }) => with_comparison(data, |named, c| {
-            let args = headless::DecideArgs { answers, importance, saved };
-            headless::decide(&c, &named, &args, format)
-        }),
+        Some(Command::Decide { answers, importance, saved, format, decision_makers, supersedes }) => {
+            with_comparison(data, |named, c| {
+                let args = headless::DecideArgs { answers, importance, saved, decision_makers, supersedes };
+                headless::decide(&c, &named, &args, format)
+            })
+        }
         None if cli.watch => match headless::load_watching(data) {
             Ok((named, comparison)) => interactive(named, comparison, true, cli.theme),
             Err(code) => code,

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io;
 use std::path::Path;
 
 use crate::fsio::{self, Links};
@@ -73,6 +74,10 @@ pub struct Block {
     pub date: String,
     /// The leading subject's id; none for a tie or no answers.
     pub leader: Option<String>,
+    /// The subjects' ids tied at the top, when it was a tie (left out otherwise,
+    /// so a record that chose one reads in versus before ties were recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tied: Vec<String>,
     /// Question id → option id.
     pub answers: BTreeMap<String, String>,
     /// Question id → importance level, for levels other than normal.
@@ -165,6 +170,64 @@ pub fn read(path: &Path) -> Result<Block, RecordError> {
     })
 }
 
+/// The largest record `supersede` rewrites.
+const MAX_SUPERSEDED: u64 = 4 << 20;
+
+/// Marks the versus record at `path` as superseded by `by` (the new record's
+/// title and date): its front matter's `status` becomes "superseded by …"
+/// (front matter is added to a record written before it had any). The file
+/// must be a regular file (not a link) holding a versus record; it is
+/// rewritten atomically, keeping its permissions. The error is one line that
+/// quotes nothing of the file.
+pub fn supersede(path: &Path, by: &str) -> Result<(), String> {
+    let bytes = fsio::read(path, MAX_SUPERSEDED, Links::Refuse).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text; not changed".to_string())?;
+    find(&text).map_err(|e| format!("not a versus record ({e}); not changed"))?;
+    let status = format!("status: {}", serde_json::Value::from(format!("superseded by {by}")));
+    let front = text
+        .strip_prefix(
+            "---
+",
+        )
+        .and_then(|rest| {
+            Some((
+                rest,
+                rest.find(
+                    "
+---
+",
+                )?,
+            ))
+        });
+    let updated = match front {
+        Some((rest, end)) => {
+            let (matter, body) = rest.split_at(end);
+            let mut lines: Vec<String> =
+                matter.lines().filter(|l| !l.starts_with("status:")).map(str::to_string).collect();
+            lines.insert(0, status);
+            format!(
+                "---
+{}{body}",
+                lines.join(
+                    "
+"
+                )
+            )
+        }
+        None => format!(
+            "---
+{status}
+---
+
+{text}"
+        ),
+    };
+    let mode = std::fs::symlink_metadata(path).map(|m| m.permissions()).map_err(|e| e.to_string())?;
+    fsio::write_atomic_with(path, ".versus-record-", updated.as_bytes(), io::Write::write_all)
+        .and_then(|()| std::fs::set_permissions(path, mode))
+        .map_err(|e| format!("could not rewrite it: {e}"))
+}
+
 /// The last well-placed block in `text`: the marker alone on its line, the
 /// fence on the next, the JSON up to the first line that starts with three
 /// backticks.
@@ -208,6 +271,7 @@ pub fn parse(json: &str) -> Result<Block, RecordError> {
                 title: v1.title,
                 date: v1.date,
                 leader: v1.leader,
+                tied: Vec::new(),
                 answers: v1.answers,
                 importance: v1.importance,
             })
@@ -251,6 +315,7 @@ mod tests {
             title: "Django vs Flask".into(),
             date: "2026-12-06".into(),
             leader: Some("django".into()),
+            tied: Vec::new(),
             answers: [("size".to_string(), "large".to_string())].into(),
             importance: BTreeMap::new(),
         }

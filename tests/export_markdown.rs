@@ -2,7 +2,7 @@
 //! that never skip a level, every fit level and every note of the data shown;
 //! the JSON export losing nothing; `versus check`'s counts in good English.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 use versus::data::{self, Comparison, Line, Note, NoteKind, PerSubject, Text};
 use versus::export::{self, ReportFormat};
 use versus::wizard::{self, Importance};
@@ -17,7 +17,8 @@ fn shipped(name: &str) -> Comparison {
 fn heading_levels(md: &str) -> Vec<usize> {
     let all =
         [HeadingLevel::H1, HeadingLevel::H2, HeadingLevel::H3, HeadingLevel::H4, HeadingLevel::H5, HeadingLevel::H6];
-    Parser::new(md)
+    // Front matter is metadata, as GitHub and MADR tools read it, not a heading.
+    Parser::new_ext(md, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
         .filter_map(|e| match e {
             Event::Start(Tag::Heading { level, .. }) => all.iter().position(|l| *l == level).map(|i| i + 1),
             _ => None,
@@ -106,7 +107,8 @@ fn the_decision_report_and_the_record_are_one_outline() {
                 assert_outline(&format!("{name}: decide --format markdown"), &report);
                 let identity =
                     versus::record::Identity { comparison: name.to_string(), from: versus::record::From::Shipped };
-                let record = export::madr(&c, &identity, answers, importance, "2026-11-25");
+                let meta = export::RecordMeta { date: "2026-11-25".into(), ..Default::default() };
+                let record = export::madr(&c, &identity, answers, importance, &meta);
                 assert_outline(&format!("{name}: decide --format madr"), &record);
             }
         }

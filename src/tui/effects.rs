@@ -35,7 +35,7 @@ pub(super) fn carry_out(effect: &Effect, app: &App, theme: &Theme, identity: &st
 fn write_record(app: &App, identity: &str, current: &Named) -> String {
     use crate::export;
     let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
-    let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::date());
+    let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::RecordMeta::today());
     for n in 1..100 {
         let name = record_file_name(identity, n);
         let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);

@@ -12,7 +12,7 @@ use super::{
 use crate::app::App;
 use crate::keys::KeyCommand;
 use crate::tab::Tab;
-use crate::wizard::{self, Importance, Robustness, WizardAction, WizardPage};
+use crate::wizard::{self, Importance, WizardAction, WizardPage};
 
 fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
     let header = subject_header(app, theme, "Criterion");
@@ -219,25 +219,16 @@ fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
     doc.blank().text(&line, theme.dim());
 }
 
-/// The result page: bars, the recommendation, every reason, and the decision snapshot.
+/// The result page: bars, the recommendation, how firm it is, the answers,
+/// what would change it, every reason, and the decision snapshot — all from
+/// the one [`wizard::Report`] the exports and the record render too.
 fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
     let d = &app.data;
     let w = &app.wizard;
-    let card = wizard::score(d, &w.answers, &w.importance);
-    let tips = wizard::tipping(d, &w.answers, &w.importance);
-    doc.styled(&[(&wizard::recommendation(d, &card), theme.heading())]);
-    let robustness = match tips.robustness {
-        Robustness::Clear => "Clear: no single answer change would change it.".to_string(),
-        Robustness::Narrow => {
-            let n = tips.answers.len();
-            format!(
-                "Narrow: {n} single answer {} would change it (see below).",
-                if n == 1 { "change" } else { "changes" }
-            )
-        }
-        Robustness::Tie => "Tie: the answers do not separate the leaders.".to_string(),
-    };
-    doc.styled(&[(&robustness, theme.dim())]).blank();
+    let report = wizard::Report::new(d, &w.answers, &w.importance);
+    let card = &report.card;
+    doc.styled(&[(&wizard::recommendation(d, card), theme.heading())]);
+    doc.styled(&[(&report.robustness_line(d), theme.dim())]).blank();
     let name_width = d.subjects.iter().map(|s| s.name.chars().count().min(40)).max().unwrap_or(0);
     let bar_width = (width as usize).saturating_sub(name_width + 24).clamp(4, 60);
     for r in &card.ranking {
@@ -275,10 +266,10 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
         .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
         doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
     }
-    if !tips.answers.is_empty() || !tips.importance.is_empty() {
-        doc.blank().styled(&[("What would change it", theme.heading())]);
-        for tip in tips.answers.iter().chain(&tips.importance) {
-            doc.bullet("• ", theme.dim(), &wizard::tipping::describe(d, tip), Style::new());
+    if report.tips().next().is_some() {
+        doc.blank().styled(&[(report.tips_heading(), theme.heading())]);
+        for tip in report.tips() {
+            doc.bullet("• ", theme.dim(), &wizard::tip_line(d, tip), Style::new());
         }
     }
     for r in &card.ranking {

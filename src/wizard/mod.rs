@@ -4,6 +4,7 @@
 
 pub(crate) mod flow;
 pub mod importance;
+pub mod report;
 pub mod score;
 pub(crate) mod tipping;
 
@@ -11,8 +12,10 @@ pub use flow::WizardPage;
 pub use flow::WizardState;
 pub use flow::{Request, WizardAction};
 pub use importance::Importance;
+pub use report::{Answered, Driver, Report, driver_line, points_word, tip_kind, tip_line};
 pub use score::Contribution;
 pub use score::Scorecard;
 pub use score::{Answers, Outcome, answers_from_ids, leaning, points, recommendation, score};
 pub(crate) use score::{importance_from_ids, replay};
-pub(crate) use tipping::{Change, Robustness, Tip, tipping};
+pub use tipping::Tipping;
+pub use tipping::{Change, Robustness, Tip};

@@ -8,7 +8,7 @@ use crate::data::Comparison;
 
 /// One change that would change the leader.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Tip {
+pub struct Tip {
     pub question: usize,
     pub change: Change,
     /// The leader after the change (None: a tie, or nothing to recommend).
@@ -19,14 +19,14 @@ pub(crate) struct Tip {
 
 /// What is changed: the answer to the question, or how much it matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Change {
+pub enum Change {
     Answer(usize),
     Importance(Importance),
 }
 
 /// How firmly the answers point at their leader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Robustness {
+pub enum Robustness {
     /// No single answer change would change the leader.
     Clear,
     /// Some single answer change would.
@@ -36,7 +36,7 @@ pub(crate) enum Robustness {
 }
 
 impl Robustness {
-    pub(crate) fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Robustness::Clear => "clear",
             Robustness::Narrow => "narrow",
@@ -46,7 +46,7 @@ impl Robustness {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Tipping {
+pub struct Tipping {
     /// Single answer changes that change the leader, the closest result first.
     pub answers: Vec<Tip>,
     /// Single importance changes that change the leader, in question order.
@@ -108,19 +108,6 @@ pub(crate) fn tipping(c: &Comparison, answers: &[Option<usize>], importance: &[I
         (Some(_), false) => Robustness::Narrow,
     };
     tips
-}
-
-/// A tip in words: "If "How large…?" were "Small app", Flask would lead by 3."
-pub(crate) fn describe(c: &Comparison, tip: &Tip) -> String {
-    let q = &c.wizard.questions[tip.question];
-    let outcome = match tip.leader {
-        Some(s) => format!("{} would lead by {}", c.subjects[s].name, super::points(tip.lead).trim_start_matches('+')),
-        None => "there would be no clear winner".to_string(),
-    };
-    match tip.change {
-        Change::Answer(o) => format!("If \"{}\" were \"{}\", {outcome}.", q.prompt, q.options[o].label),
-        Change::Importance(l) => format!("If \"{}\" mattered {} ({}), {outcome}.", q.prompt, l.id(), l.dots()),
-    }
 }
 
 #[cfg(test)]
@@ -191,7 +178,7 @@ mod tests {
         few[0] = answers[0];
         let tips = tipping(c, &few, &[]);
         assert!(!tips.answers.is_empty());
-        let text = describe(c, &tips.answers[0]);
-        assert!(text.starts_with("If \"") && text.ends_with('.'), "{text}");
+        let text = crate::wizard::tip_line(c, &tips.answers[0]);
+        assert!(text.starts_with("Answer: if \"") && text.ends_with('.'), "{text}");
     }
 }

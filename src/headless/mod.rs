@@ -2,6 +2,8 @@
 //! output for scripts, pipes and screen readers. They never touch the
 //! terminal's modes.
 
+mod recheck;
+
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,6 +16,7 @@ use crate::export::ReportFormat;
 use crate::record;
 use crate::search::{self, Corpora, Query};
 use crate::wizard;
+pub use recheck::recheck;
 
 /// `versus check NAME|FILE…`: each argument named the way `--data` names a comparison.
 pub fn check(args: &[PathBuf]) -> ExitCode {
@@ -593,91 +596,40 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
         return print_out(&out);
     }
     if format == ReportFormat::Madr {
-        return print_out(&export::madr(c, &named.record_identity(), &answers, &importance, &export::date()));
+        return print_out(&record_with(c, named, &answers, &importance, args));
     }
     let report = export::decision_report(c, &answers, &importance, format);
     if format == ReportFormat::Json { print_json(&report) } else { print_out(&report) }
 }
 
-/// The most "no longer in the data" lines `recheck` prints.
-const MAX_GONE_SHOWN: usize = 12;
-
-/// `versus recheck RECORD.md`: replays the answers a decision record keeps
-/// against the current data (`data`, or the comparison the record names,
-/// found through the catalogue; a path in a record is never opened). Exit 0
-/// when the record's choice still leads, 1 when it changed (and what
-/// changed), 2 when the record or the data cannot be read or do not belong
-/// together, with one line that quotes nothing of the files.
-pub fn recheck(record_path: &Path, data_arg: Option<&Path>) -> ExitCode {
-    let shown = data::printable(&record_path.display().to_string());
-    let bad = |msg: String| {
-        // One line, bounded: a record's content never spills into the message.
-        warn(&format!("{shown}: {}", data::printable(&msg)));
-        ExitCode::from(2)
-    };
-    let block = match record::read(record_path) {
-        Ok(block) => block,
-        Err(e) => return bad(e.to_string()),
-    };
-    let named = match data_arg {
-        Some(arg) => match resolve(Some(arg)) {
-            Ok(named) => named,
-            Err(_) => return ExitCode::from(2),
-        },
-        None => match catalogue::for_record(&block.identity()) {
-            Ok(named) => named,
-            Err(why) => return bad(why),
-        },
-    };
-    let c = match named.load() {
-        Ok(c) => c,
-        Err(e) => {
-            report(e);
-            return ExitCode::from(2);
-        }
-    };
-    if block.title != c.title.as_str() {
-        return bad(format!(
-            "this record is for \"{}\", but {} is \"{}\"; give the record's own comparison with --data",
-            block.title,
-            named.shown(),
-            c.title
-        ));
+/// The decision record `decide --format madr` prints; marks the record it
+/// supersedes as superseded (or says on stderr why it could not, and the new
+/// record still names it).
+fn record_with(
+    c: &Comparison,
+    named: &Named,
+    answers: &[Option<usize>],
+    importance: &[wizard::Importance],
+    args: &DecideArgs,
+) -> String {
+    let mut meta = export::RecordMeta::today();
+    if !args.decision_makers.is_empty() {
+        meta.decision_makers = args.decision_makers.clone();
     }
-    let replayed = wizard::replay(&c, &block.answers, &block.importance);
-    let card = wizard::score(&c, &replayed.answers, &replayed.importance);
-    let now = wizard::tipping::leader(&card).map(|s| c.subjects[s].id.to_string());
-    let name = |id: &Option<String>| {
-        id.as_deref().map_or("no clear winner".to_string(), |id| {
-            c.subjects.iter().find(|s| s.id.as_str() == id).map_or(format!("\"{id}\""), |s| s.name.to_string())
-        })
-    };
-    let lead = wizard::points(wizard::tipping::lead(&card)).trim_start_matches('+').to_string();
-    let mut out = String::new();
-    let holds = now == block.leader && replayed.gone.is_empty();
-    if holds {
-        out.push_str(&format!("holds: {} still leads for these answers (by {lead} points).\n", name(&now)));
-    } else {
-        out.push_str(&format!(
-            "changed: the record chose {}; the current data gives {}",
-            name(&block.leader),
-            name(&now)
-        ));
-        out.push_str(&if now.is_some() { format!(" (by {lead} points).\n") } else { ".\n".to_string() });
-        // Bounded however many answers a record holds.
-        for g in replayed.gone.iter().take(MAX_GONE_SHOWN) {
-            out.push_str(&format!("  no longer in the data: {g}\n"));
-        }
-        if replayed.gone.len() > MAX_GONE_SHOWN {
-            let more = replayed.gone.len() - MAX_GONE_SHOWN;
-            out.push_str(&format!(
-                "  … and {} no longer in the data\n",
-                data::count(more, "more answer", "more answers")
-            ));
+    meta.supersedes = args.supersedes.as_ref().map(|p| p.display().to_string());
+    if let Some(old) = &args.supersedes {
+        let report = wizard::Report::new(c, answers, importance);
+        let by = format!("{} ({})", export::record_title(c, &report), meta.date);
+        match record::supersede(old, &by) {
+            Ok(()) => warn(&format!("{}: marked as superseded", data::printable(&old.display().to_string()))),
+            Err(why) => warn(&format!(
+                "{}: {}; the new record still says it supersedes it",
+                data::printable(&old.display().to_string()),
+                data::printable(&why)
+            )),
         }
     }
-    let code = print_out(&out);
-    if holds { code } else { ExitCode::from(1) }
+    export::madr(c, &named.record_identity(), answers, importance, &meta)
 }
 
 /// What `versus decide` was asked.
@@ -686,6 +638,10 @@ pub struct DecideArgs {
     pub answers: Vec<String>,
     pub importance: Vec<String>,
     pub saved: bool,
+    /// For a record: who decided (default: the login name).
+    pub decision_makers: Vec<String>,
+    /// For a record: the record it replaces.
+    pub supersedes: Option<std::path::PathBuf>,
 }
 
 /// `versus screenshot --out DIR`: every scene as SVG and plain text.

@@ -1,0 +1,252 @@
+//! `versus recheck RECORD.md|DIR`: replays the answers decision records keep
+//! against the current data and says, per record, whether its outcome holds.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{print_json, print_out, warn};
+use crate::catalogue::{self, Named};
+use crate::data::{self, Comparison};
+use crate::record::{self, Block};
+use crate::wizard::{self, Report};
+
+/// The most "no longer in the data" lines printed for one record.
+const MAX_GONE_SHOWN: usize = 12;
+
+/// The most files of a folder looked at.
+const MAX_FILES: usize = 10_000;
+
+/// What a recheck found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Holds,
+    Changed,
+    /// The record or its data could not be read, or they do not belong together.
+    Refused,
+}
+
+/// One record rechecked.
+struct Rechecked {
+    verdict: Verdict,
+    /// The outcome in one line ("holds: Flask still leads (by 3 points).").
+    line: String,
+    /// Recorded answers whose question or option is gone, as the record names them.
+    gone: Vec<String>,
+    json: serde_json::Value,
+}
+
+/// `versus recheck PATH`: a record, or every record in a folder (one line
+/// each). Exit 0 when every outcome holds, 1 when one changed, 2 when a
+/// record or its data could not be read or do not belong together. A path
+/// inside a record is never opened: the record names its comparison, which
+/// the catalogue finds (or `--data` gives).
+pub fn recheck(path: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCode {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return recheck_folder(path, data_arg, as_json);
+    }
+    let r = recheck_one(path, data_arg);
+    let code = exit_code([r.verdict]);
+    if as_json {
+        print_json(&format!("{}\n", serde_json::to_string_pretty(&r.json).unwrap_or_default()));
+        return code;
+    }
+    if r.verdict == Verdict::Refused {
+        warn(&format!("{}: {}", shown(path), r.line));
+        return code;
+    }
+    let mut out = format!("{}\n", r.line);
+    for g in r.gone.iter().take(MAX_GONE_SHOWN) {
+        out.push_str(&format!("  no longer in the data: {g}\n"));
+    }
+    if r.gone.len() > MAX_GONE_SHOWN {
+        let more = data::count(r.gone.len() - MAX_GONE_SHOWN, "more answer", "more answers");
+        out.push_str(&format!("  … and {more} no longer in the data\n"));
+    }
+    let _ = print_out(&out);
+    code
+}
+
+fn exit_code(verdicts: impl IntoIterator<Item = Verdict>) -> ExitCode {
+    let mut worst = 0;
+    for v in verdicts {
+        worst = worst.max(match v {
+            Verdict::Holds => 0,
+            Verdict::Changed => 1,
+            Verdict::Refused => 2,
+        });
+    }
+    ExitCode::from(worst)
+}
+
+fn shown(path: &Path) -> String {
+    data::printable(&path.display().to_string())
+}
+
+/// Every `.md` file in `dir` (not its subfolders) that holds a versus
+/// record, in name order, one line each; other Markdown files (decision
+/// records written by hand) are counted, not read further.
+fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCode {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .take(MAX_FILES)
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
+        Err(e) => {
+            warn(&format!("{}: {}", shown(dir), data::printable(&e.to_string())));
+            return ExitCode::from(2);
+        }
+    };
+    files.sort();
+    let mut results = Vec::new();
+    let mut skipped = 0;
+    for file in files {
+        // A file with no record block is not a versus record: not an error here.
+        if matches!(record::read(&file), Err(record::RecordError::NoBlock { .. })) {
+            skipped += 1;
+            continue;
+        }
+        results.push((file.clone(), recheck_one(&file, data_arg)));
+    }
+    let code = exit_code(results.iter().map(|(_, r)| r.verdict));
+    if as_json {
+        let list: Vec<&serde_json::Value> = results.iter().map(|(_, r)| &r.json).collect();
+        print_json(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
+        return code;
+    }
+    let mut out = String::new();
+    for (file, r) in &results {
+        let gone = match r.gone.len() {
+            0 => String::new(),
+            n => format!(" ({} no longer in the data)", data::count(n, "recorded answer", "recorded answers")),
+        };
+        let line = r.line.trim_end_matches('.');
+        let verdict = if r.verdict == Verdict::Refused { "refused: " } else { "" };
+        out.push_str(&format!("{}: {verdict}{line}{gone}\n", shown(file)));
+    }
+    if results.is_empty() {
+        out.push_str(&format!("{}: no versus decision records here\n", shown(dir)));
+    }
+    if skipped > 0 {
+        out.push_str(&format!(
+            "({} without a versus record not checked)\n",
+            data::count(skipped, "Markdown file", "Markdown files")
+        ));
+    }
+    let _ = print_out(&out);
+    code
+}
+
+/// Rechecks the record at `path`.
+fn recheck_one(path: &Path, data_arg: Option<&Path>) -> Rechecked {
+    let refused = |line: String| Rechecked {
+        verdict: Verdict::Refused,
+        json: json!({"record": path.display().to_string(), "status": "refused", "message": line}),
+        line: data::printable(&line),
+        gone: Vec::new(),
+    };
+    let block = match record::read(path) {
+        Ok(block) => block,
+        Err(e) => return refused(e.to_string()),
+    };
+    let (named, c) = match comparison_for(&block, data_arg) {
+        Ok(found) => found,
+        Err(why) => return refused(why),
+    };
+    let replayed = wizard::replay(&c, &block.answers, &block.importance);
+    let report = Report::new(&c, &replayed.answers, &replayed.importance);
+    outcome(path, &block, &named, &c, &report, replayed.gone)
+}
+
+/// The comparison to replay `block` against: `--data` when given, else the
+/// one the record names, through the catalogue. Refused in one line naming
+/// both when they plainly differ: `--data` names another comparison under
+/// another title, or the record's own name now has another title (a forged
+/// or mistaken record; `--data` with that name says it was only renamed).
+fn comparison_for(block: &Block, data_arg: Option<&Path>) -> Result<(Named, Comparison), String> {
+    let named = match data_arg {
+        Some(arg) => catalogue::resolve(Some(arg)).map_err(|unknown| unknown.to_string())?,
+        None => catalogue::for_record(&block.identity())?,
+    };
+    let c = named.load().map_err(|e| data::printable(&e.to_string()))?;
+    if c.title.as_str() == block.title {
+        return Ok((named, c));
+    }
+    let same_name = named.record_identity() == block.identity();
+    match (same_name, data_arg) {
+        (true, Some(_)) => Ok((named, c)),
+        (true, None) => Err(format!(
+            "this record is for \"{}\", but the comparison {} is now \"{}\"; if it was only renamed, \
+             recheck with --data {}",
+            block.title, block.comparison, c.title, block.comparison
+        )),
+        (false, _) => Err(format!(
+            "this record is for \"{}\" ({}), not \"{}\" ({}); recheck it with --data {}",
+            block.title,
+            block.comparison,
+            c.title,
+            named.shown(),
+            block.comparison
+        )),
+    }
+}
+
+/// The recorded outcome against the current one, in words.
+fn outcome(path: &Path, block: &Block, named: &Named, c: &Comparison, report: &Report, gone: Vec<String>) -> Rechecked {
+    let name_of = |id: &str| {
+        c.subjects
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .map_or(format!("\"{id}\" (no longer in the data)"), |s| s.name.to_string())
+    };
+    let names = |ids: &[String]| ids.iter().map(|id| name_of(id)).collect::<Vec<_>>().join(" and ");
+    let now_leader = report.leader.map(|s| c.subjects[s].id.to_string());
+    let now_tied: Vec<String> = report.tied.iter().map(|&s| c.subjects[s].id.to_string()).collect();
+    let lead = wizard::points_word(report.lead);
+    let same_tie = {
+        let (mut a, mut b) = (block.tied.clone(), now_tied.clone());
+        a.sort();
+        b.sort();
+        // A record from before ties were kept says only that nothing led.
+        block.tied.is_empty() || a == b
+    };
+    let holds = now_leader == block.leader && (now_leader.is_some() || same_tie);
+    let now = match (&now_leader, now_tied.is_empty()) {
+        (Some(id), _) => format!("{} leads (by {lead})", name_of(id)),
+        (None, false) => format!("there is no clear winner ({} are tied)", names(&now_tied)),
+        (None, true) => "nothing is recommended (no answer pushes any way)".to_string(),
+    };
+    let line = match (&block.leader, holds) {
+        (Some(id), true) => format!("holds: {} still leads (by {lead}).", name_of(id)),
+        (None, true) if !now_tied.is_empty() => {
+            format!("holds: still no clear winner ({} are tied).", names(&now_tied))
+        }
+        (None, true) => "holds: still nothing to recommend.".to_string(),
+        (Some(id), false) => format!("changed: the record chose {}; now {now}.", name_of(id)),
+        (None, false) if !block.tied.is_empty() => {
+            format!("changed: the record found no clear winner ({} tied); now {now}.", names(&block.tied))
+        }
+        (None, false) => format!("changed: the record had no recommendation; now {now}."),
+    };
+    let line = if !holds && !gone.is_empty() {
+        let n = data::count(gone.len(), "recorded answer no longer counts", "recorded answers no longer count");
+        format!("{} ({n}, which can be why.)", line.trim_end_matches('.'))
+    } else {
+        line
+    };
+    let verdict = if holds { Verdict::Holds } else { Verdict::Changed };
+    let json = json!({
+        "record": path.display().to_string(),
+        "status": if holds { "holds" } else { "changed" },
+        "comparison": named.shown(),
+        "recorded": {"leader": block.leader, "tied": block.tied, "date": block.date},
+        "now": {"leader": now_leader, "tied": now_tied, "lead": report.lead,
+            "robustness": report.robustness().label()},
+        "gone": gone,
+        "message": line,
+    });
+    Rechecked { verdict, line, gone, json }
+}
