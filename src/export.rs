@@ -720,6 +720,53 @@ pub fn date() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The JSON report and the decision record render the same report as
+        /// the result page: the same leader or tie, robustness line and tips.
+        #[test]
+        fn the_json_and_the_record_say_what_the_report_says(
+            which in 0usize..2,
+            picks in prop::collection::vec(0usize..6, 12),
+            weights in prop::collection::vec(0usize..4, 12),
+        ) {
+            let name = ["django-vs-flask", "django-vs-flask-vs-fastapi"][which];
+            let c = crate::data::load_builtin(name).and_then(Result::ok).expect("shipped");
+            let n = c.wizard.questions.len();
+            let answers: Vec<Option<usize>> = (0..n)
+                .map(|q| (picks[q] < c.wizard.questions[q].options.len()).then_some(picks[q]))
+                .collect();
+            let importance: Vec<Importance> = (0..n).map(|q| Importance::ALL[weights[q]]).collect();
+            let report = wizard::Report::new(&c, &answers, &importance);
+            let id = |s: usize| c.subjects[s].id.to_string();
+
+            let json: serde_json::Value =
+                serde_json::from_str(&decision_report(&c, &answers, &importance, ReportFormat::Json)).expect("JSON");
+            let identity = record::Identity { comparison: name.into(), from: record::From::Shipped };
+            let meta = RecordMeta { date: "2026-01-01".into(), ..RecordMeta::default() };
+            let madr = madr(&c, &identity, &answers, &importance, &meta);
+            let block = record::find(&madr).expect("a record block");
+
+            prop_assert_eq!(json["leader"].as_str().map(str::to_string), report.leader.map(id));
+            prop_assert_eq!(&block.leader, &report.leader.map(id));
+            let tied: Vec<String> = report.tied.iter().map(|&s| id(s)).collect();
+            prop_assert_eq!(&block.tied, &tied);
+            prop_assert_eq!(json["tied"].as_array().map(Vec::len), Some(tied.len()));
+            let robustness = report.robustness_line(&c);
+            prop_assert_eq!(json["robustness_text"].as_str(), Some(robustness.as_str()));
+            prop_assert!(madr.contains(&robustness), "record lacks {}", robustness);
+            let tips: Vec<String> = report.tips().map(|t| wizard::tip_line(&c, t)).collect();
+            let json_tips: Vec<String> = json["tipping"].as_array().expect("tips").iter()
+                .filter_map(|t| t["text"].as_str().map(str::to_string)).collect();
+            prop_assert_eq!(&json_tips, &tips);
+            for tip in &tips {
+                prop_assert!(madr.contains(&format!("- {tip}\n")), "record lacks {}", tip);
+            }
+        }
+    }
 
     #[test]
     fn dates_are_written_in_utc() {

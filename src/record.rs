@@ -170,6 +170,52 @@ pub fn read(path: &Path) -> Result<Block, RecordError> {
     })
 }
 
+/// The folders where teams keep decision records, as adr-tools
+/// (`doc/adr`) and log4brains or MADR's own examples (`docs/decisions`) lay
+/// them out; `w` in the app offers the first that exists.
+pub const DECISION_FOLDERS: [&str; 3] = ["docs/decisions", "docs/adr", "doc/adr"];
+
+/// A file-name slug of `title`: ASCII letters and digits lowercased, every
+/// other run one '-', at most 60 characters; "decision" when nothing is left.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() { "decision".to_string() } else { out.to_string() }
+}
+
+/// The next file name in a folder of numbered records (`existing`: the
+/// names in it), numbered like its neighbours: one more than the highest
+/// number, as wide as theirs (`0004-…` after `0003-…`); today's date
+/// (`20261207-…`) where they are named by date, as log4brains does; `0001-`
+/// in a folder of none.
+pub fn numbered_name(existing: &[String], slug: &str, today: &str) -> String {
+    let numbers: Vec<&str> = existing
+        .iter()
+        .filter(|n| n.ends_with(".md"))
+        .filter_map(|n| {
+            let digits = n.len() - n.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0 && n[digits..].starts_with('-')).then(|| &n[..digits])
+        })
+        .collect();
+    let by_date = !numbers.is_empty() && numbers.iter().all(|d| d.len() == 8 && d.starts_with("20"));
+    if by_date {
+        return format!("{}-{slug}.md", today.replace('-', ""));
+    }
+    let width = numbers.iter().map(|d| d.len()).max().unwrap_or(4);
+    let next = numbers.iter().filter_map(|d| d.parse::<u64>().ok()).max().map_or(1, |n| n.saturating_add(1));
+    format!("{next:0width$}-{slug}.md")
+}
+
 /// The largest record `supersede` rewrites.
 const MAX_SUPERSEDED: u64 = 4 << 20;
 
@@ -306,6 +352,27 @@ fn one_line(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn record_files_are_numbered_like_their_neighbours() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let today = "2026-12-07";
+        assert_eq!(numbered_name(&[], "choose-flask", today), "0001-choose-flask.md");
+        let adr_tools = names(&["0001-record-architecture-decisions.md", "0003-use-postgres.md", "README.md"]);
+        assert_eq!(numbered_name(&adr_tools, "choose-flask", today), "0004-choose-flask.md");
+        assert_eq!(numbered_name(&names(&["12-a.md", "7-b.md"]), "x", today), "13-x.md");
+        let log4brains = names(&["20240101-use-markdown.md", "20250606-adopt-rust.md", "index.md"]);
+        assert_eq!(numbered_name(&log4brains, "choose-flask", today), "20261207-choose-flask.md");
+        assert_eq!(numbered_name(&names(&["0001-a.txt", "notes.md"]), "x", today), "0001-x.md");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Choose Flask — Django vs Flask"), "choose-flask-django-vs-flask");
+        assert_eq!(slug("Django vs Flask: no clear winner yet"), "django-vs-flask-no-clear-winner-yet");
+        assert_eq!(slug("日本"), "decision");
+        assert!(slug(&"word ".repeat(40)).len() <= 60);
+    }
 
     fn block() -> Block {
         Block {

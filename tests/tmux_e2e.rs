@@ -559,9 +559,47 @@ fn the_result_page_reranks_live_and_writes_a_record_that_rechecks() {
     t.assert_clean_exit();
     let record = dir.join("decision-django-vs-flask.md");
     let text = std::fs::read_to_string(&record).expect("the record exists");
-    assert!(text.starts_with("# Choose Flask"), "{text}");
+    assert!(text.starts_with("---\nstatus: proposed\n") && text.contains("\n# Choose Flask"), "{text}");
     let out = Command::new(&bin).args(["recheck", &record.display().to_string()]).output().expect("recheck runs");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// At 80×24, in a project that keeps its records in docs/decisions: a tie's
+/// record is offered there, numbered after its neighbour, or here; Enter
+/// writes it there, and it rechecks.
+#[test]
+fn a_tie_record_goes_into_the_decision_folder_numbered_after_its_neighbours() {
+    let bin = release_binary().display().to_string();
+    let dir = std::env::temp_dir().join(format!("versus-e2e-adr-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let decisions = dir.join("docs/decisions");
+    std::fs::create_dir_all(&decisions).expect("dir");
+    std::fs::write(decisions.join("0001-use-postgres.md"), "# Use PostgreSQL\n").expect("neighbour");
+    let command = format!("env -C '{}' {bin}", dir.display());
+    let t = Tmux::start_sized("adr", &command, &dir.join("state"), (80, 24));
+    t.wait_for(&["┌ Features"]);
+    t.keys(&["6"]);
+    t.wait_for(&["Question 1 of 10"]);
+    // A small app that needs an admin panel: Django and Flask tie.
+    t.keys(&["Enter", "Enter", "r"]);
+    t.wait_for(&["No clear winner", "Tie between Django and Flask"]);
+    t.keys(&["w"]);
+    let name = "0002-django-vs-flask-no-clear-winner-yet.md";
+    t.wait_for(&["Write the decision record to", &format!("docs/decisions/{name}"), "(here)", "Enter choose"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["Decision record written to docs/decisions/0002"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let record = decisions.join(name);
+    let text = std::fs::read_to_string(&record).expect("the record is in the folder");
+    assert!(
+        text.contains("\n# Django vs Flask: no clear winner yet\n") && !text.contains("### Consequences"),
+        "{text}"
+    );
+    let out = Command::new(&bin).args(["recheck", &decisions.display().to_string()]).output().expect("recheck runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("holds: still no clear winner"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

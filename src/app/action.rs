@@ -63,6 +63,11 @@ pub enum Action {
     Listed(Vec<Listed>),
     /// Some comparisons of the catalogue, listed for the picker; more are coming.
     Listing(Vec<Listed>),
+    /// Ask the user to choose: the question and each answer with what it asks for.
+    Ask {
+        title: String,
+        options: Vec<(String, super::Effect)>,
+    },
 }
 
 /// What a key does in a search line (the FAQ filter or the palette).

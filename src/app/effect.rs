@@ -24,8 +24,11 @@ pub enum Effect {
     ListComparisons,
     /// Switch the whole app to this comparison.
     Open(Named),
-    /// Write the wizard's decision record into the current directory.
+    /// Write the wizard's decision record: into the project's decision
+    /// folder or the current directory, asking which when there is a folder.
     WriteRecord,
+    /// Write the wizard's decision record to this path (never over a file).
+    WriteRecordTo(std::path::PathBuf),
     /// Copy the wizard's result, as Markdown, to the clipboard.
     CopyResult,
     /// The wizard's answers or importance changed: keep them.

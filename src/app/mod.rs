@@ -15,8 +15,8 @@ use std::sync::Arc;
 pub use action::{Action, LineAction};
 pub use effect::Effect;
 pub use overlay::Kind;
-pub use overlay::Overlay;
 pub use overlay::Overlays;
+pub use overlay::{Choice, Overlay};
 pub use picker::Picker;
 pub use search_line::SearchLine;
 
@@ -31,6 +31,8 @@ use crate::wizard::WizardState;
 /// over an open entry, an open entry over the tab beneath it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// A question with a few answers is asked (where to write a record).
+    Choose,
     /// The comparison picker is open.
     Picker,
     /// The search-everything palette is open.
@@ -191,6 +193,7 @@ impl App {
 
     pub fn mode(&self) -> Mode {
         match self.overlays.top() {
+            Some(Overlay::Choose(_)) => Mode::Choose,
             Some(Overlay::Picker(_)) => Mode::Picker,
             Some(Overlay::Palette { .. }) => Mode::Palette,
             // The FAQ filter's line opens with nothing above the tab, and nothing else opens while it is typed in.
@@ -254,7 +257,12 @@ impl App {
             }
             Action::Listed(more) => self.listed(more, true),
             Action::Listing(more) => self.listed(more, false),
+            Action::Ask { title, options } => {
+                self.overlays.close(Kind::Help);
+                self.overlays.open(Overlay::Choose(Choice { title, options, selected: 0 }));
+            }
             action => match self.mode() {
+                Mode::Choose => self.in_choice(action),
                 Mode::Picker => self.in_picker(action),
                 Mode::Palette => self.in_palette(action),
                 Mode::FaqFilter => self.in_faq_filter(action),
@@ -348,6 +356,25 @@ impl App {
             Action::Move(by) => picker.move_by(by),
             Action::First => picker.move_by(isize::MIN),
             Action::Last => picker.move_by(isize::MAX),
+            _ => {}
+        }
+    }
+
+    /// While a question is asked: move, choose (its effect is asked for), or close.
+    fn in_choice(&mut self, action: Action) {
+        let Some(choice) = self.overlays.choice_mut() else { return };
+        let last = choice.options.len().saturating_sub(1);
+        match action {
+            Action::Move(by) => choice.selected = choice.selected.saturating_add_signed(by).min(last),
+            Action::First => choice.selected = 0,
+            Action::Last => choice.selected = last,
+            Action::Select(i) => choice.selected = i.min(last),
+            Action::ToggleExpand => {
+                let chosen = choice.options.get(choice.selected).map(|(_, effect)| effect.clone());
+                self.overlays.close(Kind::Choose);
+                self.effects.extend(chosen);
+            }
+            Action::Back => self.overlays.close(Kind::Choose),
             _ => {}
         }
     }
@@ -907,6 +934,25 @@ mod tests {
         app.update(Action::Listing(vec![listed("c")]));
         app.update(Action::Listed(vec![]));
         assert_eq!(app.picker().and_then(|p| p.chosen()).map(|l| l.named.name.as_str()), Some("b"));
+    }
+
+    #[test]
+    fn a_question_asks_for_the_effect_of_the_answer_chosen_and_esc_asks_for_none() {
+        let mut app = app();
+        let options = vec![
+            ("docs/decisions/0002-x.md".to_string(), Effect::WriteRecordTo("docs/decisions/0002-x.md".into())),
+            ("./decision-x.md (here)".to_string(), Effect::WriteRecordTo("./decision-x.md".into())),
+        ];
+        let ask = || Action::Ask { title: "Write the decision record to".into(), options: options.clone() };
+        assert!(app.update(ask()).is_empty());
+        assert_eq!(app.mode(), Mode::Choose);
+        assert!(app.update(Action::Move(5)).is_empty(), "moving asks nothing");
+        assert!(app.update(Action::NextTab).is_empty() && app.tab == Tab::Features, "other keys wait");
+        assert_eq!(app.update(Action::ToggleExpand), [Effect::WriteRecordTo("./decision-x.md".into())]);
+        assert_eq!(app.mode(), Mode::Browse);
+        app.update(ask());
+        assert!(app.update(Action::Back).is_empty());
+        assert_eq!(app.mode(), Mode::Browse, "Esc closes it, asking for nothing");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! in [`App::mode`](super::App::mode)). At most one of each kind is open;
 //! opening one that is already open brings it to the top.
 
-use super::{Picker, SearchLine};
+use super::{Effect, Picker, SearchLine};
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -15,6 +15,18 @@ pub enum Overlay {
     Palette { line: SearchLine, selected: usize },
     /// Open another comparison.
     Picker(Picker),
+    /// A question with a few answers, each asking the world for something
+    /// (where to write the decision record).
+    Choose(Choice),
+}
+
+/// A question and its answers, the highlighted one, and what each asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub title: String,
+    /// Each answer: its label and the effect choosing it asks for.
+    pub options: Vec<(String, Effect)>,
+    pub selected: usize,
 }
 
 /// Which kind an overlay is, to close it or ask for it wherever it is in the stack.
@@ -24,6 +36,7 @@ pub enum Kind {
     Help,
     Palette,
     Picker,
+    Choose,
 }
 
 impl Overlay {
@@ -33,6 +46,7 @@ impl Overlay {
             Overlay::Help { .. } => Kind::Help,
             Overlay::Palette { .. } => Kind::Palette,
             Overlay::Picker(_) => Kind::Picker,
+            Overlay::Choose(_) => Kind::Choose,
         }
     }
 }
@@ -88,6 +102,20 @@ impl Overlays {
     pub fn picker(&self) -> Option<&Picker> {
         self.0.iter().find_map(|o| match o {
             Overlay::Picker(picker) => Some(picker),
+            _ => None,
+        })
+    }
+
+    pub fn choice(&self) -> Option<&Choice> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Choose(choice) => Some(choice),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn choice_mut(&mut self) -> Option<&mut Choice> {
+        self.0.iter_mut().find_map(|o| match o {
+            Overlay::Choose(choice) => Some(choice),
             _ => None,
         })
     }

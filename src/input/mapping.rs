@@ -60,6 +60,7 @@ pub(crate) fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Ac
     }
     match app.mode() {
         Mode::Picker | Mode::Palette | Mode::FaqFilter => return map_line_key(event, app, map),
+        Mode::Choose => return map_choice_key(event, app),
         Mode::Wizard => {
             if let Some(action) = map_wizard_key(event, app) {
                 return Some(action);
@@ -107,6 +108,20 @@ pub(crate) fn map_key(event: &KeyEvent, app: &App, map: &ScreenMap) -> Option<Ac
         (KeyCommand::OpenLink, _) => Action::OpenLink,
         (KeyCommand::Copy, _) => Action::Copy,
         (KeyCommand::Picker, _) => Action::Picker,
+    })
+}
+
+/// Keys while a question is asked: move, Enter chooses, Esc closes, quit quits; nothing else.
+fn map_choice_key(event: &KeyEvent, app: &App) -> Option<Action> {
+    Some(match app.keys.main_for(event)?.command {
+        KeyCommand::Down => Action::Move(1),
+        KeyCommand::Up => Action::Move(-1),
+        KeyCommand::First => Action::First,
+        KeyCommand::Last => Action::Last,
+        KeyCommand::Expand => Action::ToggleExpand,
+        KeyCommand::Back => Action::Back,
+        KeyCommand::Quit => Action::Quit,
+        _ => return None,
     })
 }
 
@@ -163,6 +178,18 @@ fn map_wizard_key(event: &KeyEvent, app: &App) -> Option<Action> {
 pub(crate) fn map_mouse(event: &MouseEvent, app: &App, map: &ScreenMap) -> Option<Action> {
     let (x, y) = (event.column, event.row);
     // The list of what has the keyboard, as the app's mode says.
+    if app.mode() == Mode::Choose {
+        let choice = map.choice.as_ref()?;
+        return match event.kind {
+            MouseEventKind::Down(MouseButton::Left) if !choice.contains(x, y) => Some(Action::Back),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let i = choice.entry_at(x, y)?;
+                let selected = app.overlays.choice().map_or(0, |c| c.selected);
+                Some(if i == selected { Action::ToggleExpand } else { Action::Select(i) })
+            }
+            _ => None,
+        };
+    }
     let overlay = match app.mode() {
         Mode::Picker => map.picker.as_ref().map(|picker| (picker, app.picker().map_or(0, |p| p.selected))),
         Mode::Palette => map.palette.as_ref().map(|palette| (palette, app.palette_selected())),

@@ -321,7 +321,7 @@ const WIZARD: &[Default<WizardAction>] = &[
     Default {
         name: "write_record",
         keys: &[ch('w')],
-        help: "result page: write a decision record (MADR) into the current directory",
+        help: "result page: write a decision record (MADR 4.0) here, or numbered into docs/decisions (asks)",
         command: WizardAction::Record,
     },
     Default {

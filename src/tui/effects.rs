@@ -1,13 +1,16 @@
 //! The effects the app asks for that go out into the world and only come
-//! back as a line for the user: opening a link, copying an entry or the
-//! wizard's result (OSC 52), writing a decision record. The loop in
+//! back as a line for the user (or, for a record, a question): opening a
+//! link, copying an entry or the wizard's result (OSC 52), writing a
+//! decision record (asking where when the project keeps a decision folder). The loop in
 //! [`super`] carries out the effects that change the session itself
 //! (quit, suspend, save answers, list the catalogue, open a comparison).
 
 use std::io;
 
 use super::AnswerStore;
-use crate::app::{App, Effect};
+use std::path::Path;
+
+use crate::app::{Action, App, Effect};
 use crate::catalogue::Named;
 use crate::saved;
 use crate::tab::Place;
@@ -19,40 +22,60 @@ pub(super) fn identity_of(store: Option<&AnswerStore>, app: &App) -> String {
 }
 
 /// Carries out one of the effects that only tell the user what came of them
-/// (the others change the session, and the loop does them); returns that.
-pub(super) fn carry_out(effect: &Effect, app: &App, theme: &Theme, identity: &str, current: &Named) -> Option<String> {
+/// (the others change the session, and the loop does them); returns that,
+/// as a status line or a question.
+pub(super) fn carry_out(effect: &Effect, app: &App, theme: &Theme, identity: &str, current: &Named) -> Option<Action> {
     Some(match effect {
-        Effect::OpenLink(place) => open_link(app, *place),
-        Effect::Copy(place) => copy_entry(app, theme, *place),
-        Effect::WriteRecord => write_record(app, identity, current),
-        Effect::CopyResult => copy_result(app),
+        Effect::OpenLink(place) => Action::Status(open_link(app, *place)),
+        Effect::Copy(place) => Action::Status(copy_entry(app, theme, *place)),
+        Effect::WriteRecord => place_record(app, identity, current),
+        Effect::WriteRecordTo(path) => Action::Status(write_record_to(app, current, path)),
+        Effect::CopyResult => Action::Status(copy_result(app)),
         _ => return None,
     })
 }
 
-/// Writes the decision record into the current directory, never over an
-/// existing file; says where.
-fn write_record(app: &App, identity: &str, current: &Named) -> String {
+/// Where a record goes: straight into the current directory, or, when the
+/// project keeps a decision folder (`docs/decisions`, `doc/adr`…), a
+/// question: there, numbered like its neighbours, or here.
+fn place_record(app: &App, identity: &str, current: &Named) -> Action {
+    let here = Path::new(".").join(free_name(Path::new("."), |n| record_file_name(identity, n)));
+    let folder = crate::record::DECISION_FOLDERS.iter().map(Path::new).find(|d| d.is_dir());
+    let Some(folder) = folder else { return Action::Status(write_record_to(app, current, &here)) };
+    let report = crate::wizard::Report::new(&app.data, &app.wizard.answers, &app.wizard.importance);
+    let slug = crate::record::slug(&crate::export::record_title(&app.data, &report));
+    // Bounded: a folder of a million files is not read to the end for a number.
+    let existing: Vec<String> = std::fs::read_dir(folder)
+        .map(|d| d.take(10_000).filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    let numbered = folder.join(crate::record::numbered_name(&existing, &slug, &crate::export::date()));
+    let show = |p: &Path| crate::data::sanitize_line(&p.display().to_string());
+    Action::Ask {
+        title: "Write the decision record to".into(),
+        options: vec![
+            (show(&numbered), Effect::WriteRecordTo(numbered.clone())),
+            (format!("{} (here)", show(&here)), Effect::WriteRecordTo(here.clone())),
+        ],
+    }
+}
+
+/// The first name `name(n)` (n = 1, 2, …) that is free in `dir`.
+fn free_name(dir: &Path, name: impl Fn(usize) -> String) -> String {
+    (1..100).map(&name).find(|n| std::fs::symlink_metadata(dir.join(n)).is_err()).unwrap_or_else(|| name(100))
+}
+
+/// Writes the decision record at `path`, never over an existing file; says where.
+fn write_record_to(app: &App, current: &Named, path: &Path) -> String {
     use crate::export;
     let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
     let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::RecordMeta::today());
-    for n in 1..100 {
-        let name = record_file_name(identity, n);
-        let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);
-        match created {
-            Ok(mut f) => {
-                return match io::Write::write_all(&mut f, record.as_bytes()) {
-                    Ok(()) => {
-                        format!("Decision record written to ./{name} (versus recheck {name} replays it).")
-                    }
-                    Err(e) => format!("Could not write ./{name}: {e}"),
-                };
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return format!("Could not write ./{name}: {e}"),
-        }
+    let shown = crate::data::sanitize_line(&path.display().to_string());
+    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(path);
+    match created.and_then(|mut f| io::Write::write_all(&mut f, record.as_bytes())) {
+        Ok(()) => format!("Decision record written to {shown} (versus recheck {shown} replays it)."),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => format!("Not written: {shown} exists already."),
+        Err(e) => format!("Could not write {shown}: {e}"),
     }
-    "Could not write a decision record: too many already here.".into()
 }
 
 /// Copies the wizard's result as Markdown with OSC 52 (terminals that do not support it ignore it).

@@ -419,7 +419,7 @@ fn run(
                 effect => {
                     match effects::carry_out(&effect, app, &theme, &effects::identity_of(store.as_ref(), app), &current)
                     {
-                        Some(status) => Action::Status(status),
+                        Some(said) => said,
                         None => continue,
                     }
                 }

@@ -327,3 +327,53 @@ fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneM
     let doc = wizard_doc(app, theme, bordered_inner(body).width);
     draw_doc(frame, theme, &doc, body, Pane { title, focused: true, position: true }, app.wizard.scroll)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn shipped(which: usize) -> crate::data::Comparison {
+        let name = ["django-vs-flask", "django-vs-flask-vs-fastapi"][which];
+        crate::data::load_builtin(name).and_then(Result::ok).expect("shipped")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The result page renders the report: its recommendation, its
+        /// robustness line with the counts, and exactly its tips. (The
+        /// exports are held to the same report in `export`'s tests.)
+        #[test]
+        fn the_result_page_shows_the_report(
+            which in 0usize..2,
+            picks in prop::collection::vec(0usize..6, 12),
+            weights in prop::collection::vec(0usize..4, 12),
+        ) {
+            let c = shipped(which);
+            let n = c.wizard.questions.len();
+            let answers: Vec<Option<usize>> = (0..n)
+                .map(|q| (picks[q] < c.wizard.questions[q].options.len()).then_some(picks[q]))
+                .collect();
+            let importance: Vec<Importance> = (0..n).map(|q| Importance::ALL[weights[q]]).collect();
+            let report = wizard::Report::new(&c, &answers, &importance);
+
+            let mut app = App::new(c.clone());
+            app.wizard.answers = answers;
+            app.wizard.importance = importance;
+            let mut doc = Doc::new();
+            result_doc(&app, &Theme::choose(crate::ui::ThemeName::Dark, false, None), 100, &mut doc);
+            let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let page = one_line(&doc.plain());
+
+            prop_assert!(page.starts_with(&one_line(&wizard::recommendation(&c, &report.card))));
+            prop_assert!(page.contains(&one_line(&report.robustness_line(&c))), "{}", report.robustness_line(&c));
+            for tip in report.tips() {
+                let text = wizard::tip_line(&c, tip);
+                prop_assert!(page.contains(&one_line(&text)), "page lacks {}", text);
+            }
+            let listed = page.matches("• Answer: if").count() + page.matches("• Importance: if").count();
+            prop_assert_eq!(listed, report.tips().count(), "the page lists as many tips as the report");
+        }
+    }
+}

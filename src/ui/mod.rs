@@ -2,6 +2,7 @@
 //! change it, and return what they drew as a [`ScreenMap`] for the input
 //! mapping. They depend on neither the input mapping nor the exporters.
 
+mod choose;
 mod decide;
 mod doc;
 mod faq;
@@ -214,6 +215,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
             Overlay::Expanded => {}
             Overlay::Palette { .. } => map.palette = palette::draw(frame, app, theme, screen.body),
             Overlay::Picker(_) => map.picker = picker::draw(frame, app, theme, screen.body),
+            Overlay::Choose(choice) => map.choice = Some(choose::draw(frame, theme, choice, screen.body)),
             Overlay::Help { scroll } => map.help = Some(help::draw(frame, theme, &app.keys, screen.body, *scroll)),
         }
     }

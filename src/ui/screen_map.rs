@@ -22,6 +22,8 @@ pub struct ScreenMap {
     pub palette: Option<ListMap>,
     /// The comparison picker, when open: a row per comparison shown.
     pub picker: Option<ListMap>,
+    /// A question being asked (where to write a record): a row per answer.
+    pub choice: Option<ListMap>,
     /// The help overlay, when shown.
     pub help: Option<PaneMap>,
 }

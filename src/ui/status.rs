@@ -37,6 +37,13 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
                 (line(LineCommand::Cancel), "close"),
             ]
         }
+        Mode::Choose => {
+            out = vec![
+                (key(KeyCommand::Expand), "choose"),
+                (k.pair(KeyCommand::Up, KeyCommand::Down), "move"),
+                (key(KeyCommand::Back), "cancel"),
+            ]
+        }
         Mode::Picker => {
             out = vec![
                 (line(LineCommand::Accept), "open"),
