@@ -492,11 +492,39 @@ pub struct RecordMeta {
 }
 
 impl RecordMeta {
-    /// Today, decided by the login name (`$USER`, else `$LOGNAME`) when there is one: no prompt.
+    /// Today, decided by the login name when there is one: no prompt.
     pub fn today() -> RecordMeta {
-        let login = ["USER", "LOGNAME"].iter().find_map(|v| std::env::var(v).ok()).filter(|n| !n.trim().is_empty());
-        RecordMeta { date: date(), decision_makers: login.into_iter().collect(), supersedes: None }
+        RecordMeta { date: date(), decision_makers: login_name().into_iter().collect(), supersedes: None }
     }
+}
+
+/// The user's login name: `$USER`, else `$LOGNAME`, else the account's name
+/// from the password database (a shell in a container may set neither).
+fn login_name() -> Option<String> {
+    let from_env = ["USER", "LOGNAME"].iter().find_map(|v| std::env::var(v).ok()).filter(|n| !n.trim().is_empty());
+    from_env.or_else(account_name)
+}
+
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    let mut pwd = std::mem::MaybeUninit::<libc::passwd>::uninit();
+    let mut buf = vec![0 as libc::c_char; 4096];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes only into `pwd` and `buf` (whose length it is
+    // given) and sets `result` to `pwd` on success; pw_name then points into
+    // `buf`, which outlives its use here.
+    let found = unsafe { libc::getpwuid_r(libc::getuid(), pwd.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut result) };
+    if found != 0 || result.is_null() {
+        return None;
+    }
+    // SAFETY: on success `pwd` is initialised and pw_name is a NUL-terminated string in `buf`.
+    let name = unsafe { std::ffi::CStr::from_ptr((*result).pw_name) };
+    Some(name.to_string_lossy().into_owned()).filter(|n| !n.is_empty())
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }
 
 /// A YAML list of names, each a JSON string (JSON is YAML), sanitized.
