@@ -103,7 +103,13 @@ impl Report {
     pub fn robustness_line(&self, c: &Comparison) -> String {
         let changes = self.change_counts();
         match self.robustness() {
-            Robustness::Clear => "Clear: no single change of one answer would change it.".to_string(),
+            Robustness::Clear => match self.tipping.importance.len() {
+                0 => "Clear: no single answer change would change it.".to_string(),
+                n => format!(
+                    "Clear: no single answer change would change it ({} would).",
+                    count(n, "importance change", "importance changes")
+                ),
+            },
             Robustness::Narrow => format!("Narrow: {changes} would each change it."),
             Robustness::Tie if self.tied.is_empty() => {
                 "No answer separates the subjects yet: answer a question to get a recommendation.".to_string()
