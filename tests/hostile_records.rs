@@ -113,9 +113,19 @@ fn hostile_records_are_refused_with_one_line_and_never_open_what_they_name() {
     // The record file itself as something other than a regular file.
     std::os::unix::fs::symlink("/dev/tty", home.dir.join("tty.md")).expect("link");
     std::fs::create_dir(home.dir.join("folder.md")).expect("dir");
-    for (what, path) in [("a FIFO", fifo.as_str()), ("a link to the terminal", "tty.md"), ("a folder", "folder.md")] {
+    for (what, path) in [("a FIFO", fifo.as_str()), ("a link to the terminal", "tty.md")] {
         assert_refused(what, &home.versus(&["recheck", path]), "not a regular file");
     }
+    // A folder is a folder of records: an empty one says so; special files in one are refused, one line each.
+    let o = home.versus(&["recheck", "folder.md"]);
+    assert_eq!((o.status.code(), out(&o).as_str()), (Some(0), "folder.md: no versus decision records here\n"));
+    std::os::unix::fs::symlink("/dev/tty", home.dir.join("folder.md/tty.md")).expect("link");
+    std::os::unix::fs::symlink(&fifo, home.dir.join("folder.md/fifo.md")).expect("link");
+    let o = home.versus(&["recheck", "folder.md"]);
+    assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+    let lines: Vec<String> = out(&o).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.iter().all(|l| l.contains(": refused: ") && l.contains("not a regular file")), "{lines:?}");
     // A link to the secret is read (links are followed), but nothing of it is shown.
     std::os::unix::fs::symlink(&secret, home.dir.join("secret.md")).expect("link");
     assert_refused("a link to a secret", &home.versus(&["recheck", "secret.md"]), "no answers block");
