@@ -52,7 +52,7 @@ pub fn all_notes<'a>(c: &'a Comparison) -> Vec<NoteAt<'a>> {
         add(&r.notes, &|| format!("Decision snapshot › {}", r.name));
     }
     if let Some(v) = &c.verdict {
-        add(&v.notes, &|| "The source's verdict".into());
+        add(&v.notes, &|| v.heading());
     }
     for f in &c.faq {
         add(&f.notes, &|| format!("FAQ › {}", f.question));

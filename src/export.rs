@@ -469,7 +469,7 @@ fn decision_prose(c: &Comparison, report: &wizard::Report, md: bool) -> String {
         }
     }
     if let Some(v) = &c.verdict {
-        heading(&mut out, "The source's verdict");
+        heading(&mut out, &v.heading());
         let _ = writeln!(out, "{}{}", if md { "" } else { "  " }, v.summary.replace("\n\n", " "));
         for s in &c.subjects {
             if let Some(text) = v.choose_if.get(&s.id) {

@@ -246,12 +246,26 @@ pub struct Factor {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verdict {
+    /// Whose verdict this is when it is not the source's (for example "this
+    /// comparison's authors"); left out, it is the source's.
+    #[serde(default)]
+    pub by: Option<Line>,
     pub summary: Text,
     /// "Choose X if …", per subject.
     pub choose_if: PerSubject<Text>,
     /// Corrections, unconfirmed claims, context; `about` names a subject id.
     #[serde(default)]
     pub notes: Vec<Note>,
+}
+
+impl Verdict {
+    /// Its heading: "The source's verdict", or "The verdict of …" when the data says whose it is.
+    pub fn heading(&self) -> String {
+        match &self.by {
+            Some(by) => format!("The verdict of {by}"),
+            None => "The source's verdict".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

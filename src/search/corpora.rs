@@ -276,7 +276,8 @@ impl Corpora {
                 }
                 OverviewItem::Verdict => {
                     let Some(v) = &c.verdict else { continue };
-                    let mut texts = vec![(Name, "The source's verdict"), (Summary, v.summary.as_str())];
+                    let heading = v.heading();
+                    let mut texts = vec![(Name, heading.as_str()), (Summary, v.summary.as_str())];
                     texts
                         .extend(c.subjects.iter().map(|s| (Detail, v.choose_if.get(&s.id).map_or("", |t| t.as_str()))));
                     self.add(&texts, place, Kind::Verdict, None, false);

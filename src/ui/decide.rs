@@ -41,17 +41,18 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
         if !doc.is_empty() && d.verdict.is_some() {
             doc.blank();
         }
-        source_verdict(app, theme, &mut doc, "Verdict", true);
+        source_verdict(app, theme, &mut doc, true);
     }
     doc
 }
 
-/// The source's verdict: its summary, then "choose X if …" per subject
-/// (`spaced`: a blank line before each, and one under the heading).
-pub(super) fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, heading: &str, spaced: bool) {
+/// The verdict under its heading (the source's, or whose the data says it
+/// is): its summary, then "choose X if …" per subject (`spaced`: a blank
+/// line before each, and one under the heading).
+pub(super) fn source_verdict(app: &App, theme: &Theme, doc: &mut Doc, spaced: bool) {
     let d = &app.data;
     let Some(v) = &d.verdict else { return };
-    doc.styled(&[(heading, theme.heading())]);
+    doc.styled(&[(&v.heading(), theme.heading())]);
     if spaced {
         doc.blank();
     }
@@ -302,7 +303,7 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
     }
     if d.verdict.is_some() {
         doc.blank();
-        source_verdict(app, theme, doc, "The source's verdict", false);
+        source_verdict(app, theme, doc, false);
     }
     let k = |a| app.keys.wizard_key(a);
     let line = format!(

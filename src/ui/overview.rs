@@ -22,7 +22,7 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
         let cell = match items[e] {
             OverviewItem::About => Rich::new(&d.title, Style::new()),
             OverviewItem::Subject(si) => Rich::new(&d.subjects[si].name, theme.subject(si)),
-            OverviewItem::Verdict => Rich::new("The source's verdict", Style::new()),
+            OverviewItem::Verdict => Rich::new(&d.verdict.as_ref().map_or_else(String::new, |v| v.heading()), Style::new()),
             OverviewItem::Decision => Rich::new("Decision snapshot", Style::new()),
             OverviewItem::Notes => Rich::new("Corrections and notes", Style::new()),
             OverviewItem::Source(i) => Rich::new(&d.sources[i].title, theme.dim()).with_marker("Source: ", theme.dim()),
@@ -67,7 +67,7 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
             };
             doc.blank().text(&s.description, Style::new());
         }
-        OverviewItem::Verdict => decide::source_verdict(app, theme, &mut doc, "The source's verdict", true),
+        OverviewItem::Verdict => decide::source_verdict(app, theme, &mut doc, true),
         OverviewItem::Decision => {
             doc.styled(&[("Decision snapshot", theme.heading())]).blank();
             let mut rows = vec![
