@@ -333,8 +333,9 @@ fn decision_json(c: &Comparison, report: &wizard::Report) -> String {
         .ranking
         .iter()
         .map(|r| {
+            // + 0.0 turns a -0.0 (nothing scored) into 0.
             json!({"id": id(r.subject), "name": c.subjects[r.subject].name.as_str(),
-                "points": r.points, "behind": r.behind, "bar": r.bar,
+                "points": r.points + 0.0, "behind": r.behind + 0.0, "bar": r.bar,
                 "for": list(&r.pushed_for), "against": list(&r.pushed_against)})
         })
         .collect();
@@ -534,6 +535,20 @@ fn yaml_list(names: &[String]) -> String {
     format!("[{}]", names.join(", "))
 }
 
+/// A link to a file by its path, as Markdown: the path as the text, with
+/// what Markdown reads as markup escaped, and as the target in `<…>`.
+fn markdown_link(path: &str) -> String {
+    let mut text = String::new();
+    for c in path.chars() {
+        if "\\`*_[]<>#!|".contains(c) {
+            text.push('\\');
+        }
+        text.push(c);
+    }
+    let target: String = path.chars().filter(|c| !matches!(c, '<' | '>')).collect();
+    format!("[{text}](<{target}>)")
+}
+
 /// The record's title: the choice, or that there is none.
 pub fn record_title(c: &Comparison, report: &wizard::Report) -> String {
     match report.leader {
@@ -576,7 +591,7 @@ pub fn madr(
     let _ = writeln!(out, "## Context and Problem Statement\n\n{}\n", para(&c.summary));
     let _ = writeln!(out, "Written by versus from the comparison \"{}\" ({}).", c.title, identity.describe());
     if let Some(old) = &meta.supersedes {
-        let _ = writeln!(out, "It supersedes the record {}.", crate::data::sanitize_line(old));
+        let _ = writeln!(out, "It supersedes the record {}.", markdown_link(&crate::data::sanitize_line(old)));
     }
     if report.answered.is_empty() {
         let _ = writeln!(out, "\nNo question was answered.");

@@ -194,84 +194,123 @@ pub fn slug(title: &str) -> String {
 }
 
 /// The next file name in a folder of numbered records (`existing`: the
-/// names in it), numbered like its neighbours: one more than the highest
-/// number, as wide as theirs (`0004-…` after `0003-…`); today's date
-/// (`20261207-…`) where they are named by date, as log4brains does; `0001-`
-/// in a folder of none.
+/// names in it, of any extension), numbered like its neighbours: one more
+/// than the highest number, as wide as theirs and with their prefix if they
+/// have one (`0004-…` after `0003-…`, `ADR-0013-…` after `ADR-0012-…`);
+/// today's date (`20261207-…`) where they are all named by date, as
+/// log4brains does; `0001-` in a folder of none. Numbers of more than eight
+/// digits, and dates among numbers, are not counted.
 pub fn numbered_name(existing: &[String], slug: &str, today: &str) -> String {
-    let numbers: Vec<&str> = existing
+    // (prefix, digits) of each name that starts with an optional word and '-', then digits and '-'.
+    let numbered: Vec<(&str, &str)> = existing
         .iter()
-        .filter(|n| n.ends_with(".md"))
         .filter_map(|n| {
-            let digits = n.len() - n.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            (digits > 0 && n[digits..].starts_with('-')).then(|| &n[..digits])
+            let prefix_len =
+                n.find(|c: char| !c.is_ascii_alphabetic()).filter(|&i| n[i..].starts_with('-')).map_or(0, |i| i + 1);
+            let rest = &n[prefix_len..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0 && digits <= 8 && rest[digits..].starts_with('-')).then(|| (&n[..prefix_len], &rest[..digits]))
         })
         .collect();
-    let by_date = !numbers.is_empty() && numbers.iter().all(|d| d.len() == 8 && d.starts_with("20"));
-    if by_date {
+    let is_date = |d: &str| d.len() == 8 && d.starts_with("20");
+    if !numbered.is_empty() && numbered.iter().all(|(p, d)| p.is_empty() && is_date(d)) {
         return format!("{}-{slug}.md", today.replace('-', ""));
     }
-    let width = numbers.iter().map(|d| d.len()).max().unwrap_or(4);
-    let next = numbers.iter().filter_map(|d| d.parse::<u64>().ok()).max().map_or(1, |n| n.saturating_add(1));
-    format!("{next:0width$}-{slug}.md")
+    let counted: Vec<(&str, u64, usize)> = numbered
+        .iter()
+        .filter(|(_, d)| !is_date(d))
+        .filter_map(|&(p, d)| Some((p, d.parse::<u64>().ok()?, d.len())))
+        .collect();
+    let (prefix, last) = counted.iter().max_by_key(|(_, n, _)| *n).map_or(("", 0), |&(p, n, _)| (p, n));
+    let width = counted.iter().map(|(_, _, w)| *w).max().unwrap_or(4);
+    format!("{prefix}{:0width$}-{slug}.md", last + 1)
+}
+
+/// The `status` of a record's front matter ("proposed", "superseded by
+/// …"), read from the file's first 4 KiB; `None` when it has none.
+pub fn status(path: &Path) -> Option<String> {
+    let (head, _) = fsio::read_head(path, 4096, Links::Follow).ok()?;
+    let head = String::from_utf8_lossy(&head).replace("\r\n", "\n");
+    let matter = head.strip_prefix("---\n")?.split("\n---").next()?;
+    matter.lines().find_map(|l| {
+        let (key, value) = l.split_once(':')?;
+        key.trim().eq_ignore_ascii_case("status").then(|| value.trim().trim_matches('"').to_string())
+    })
 }
 
 /// The largest record `supersede` rewrites.
 const MAX_SUPERSEDED: u64 = 4 << 20;
 
 /// Marks the versus record at `path` as superseded by `by` (the new record's
-/// title and date): its front matter's `status` becomes "superseded by …"
-/// (front matter is added to a record written before it had any). The file
-/// must be a regular file (not a link) holding a versus record; it is
-/// rewritten atomically, keeping its permissions. The error is one line that
-/// quotes nothing of the file.
+/// title and date): the `status` of its front matter becomes "superseded by
+/// …" (front matter is added to a record that has none). Refused, with the
+/// file untouched, unless it is a regular file (not a link) that you own and
+/// can write, with no other hard link, holding a versus record whose front
+/// matter is plain `key: value` lines (nothing versus could mangle) and that
+/// is not superseded already. Rewritten atomically, keeping its permissions
+/// and line endings. The error is one line that quotes nothing of the file.
 pub fn supersede(path: &Path, by: &str) -> Result<(), String> {
     let bytes = fsio::read(path, MAX_SUPERSEDED, Links::Refuse).map_err(|e| e.to_string())?;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| e.kind().to_string())?;
+    check_writable(path, &meta)?;
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text; not changed".to_string())?;
     find(&text).map_err(|e| format!("not a versus record ({e}); not changed"))?;
+    let crlf = text.contains("\r\n");
+    let text = text.replace("\r\n", "\n");
     let status = format!("status: {}", serde_json::Value::from(format!("superseded by {by}")));
-    let front = text
-        .strip_prefix(
-            "---
-",
-        )
-        .and_then(|rest| {
-            Some((
-                rest,
-                rest.find(
-                    "
----
-",
-                )?,
-            ))
-        });
-    let updated = match front {
-        Some((rest, end)) => {
+    let updated = match text.strip_prefix("---\n") {
+        None => format!("---\n{status}\n---\n\n{text}"),
+        Some(rest) => {
+            let end = rest.find("\n---\n").ok_or("its front matter has no closing ---; not changed")?;
             let (matter, body) = rest.split_at(end);
-            let mut lines: Vec<String> =
-                matter.lines().filter(|l| !l.starts_with("status:")).map(str::to_string).collect();
-            lines.insert(0, status);
-            format!(
-                "---
-{}{body}",
-                lines.join(
-                    "
-"
-                )
-            )
+            let mut lines: Vec<&str> = Vec::new();
+            for line in matter.lines() {
+                let key = line
+                    .split_once(':')
+                    .map(|(k, _)| k.trim())
+                    .filter(|k| !k.is_empty() && !line.starts_with([' ', '\t', '-', '#']));
+                let Some(key) = key else {
+                    return Err("its front matter is not plain `key: value` lines; not changed".into());
+                };
+                if key.eq_ignore_ascii_case("status") {
+                    if line.to_ascii_lowercase().contains("superseded") {
+                        return Err("it is marked as superseded already; not changed".into());
+                    }
+                    continue;
+                }
+                lines.push(line);
+            }
+            let matter: Vec<&str> = std::iter::once(status.as_str()).chain(lines).collect();
+            format!("---\n{}{body}", matter.join("\n"))
         }
-        None => format!(
-            "---
-{status}
----
-
-{text}"
-        ),
     };
-    let mode = std::fs::symlink_metadata(path).map(|m| m.permissions()).map_err(|e| e.to_string())?;
+    let updated = if crlf { updated.replace('\n', "\r\n") } else { updated };
     fsio::write_atomic_with(path, ".versus-record-", updated.as_bytes(), io::Write::write_all)
-        .and_then(|()| std::fs::set_permissions(path, mode))
-        .map_err(|e| format!("could not rewrite it: {e}"))
+        .and_then(|()| std::fs::set_permissions(path, meta.permissions()))
+        // The error's own text would name the temporary file: its kind is enough.
+        .map_err(|e| format!("could not rewrite it ({}); not changed", e.kind()))
+}
+
+/// Refuses a record versus must not replace: one you could not write in
+/// place, one owned by another user (a new file would change its owner), or
+/// one with other hard links (they would keep the old text).
+fn check_writable(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(|e| format!("you cannot write it ({}); not changed", e.kind()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if meta.uid() != unsafe { libc::geteuid() } {
+            return Err("it belongs to another user; not changed".into());
+        }
+        if meta.nlink() > 1 {
+            return Err("it has other hard links, which would keep the old text; not changed".into());
+        }
+    }
+    Ok(())
 }
 
 /// The last well-placed block in `text`: the marker alone on its line, the
@@ -363,7 +402,11 @@ mod tests {
         assert_eq!(numbered_name(&names(&["12-a.md", "7-b.md"]), "x", today), "13-x.md");
         let log4brains = names(&["20240101-use-markdown.md", "20250606-adopt-rust.md", "index.md"]);
         assert_eq!(numbered_name(&log4brains, "choose-flask", today), "20261207-choose-flask.md");
-        assert_eq!(numbered_name(&names(&["0001-a.txt", "notes.md"]), "x", today), "0001-x.md");
+        // Any extension counts; a date among numbers and an absurd number do not.
+        assert_eq!(numbered_name(&names(&["0005-b.txt", "0007-c.rst", "notes.md"]), "x", today), "0008-x.md");
+        assert_eq!(numbered_name(&names(&["0001-a.md", "20240101-b.md"]), "x", today), "0002-x.md");
+        assert_eq!(numbered_name(&names(&["99999999999999999999999-a.md"]), "x", today), "0001-x.md");
+        assert_eq!(numbered_name(&names(&["adr-0001-a.md", "ADR-0002-b.md"]), "x", today), "ADR-0003-x.md");
     }
 
     #[test]

@@ -318,6 +318,9 @@ fn recheck_of_a_folder_checks_every_record_one_line_each() {
         std::fs::rename(&path, decisions.join(file)).expect("move");
     }
     std::fs::write(decisions.join("0000-by-hand.md"), "# Use PostgreSQL\n\nWritten by hand.\n").expect("write");
+    // Records in a subfolder are records too.
+    std::fs::create_dir_all(decisions.join("2026")).expect("dir");
+    std::fs::rename(decisions.join("0003-tea.md"), decisions.join("2026/0003-tea.md")).expect("move");
     let (code, out, err) = s.recheck(&decisions);
     assert_eq!(code, Some(0), "{out}{err}");
     // Calm now favours tea more: only the tie changes.
@@ -331,13 +334,17 @@ fn recheck_of_a_folder_checks_every_record_one_line_each() {
     assert_eq!(lines.len(), 4, "three records and the file without one: {out}");
     assert!(lines[0].ends_with("0001-coffee.md: holds: Coffee still leads (by 2 points)"), "{out}");
     assert!(lines[1].contains("0002-tie.md: changed: the record found no clear winner"), "{out}");
-    assert!(lines[2].ends_with("0003-tea.md: holds: Tea still leads (by 3 points)"), "{out}");
-    assert_eq!(lines[3], "(1 Markdown file without a versus record not checked)");
+    assert!(lines[2].ends_with("2026/0003-tea.md: holds: Tea still leads (by 3 points)"), "{out}");
+    assert!(
+        lines[3].starts_with("(1 Markdown file without a versus record not checked: ")
+            && lines[3].ends_with("0000-by-hand.md)"),
+        "{out}"
+    );
 
     let o = versus(&["recheck", "--json", &decisions.display().to_string(), "--data", &s.data.display().to_string()]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let statuses: Vec<&str> = json.as_array().expect("array").iter().filter_map(|r| r["status"].as_str()).collect();
-    assert_eq!(statuses, ["holds", "changed", "holds"]);
+    assert_eq!(statuses, ["holds", "changed", "holds", "not a record"]);
 }
 
 #[test]
@@ -350,11 +357,49 @@ fn a_new_record_supersedes_an_old_one_and_marks_it() {
         versus(&["decide", "--data", &data, "--answer", "time=evening", "--format", "madr", "--supersedes", &old_arg]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let new = String::from_utf8_lossy(&o.stdout);
-    assert!(new.contains(&format!("It supersedes the record {old_arg}.")), "{new}");
+    assert!(new.contains(&format!("It supersedes the record [{old_arg}](<{old_arg}>).")), "{new}");
     let old_text = std::fs::read_to_string(&old).expect("read");
     let status = old_text.lines().find(|l| l.starts_with("status:")).expect("a status line");
     assert!(status.starts_with("status: \"superseded by Choose Tea"), "{status}");
     assert_eq!(old_text.matches("status:").count(), 1, "one status:\n{old_text}");
-    // It is still a record that rechecks.
+    // It is still a record that rechecks on its own; in a folder, it is named and not rechecked.
     assert_eq!(s.recheck(&old).0, Some(0));
+    let (code, out, _) = s.recheck(&s.dir);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("0001-coffee.md: not rechecked: superseded by Choose Tea"), "{out}");
+
+    // Superseded already, hand-edited front matter, or no versus record: refused, nothing printed, nothing changed.
+    let refused = |old: &std::path::Path| {
+        let arg = old.display().to_string();
+        let before = std::fs::read(old).expect("read");
+        let o =
+            versus(&["decide", "--data", &data, "--answer", "time=evening", "--format", "madr", "--supersedes", &arg]);
+        assert_eq!(o.status.code(), Some(2), "{arg}");
+        assert!(o.stdout.is_empty(), "nothing printed for {arg}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1);
+        assert_eq!(std::fs::read(old).expect("read"), before, "{arg} unchanged");
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    assert!(refused(&old).contains("marked as superseded already"));
+    let (edited, text) = s.record("0002-edited.md", &["time=morning"]);
+    std::fs::write(&edited, text.replace("status: proposed", "status: >\n  accepted after\n  review")).expect("edit");
+    assert!(refused(&edited).contains("not plain `key: value` lines"));
+    let by_hand = s.dir.join("by-hand.md");
+    std::fs::write(&by_hand, "---\nstatus: accepted\n---\n# Use tea\n").expect("write");
+    assert!(refused(&by_hand).contains("not a versus record"));
+
+    // Windows line endings are kept, and the front matter is edited in place.
+    let (crlf, text) = s.record("0003-crlf.md", &["time=morning"]);
+    std::fs::write(&crlf, text.replace('\n', "\r\n")).expect("write");
+    let arg = crlf.display().to_string();
+    let o = versus(&["decide", "--data", &data, "--answer", "time=evening", "--format", "madr", "--supersedes", &arg]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let after = std::fs::read_to_string(&crlf).expect("read");
+    assert!(after.starts_with("---\r\nstatus: \"superseded by Choose Tea"), "{after}");
+    assert_eq!(after.matches("---\r\n").count(), 2, "one front matter");
+    assert!(!after.replace("\r\n", "").contains('\n'), "every line ends in CRLF");
+
+    // The record options are for a record only.
+    let o = versus(&["decide", "--data", &data, "--answer", "time=evening", "--decision-maker", "Ada"]);
+    assert_eq!(o.status.code(), Some(2));
 }

@@ -540,6 +540,10 @@ fn key_values(args: &[String], what: &str, errors: &mut Vec<String>) -> Vec<(Str
 /// which the pairs then change). Every bad pair is reported at once. With no
 /// answers at all it lists the questions and their options instead.
 pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFormat) -> ExitCode {
+    if format != ReportFormat::Madr && (!args.decision_makers.is_empty() || args.supersedes.is_some()) {
+        warn("--decision-maker and --supersedes are for a decision record: add --format madr");
+        return ExitCode::from(2);
+    }
     let mut errors = Vec::new();
     let answer_pairs = key_values(&args.answers, "QUESTION=OPTION", &mut errors);
     let level_pairs = key_values(&args.importance, "QUESTION=LEVEL", &mut errors);
@@ -596,40 +600,46 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
         return print_out(&out);
     }
     if format == ReportFormat::Madr {
-        return print_out(&record_with(c, named, &answers, &importance, args));
+        return match record_with(c, named, &answers, &importance, args) {
+            Ok(record) => print_out(&record),
+            Err(why) => {
+                warn(&why);
+                ExitCode::from(2)
+            }
+        };
     }
     let report = export::decision_report(c, &answers, &importance, format);
     if format == ReportFormat::Json { print_json(&report) } else { print_out(&report) }
 }
 
-/// The decision record `decide --format madr` prints; marks the record it
-/// supersedes as superseded (or says on stderr why it could not, and the new
-/// record still names it).
+/// The decision record `decide --format madr` prints, after marking the
+/// record it supersedes as superseded; `Err` (one line, nothing written or
+/// printed) when that record cannot be marked.
 fn record_with(
     c: &Comparison,
     named: &Named,
     answers: &[Option<usize>],
     importance: &[wizard::Importance],
     args: &DecideArgs,
-) -> String {
+) -> Result<String, String> {
     let mut meta = export::RecordMeta::today();
     if !args.decision_makers.is_empty() {
-        meta.decision_makers = args.decision_makers.clone();
+        meta.decision_makers = args
+            .decision_makers
+            .iter()
+            .map(|n| data::clip(data::sanitize_line(n).trim(), data::MAX_NAME_CHARS).into_owned())
+            .filter(|n| !n.is_empty())
+            .collect();
     }
     meta.supersedes = args.supersedes.as_ref().map(|p| p.display().to_string());
     if let Some(old) = &args.supersedes {
         let report = wizard::Report::new(c, answers, importance);
         let by = format!("{} ({})", export::record_title(c, &report), meta.date);
-        match record::supersede(old, &by) {
-            Ok(()) => warn(&format!("{}: marked as superseded", data::printable(&old.display().to_string()))),
-            Err(why) => warn(&format!(
-                "{}: {}; the new record still says it supersedes it",
-                data::printable(&old.display().to_string()),
-                data::printable(&why)
-            )),
-        }
+        let shown = data::printable(&old.display().to_string());
+        record::supersede(old, &by).map_err(|why| format!("--supersedes {shown}: {}", data::printable(&why)))?;
+        warn(&format!("{shown}: marked as superseded"));
     }
-    export::madr(c, &named.record_identity(), answers, importance, &meta)
+    Ok(export::madr(c, &named.record_identity(), answers, importance, &meta))
 }
 
 /// What `versus decide` was asked.

@@ -84,56 +84,94 @@ fn shown(path: &Path) -> String {
     data::printable(&path.display().to_string())
 }
 
-/// Every `.md` file in `dir` (not its subfolders) that holds a versus
-/// record, in name order, one line each; other Markdown files (decision
-/// records written by hand) are counted, not read further.
-fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCode {
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries
-            .take(MAX_FILES)
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect(),
-        Err(e) => {
-            warn(&format!("{}: {}", shown(dir), data::printable(&e.to_string())));
-            return ExitCode::from(2);
+/// How deep `recheck DIR` looks into subfolders (`docs/decisions/2024/…`).
+const MAX_DEPTH: usize = 8;
+
+/// The `.md` files under `dir` and its subfolders (not hidden ones), at
+/// most [`MAX_FILES`] and [`MAX_DEPTH`] deep; links to folders are not followed.
+fn markdown_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)?.take(MAX_FILES).filter_map(Result::ok) {
+        if out.len() >= MAX_FILES {
+            break;
         }
-    };
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        match entry.file_type() {
+            Ok(t) if t.is_dir() && !hidden && depth < MAX_DEPTH => {
+                let _ = markdown_files(&path, depth + 1, out);
+            }
+            Ok(t) if !t.is_dir() && path.extension().is_some_and(|x| x == "md") => out.push(path),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Every versus record under `dir` (subfolders included), in path order, one
+/// line each. Markdown files without a record (decisions written by hand)
+/// are named and left alone; superseded records are named and not
+/// rechecked: neither changes the exit code.
+fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCode {
+    let mut files = Vec::new();
+    if let Err(e) = markdown_files(dir, 0, &mut files) {
+        warn(&format!("{}: {}", shown(dir), data::printable(&e.to_string())));
+        return ExitCode::from(2);
+    }
     files.sort();
     let mut results = Vec::new();
-    let mut skipped = 0;
+    let mut skipped = Vec::new();
+    let mut superseded = Vec::new();
     for file in files {
         // A file with no record block is not a versus record: not an error here.
         if matches!(record::read(&file), Err(record::RecordError::NoBlock { .. })) {
-            skipped += 1;
+            skipped.push(file);
+            continue;
+        }
+        if let Some(status) = record::status(&file).filter(|s| s.to_ascii_lowercase().starts_with("superseded")) {
+            superseded.push((file, status));
             continue;
         }
         results.push((file.clone(), recheck_one(&file, data_arg)));
     }
     let code = exit_code(results.iter().map(|(_, r)| r.verdict));
     if as_json {
-        let list: Vec<&serde_json::Value> = results.iter().map(|(_, r)| &r.json).collect();
+        let mut list: Vec<serde_json::Value> = results.iter().map(|(_, r)| r.json.clone()).collect();
+        list.extend(
+            superseded.iter().map(
+                |(f, status)| json!({"record": f.display().to_string(), "status": "superseded", "message": status}),
+            ),
+        );
+        list.extend(skipped.iter().map(|f| json!({"record": f.display().to_string(), "status": "not a record"})));
         print_json(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
         return code;
     }
     let mut out = String::new();
     for (file, r) in &results {
+        // A change already says how many answers no longer count.
         let gone = match r.gone.len() {
-            0 => String::new(),
-            n => format!(" ({} no longer in the data)", data::count(n, "recorded answer", "recorded answers")),
+            n if n > 0 && r.verdict == Verdict::Holds => {
+                format!(" ({} no longer in the data)", data::count(n, "recorded answer", "recorded answers"))
+            }
+            _ => String::new(),
         };
         let line = r.line.trim_end_matches('.');
         let verdict = if r.verdict == Verdict::Refused { "refused: " } else { "" };
         out.push_str(&format!("{}: {verdict}{line}{gone}\n", shown(file)));
     }
-    if results.is_empty() {
+    for (file, status) in &superseded {
+        let status = data::clip(&data::printable(status), data::MAX_NAME_CHARS).into_owned();
+        out.push_str(&format!("{}: not rechecked: {status}\n", shown(file)));
+    }
+    if results.is_empty() && superseded.is_empty() {
         out.push_str(&format!("{}: no versus decision records here\n", shown(dir)));
     }
-    if skipped > 0 {
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().take(5).map(|f| shown(f)).collect();
+        let more = if skipped.len() > 5 { ", …" } else { "" };
         out.push_str(&format!(
-            "({} without a versus record not checked)\n",
-            data::count(skipped, "Markdown file", "Markdown files")
+            "({} without a versus record not checked: {}{more})\n",
+            data::count(skipped.len(), "Markdown file", "Markdown files"),
+            names.join(", ")
         ));
     }
     let _ = print_out(&out);

@@ -48,7 +48,12 @@ fn place_record(app: &App, identity: &str, current: &Named) -> Action {
     let existing: Vec<String> = std::fs::read_dir(folder)
         .map(|d| d.take(10_000).filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
-    let numbered = folder.join(crate::record::numbered_name(&existing, &slug, &crate::export::date()));
+    let first = crate::record::numbered_name(&existing, &slug, &crate::export::date());
+    // Taken already (a second record today, in a folder named by date): -2, -3….
+    let numbered = folder.join(free_name(folder, |n| match n {
+        1 => first.clone(),
+        n => format!("{}-{n}.md", first.trim_end_matches(".md")),
+    }));
     let show = |p: &Path| crate::data::sanitize_line(&p.display().to_string());
     Action::Ask {
         title: "Write the decision record to".into(),
@@ -72,9 +77,10 @@ fn write_record_to(app: &App, current: &Named, path: &Path) -> String {
     let shown = crate::data::sanitize_line(&path.display().to_string());
     let created = std::fs::OpenOptions::new().write(true).create_new(true).open(path);
     match created.and_then(|mut f| io::Write::write_all(&mut f, record.as_bytes())) {
-        Ok(()) => format!("Decision record written to {shown} (versus recheck {shown} replays it)."),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => format!("Not written: {shown} exists already."),
-        Err(e) => format!("Could not write {shown}: {e}"),
+        // The path first: at 80 columns the rest may be cut.
+        Ok(()) => format!("Decision record written to {shown} (versus recheck replays it)."),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => format!("Exists already, not written: {shown}"),
+        Err(e) => format!("Could not write {shown}: {}", e.kind()),
     }
 }
 

@@ -22,7 +22,9 @@ fn spec(app: &App, theme: &Theme, visible: usize) -> TableSpec {
         let cell = match items[e] {
             OverviewItem::About => Rich::new(&d.title, Style::new()),
             OverviewItem::Subject(si) => Rich::new(&d.subjects[si].name, theme.subject(si)),
-            OverviewItem::Verdict => Rich::new(&d.verdict.as_ref().map_or_else(String::new, |v| v.heading()), Style::new()),
+            OverviewItem::Verdict => {
+                Rich::new(&d.verdict.as_ref().map_or_else(String::new, |v| v.heading()), Style::new())
+            }
             OverviewItem::Decision => Rich::new("Decision snapshot", Style::new()),
             OverviewItem::Notes => Rich::new("Corrections and notes", Style::new()),
             OverviewItem::Source(i) => Rich::new(&d.sources[i].title, theme.dim()).with_marker("Source: ", theme.dim()),

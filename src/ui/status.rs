@@ -42,6 +42,7 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
                 (key(KeyCommand::Expand), "choose"),
                 (k.pair(KeyCommand::Up, KeyCommand::Down), "move"),
                 (key(KeyCommand::Back), "cancel"),
+                (key(KeyCommand::Quit), "quit"),
             ]
         }
         Mode::Picker => {
