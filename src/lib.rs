@@ -22,6 +22,7 @@ macro_rules! data_format_version {
 }
 
 pub mod app;
+pub mod audit;
 pub mod catalogue;
 pub mod config;
 pub mod data;

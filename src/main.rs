@@ -36,6 +36,15 @@ enum Command {
     Check {
         #[arg(required = true, value_name = "NAME|FILE")]
         comparisons: Vec<PathBuf>,
+        /// Also the rules every shipped comparison keeps: a source for every Correction, a note or
+        /// a source for every company example, a level for every fit, no starter placeholder or
+        /// example.com left, no note about the file's own history.
+        #[arg(long)]
+        strict: bool,
+        /// Also list the runs of 8 or more words each comparison shares with this text (the
+        /// article it was written from, as plain text); any is a failure.
+        #[arg(long, value_name = "SOURCE.txt")]
+        against: Option<PathBuf>,
     },
     /// Every comparison you can open: the shipped ones and your own, with title, subjects and origin.
     List {
@@ -177,7 +186,9 @@ fn main() -> ExitCode {
     };
     let data = cli.data.as_deref();
     match cli.command {
-        Some(Command::Check { comparisons }) => headless::check(&comparisons),
+        Some(Command::Check { comparisons, strict, against }) => {
+            headless::check(&comparisons, &headless::CheckArgs { strict, against })
+        }
         Some(Command::List { json }) => headless::list(json),
         Some(Command::New { name, subjects }) => headless::new(&name, subjects.as_deref()),
         Some(Command::Config { default: true, .. }) => headless::print_out(&versus::config::default_file()),

@@ -19,8 +19,82 @@ use crate::wizard;
 pub use recheck::recheck;
 
 /// `versus check NAME|FILE…`: each argument named the way `--data` names a comparison.
-pub fn check(args: &[PathBuf]) -> ExitCode {
+/// What `versus check` is asked beyond validity.
+#[derive(Debug, Clone, Default)]
+pub struct CheckArgs {
+    /// The rules every shipped comparison keeps ([`crate::audit::strict`]).
+    pub strict: bool,
+    /// A source text to compare the wording with ([`crate::audit::shared_runs`]).
+    pub against: Option<PathBuf>,
+}
+
+/// The most runs of shared words `check --against` lists per comparison.
+const MAX_RUNS_SHOWN: usize = 50;
+
+/// The RON text of a comparison, for findings located in it.
+fn ron_text(named: &Named) -> Option<String> {
+    match &named.path {
+        Some(path) => {
+            let bytes = crate::fsio::read(path, data::MAX_FILE_BYTES, crate::fsio::Links::Follow).ok()?;
+            String::from_utf8(bytes).ok()
+        }
+        None => data::BUILTIN.iter().find(|(n, _)| *n == named.name).map(|(_, text)| text.to_string()),
+    }
+}
+
+/// The audits `--strict` and `--against` ask for; true when any finding fails the check.
+fn audit(named: &Named, c: &Comparison, args: &CheckArgs, source: Option<&str>) -> bool {
+    let Some(ron) = ron_text(named) else { return false };
+    let file = data::printable(
+        &named.path.as_ref().map_or_else(|| format!("data/{}.ron", named.name), |p| p.display().to_string()),
+    );
     let mut failed = false;
+    if args.strict {
+        for f in crate::audit::strict(c, &ron) {
+            failed = true;
+            warn(&format!("{file}:{}:{}: {}", f.line, f.column, data::printable(&f.message)));
+        }
+    }
+    if let (Some(source), Some(path)) = (source, &args.against) {
+        let runs = crate::audit::shared_runs(&ron, source, 6);
+        let (long, short): (Vec<_>, Vec<_>) = runs.iter().partition(|r| r.words >= 8);
+        let src = data::printable(&path.display().to_string());
+        for r in long.iter().take(MAX_RUNS_SHOWN) {
+            warn(&format!(
+                "{file}:{}:{}: {} words shared with {src}:{}: \"{}\"",
+                r.line,
+                r.column,
+                r.words,
+                r.source_line,
+                data::clip(&data::printable(&r.text), 300)
+            ));
+        }
+        if long.len() > MAX_RUNS_SHOWN {
+            warn(&format!("{file}: … and {} more runs of 8 or more words", long.len() - MAX_RUNS_SHOWN));
+        }
+        say(&format!(
+            "{file}: {} shared with {src} ({} of 6 or 7)",
+            data::count(long.len(), "run of 8 or more words", "runs of 8 or more words"),
+            short.len()
+        ));
+        failed |= !long.is_empty();
+    }
+    failed
+}
+
+pub fn check(args: &[PathBuf], options: &CheckArgs) -> ExitCode {
+    let mut failed = false;
+    // The source text is read once, the safe way, and bounded.
+    let source = match &options.against {
+        Some(path) => match crate::fsio::read(path, data::MAX_FILE_BYTES, crate::fsio::Links::Follow) {
+            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Err(e) => {
+                warn(&format!("{}: {e}", data::printable(&path.display().to_string())));
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     for arg in args {
         let named = match catalogue::resolve(Some(arg)) {
             Ok(named) => named,
@@ -31,11 +105,17 @@ pub fn check(args: &[PathBuf]) -> ExitCode {
             }
         };
         match named.load() {
-            Ok(c) => say(&format!(
-                "ok: {}: {}",
-                data::printable(&named.shown()),
-                data::sanitize_line(&export::summary_line(&c))
-            )),
+            Ok(c) => {
+                if audit(&named, &c, options, source.as_deref()) {
+                    failed = true;
+                } else {
+                    say(&format!(
+                        "ok: {}: {}",
+                        data::printable(&named.shown()),
+                        data::sanitize_line(&export::summary_line(&c))
+                    ));
+                }
+            }
             Err(e) => {
                 failed = true;
                 report(e);
