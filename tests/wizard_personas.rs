@@ -130,7 +130,7 @@ fn personas_get_what_the_source_recommends() {
         assert_eq!(winner(&c, answers), want, "{who}");
     }
     let three = comparison("django-vs-flask-vs-fastapi");
-    let personas: [(&str, &[&str], &str); 3] = [
+    let personas: [(&str, &[&str], &str); 4] = [
         (
             "an async-first JSON API",
             &[
@@ -178,6 +178,24 @@ fn personas_get_what_the_source_recommends() {
                 "framework_opinions=prefer_freedom",
             ],
             "flask",
+        ),
+        (
+            // Answering "No" to real time, API docs and ML must not tip a
+            // small API towards Flask: those answers favor no one.
+            "a small JSON API prototype that wants a standard API layer",
+            &[
+                "project_size=small_service",
+                "admin_panel=admin_not_needed",
+                "output_kind=api_only",
+                "async_realtime=realtime_none",
+                "type_hints=types_neutral",
+                "api_docs=docs_not_needed",
+                "time_to_market=prototype_fast",
+                "team_experience=new_to_web",
+                "ml_serving=ml_none",
+                "framework_opinions=prefer_middle",
+            ],
+            "fastapi",
         ),
     ];
     for (who, answers, want) in personas {
