@@ -15,41 +15,45 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
-    Case { query: "is flask faster", kind: "FAQ", any_of: &["Is Flask faster than Django?"] },
-    Case { query: "who uses flask", kind: "FAQ", any_of: &["Which big company uses Flask?"] },
-    Case { query: "who uses django", kind: "FAQ", any_of: &["Do any big companies use Django?"] },
+    Case { query: "is flask faster", kind: "FAQ", any_of: &["Does Flask run faster than Django?"] },
+    Case { query: "who uses flask", kind: "FAQ", any_of: &["Which large companies run Flask?"] },
+    Case { query: "who uses django", kind: "FAQ", any_of: &["Is Django used by large companies?"] },
     Case {
         query: "big companies",
         kind: "FAQ",
-        any_of: &["Do any big companies use Django?", "Which big company uses Flask?"],
+        any_of: &["Is Django used by large companies?", "Which large companies run Flask?"],
     },
     Case { query: "admin", kind: "Feature", any_of: &["Admin panel"] },
     Case { query: "djnago admin", kind: "Feature", any_of: &["Admin panel"] },
     Case { query: "real time", kind: "Decision", any_of: &["Real-time support"] },
     Case { query: "websockets", kind: "Decision", any_of: &["Real-time support"] },
-    Case { query: "switch to django", kind: "FAQ", any_of: &["Should I switch from Flask to Django?"] },
+    Case { query: "switch to django", kind: "FAQ", any_of: &["Is it worth moving a Flask app to Django?"] },
     Case { query: "serve an ml model", kind: "Use case", any_of: &["AI/ML model deployment"] },
-    Case { query: "machine learning", kind: "FAQ", any_of: &["Is Django or Flask better for machine learning?"] },
+    Case { query: "machine learning", kind: "FAQ", any_of: &["Which one suits serving machine-learning models?"] },
     Case { query: "e-commerce", kind: "Use case", any_of: &["E-commerce"] },
     Case { query: "online store", kind: "Use case", any_of: &["E-commerce"] },
-    Case { query: "learning curve", kind: "Key feature", any_of: &["Lightweight & Minimalistic"] },
-    Case { query: "database migrations", kind: "Key feature", any_of: &["Object Relational Mapper (ORM)"] },
-    Case { query: "orm", kind: "Key feature", any_of: &["Object Relational Mapper (ORM)"] },
+    Case { query: "learning curve", kind: "Key feature", any_of: &["A deliberately small core"] },
+    Case { query: "database migrations", kind: "Key feature", any_of: &["Database access through the ORM"] },
+    Case { query: "orm", kind: "Key feature", any_of: &["Database access through the ORM"] },
     Case { query: "security", kind: "Feature", any_of: &["Security"] },
-    Case { query: "gunicorn", kind: "Key feature", any_of: &["WSGI Compliance"] },
+    Case { query: "gunicorn", kind: "Key feature", any_of: &["Runs on any WSGI server"] },
     Case { query: "news organization", kind: "Subject", any_of: &["Django"] },
     Case { query: "microservices", kind: "Use case", any_of: &["Microservices & APIs"] },
-    Case { query: "rest api", kind: "Key feature", any_of: &["RESTful Request Dispatching"] },
-    Case { query: "jinja", kind: "Key feature", any_of: &["Jinja2 Templating"] },
+    Case { query: "rest api", kind: "Key feature", any_of: &["Method-aware URL routing for APIs"] },
+    Case { query: "jinja", kind: "Key feature", any_of: &["Templates through Jinja2"] },
     Case { query: "templates", kind: "Feature", any_of: &["Templating"] },
-    Case { query: "authentication", kind: "Key feature", any_of: &["Built-in Authentication"] },
+    Case { query: "authentication", kind: "Key feature", any_of: &["User accounts and permissions"] },
     Case { query: "cms", kind: "Use case", any_of: &["CMS"] },
     Case { query: "prototype", kind: "Use case", any_of: &["MVPs & prototypes"] },
     Case { query: "scalability", kind: "Factor", any_of: &["Scalability"] },
-    Case { query: "i18n", kind: "Key feature", any_of: &["Internationalization (i18n)"] },
-    Case { query: "combine flask and django", kind: "FAQ", any_of: &["Can you combine Flask and Django?"] },
-    Case { query: "large projects", kind: "FAQ", any_of: &["Is Django better than Flask for large projects?"] },
-    Case { query: "when to use flask", kind: "FAQ", any_of: &["When to use Flask over Django?"] },
+    Case { query: "i18n", kind: "Key feature", any_of: &["Translation and localization (i18n)"] },
+    Case {
+        query: "combine flask and django",
+        kind: "FAQ",
+        any_of: &["Can Django and Flask work together in one system?"],
+    },
+    Case { query: "large projects", kind: "FAQ", any_of: &["For a large project, is Django the safer bet?"] },
+    Case { query: "when to use flask", kind: "FAQ", any_of: &["In which situations should I pick Flask?"] },
     Case { query: "Django vs Flask", kind: "About", any_of: &["Django vs Flask"] },
 ];
 
@@ -93,21 +97,21 @@ fn one_word_keeps_a_few_questions_not_all_twelve() {
     // so an answer saying an MVP is ready fast is kept too, below.
     let faster = faq("faster");
     assert!(faster.len() <= 4, "faster keeps {}: {faster:?}", faster.len());
-    assert_eq!(faster[0], "Is Flask faster than Django?");
+    assert_eq!(faster[0], "Does Flask run faster than Django?");
     let orm = faq("orm");
     assert!(orm.len() <= 4, "orm keeps {}: {orm:?}", orm.len());
     let speed = faq("speed");
-    assert_eq!(speed.first().map(String::as_str), Some("Is Flask faster than Django?"), "{speed:?}");
+    assert_eq!(speed.first().map(String::as_str), Some("Does Flask run faster than Django?"), "{speed:?}");
 }
 
 #[test]
 fn natural_questions_in_the_faq_filter() {
     for (query, question) in [
-        ("is flask faster", "Is Flask faster than Django?"),
-        ("who uses django", "Do any big companies use Django?"),
-        ("which company uses flask", "Which big company uses Flask?"),
-        ("ml", "Is Django or Flask better for machine learning?"),
-        ("migrate to django", "Should I switch from Flask to Django?"),
+        ("is flask faster", "Does Flask run faster than Django?"),
+        ("who uses django", "Is Django used by large companies?"),
+        ("which company uses flask", "Which large companies run Flask?"),
+        ("ml", "Which one suits serving machine-learning models?"),
+        ("migrate to django", "Is it worth moving a Flask app to Django?"),
     ] {
         let hits = faq(query);
         assert!(hits.iter().take(3).any(|q| q == question), "{query:?}: {hits:?}");

@@ -28,12 +28,12 @@ fn faq_filter_ranks_highlights_and_clears() {
     app.update(Action::Search);
     app.type_query("faster");
     let first = app.faq_entry(0).expect("a hit");
-    assert_eq!(app.data.faq[first].question.as_str(), "Is Flask faster than Django?");
+    assert_eq!(app.data.faq[first].question.as_str(), "Does Flask run faster than Django?");
 
     let terminal = render(&app, 100, 30, Theme::NO_COLOR);
     let buffer = terminal.backend().buffer();
     let y = (0..30)
-        .find(|&y| (0..100).map(|x| buffer[(x, y)].symbol()).collect::<String>().contains("1. Is Flask faster"))
+        .find(|&y| (0..100).map(|x| buffer[(x, y)].symbol()).collect::<String>().contains("1. Does Flask run faster"))
         .expect("the first hit is drawn");
     let underlined: String = (0..50)
         .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED))
@@ -43,9 +43,9 @@ fn faq_filter_ranks_highlights_and_clears() {
 
     // Enter keeps the filter and gives the list the keys; Esc then clears it.
     app.update(Action::Line(LineAction::Clear));
-    app.type_query("big companies");
+    app.type_query("large companies");
     let line = app.faq_search.as_ref().expect("the filter");
-    assert_eq!(line.full_hits(), 2, "the two questions about big companies have both words");
+    assert_eq!(line.full_hits(), 2, "the two questions about large companies have both words");
     app.update(Action::Line(LineAction::Accept));
     assert!(!app.faq_editing && app.faq_search.is_some());
     app.update(Action::Move(1));
@@ -59,12 +59,14 @@ fn faq_filter_ranks_highlights_and_clears() {
 fn an_empty_query_shows_everything_in_data_order() {
     let mut app = faq_filter("django-vs-flask");
     app.settle();
-    let order: Vec<usize> = (0..12).filter_map(|r| app.faq_entry(r)).collect();
-    assert_eq!(order, (0..12).collect::<Vec<_>>());
+    let all = app.data.faq.len();
+    assert!(all >= 12, "the shipped FAQ");
+    let order: Vec<usize> = (0..all).filter_map(|r| app.faq_entry(r)).collect();
+    assert_eq!(order, (0..all).collect::<Vec<_>>());
     app.type_query("x");
     app.update(Action::Line(LineAction::Backspace));
     app.settle();
-    assert_eq!(app.entry_count(Tab::Faq), 12);
+    assert_eq!(app.entry_count(Tab::Faq), all);
 }
 
 #[test]
@@ -143,5 +145,5 @@ fn the_faq_filter_names_words_found_nowhere() {
     app.type_query("faster zebra");
     let screen = screen_text(&render(&app, 100, 30, Theme::NO_COLOR));
     assert!(screen.contains("· not found: zebra"), "{screen}");
-    assert_eq!(app.faq_entry(0).map(|i| app.data.faq[i].question.as_str()), Some("Is Flask faster than Django?"));
+    assert_eq!(app.faq_entry(0).map(|i| app.data.faq[i].question.as_str()), Some("Does Flask run faster than Django?"));
 }

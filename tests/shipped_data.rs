@@ -33,14 +33,15 @@ fn default_comparison_has_every_section_of_the_article() {
         c.use_cases.iter().filter(|u| u.fits.get(id).is_some_and(|f| f.level() == Some(FitLevel::Signature))).count()
     };
     assert_eq!(featured("django"), 6, "Django's signature use cases");
-    assert_eq!(featured("flask"), 5, "Flask's signature use cases");
+    // The source names APIs and microservices, MVPs, dashboards and model serving as Flask's key uses.
+    assert_eq!(featured("flask"), 4, "Flask's signature use cases");
     assert!(c.use_cases.len() >= 7, "the use-case table has 7 domains");
 
     let factors: Vec<&str> = c.factors.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(factors, ["Performance", "Scalability", "Security"]);
     assert_eq!(c.decision.len(), 7, "final decision snapshot rows");
-    assert_eq!(c.faq.len(), 12, "FAQs");
-    assert!(c.faq.iter().any(|f| f.question.as_str() == "Is Flask faster than Django?"));
+    assert_eq!(c.faq.len(), 13, "the source's 12 FAQs and the data's own on which is easier to learn");
+    assert!(c.faq.iter().any(|f| f.question.as_str() == "Does Flask run faster than Django?"));
     assert!(c.wizard.questions.len() >= 8, "wizard questions: {}", c.wizard.questions.len());
     assert!(c.sources.iter().any(|s| s.url.contains("mindinventory.com/blog/django-vs-flask")));
     assert!(c.verdict.is_some());
@@ -54,7 +55,15 @@ fn default_comparison_corrects_the_article() {
     let json = versus::export::json(&c);
     assert!(json.contains("Gunicorn"), "the WSGI server is Gunicorn");
     assert!(!json.contains("Unicorn,") && !json.contains(" Unicorn "), "no stray 'Unicorn'");
-    assert!(!json.contains("Instabox"));
+    // The source's "Instabox" is not listed as a Django user; a note says why.
+    let listed =
+        c.use_cases.iter().flat_map(|u| u.fits.iter()).any(|(_, f)| f.examples.iter().any(|e| e.contains("Instabox")));
+    assert!(!listed, "Instabox is not listed as an example");
+    assert!(
+        versus::entries::all_notes(&c)
+            .iter()
+            .any(|n| n.note.kind == NoteKind::Unconfirmed && n.note.text.contains("Instabox"))
+    );
 }
 
 #[test]

@@ -251,7 +251,7 @@ impl Corpora {
         }
         for (i, f) in c.faq.iter().enumerate() {
             let tags = joined(&f.tags);
-            // A question that names one subject is about it ("Which big company uses Flask?").
+            // A question that names one subject is about it ("Which large companies run Flask?").
             let named: Vec<usize> =
                 (0..c.subjects.len()).filter(|&s| names(&f.question, &c.subjects[s].name)).collect();
             let found = Found { place: at(Tab::Faq, i), kind: Kind::Faq, subject: None, joined: false };

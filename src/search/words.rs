@@ -1062,15 +1062,15 @@ mod tests {
 
     #[test]
     fn terms_match_words_not_scattered_letters() {
-        let items = ["Is Flask faster than Django?", "Does the framework support form validation?"];
-        assert_eq!(ranked(&items, "faster"), ["Is Flask faster than Django?"]);
+        let items = ["Does Flask run faster than Django?", "Does the framework support form validation?"];
+        assert_eq!(ranked(&items, "faster"), ["Does Flask run faster than Django?"]);
         assert_eq!(ranked(&items, "orm"), Vec::<String>::new(), "no word starts with orm");
         assert_eq!(ranked(&items, "frm"), ["Does the framework support form validation?"], "letters within one word");
     }
 
     #[test]
     fn stems_prefixes_typos_and_compounds() {
-        assert_eq!(ranked(&["Do any big companies use Django?"], "company"), ["Do any big companies use Django?"]);
+        assert_eq!(ranked(&["Is Django used by large companies?"], "company"), ["Is Django used by large companies?"]);
         assert_eq!(ranked(&["Who uses it"], "use"), ["Who uses it"]);
         assert_eq!(ranked(&["Django admin"], "djnago"), ["Django admin"]);
         assert_eq!(ranked(&["Django admin"], "adm"), ["Django admin"]);
@@ -1086,8 +1086,8 @@ mod tests {
 
     #[test]
     fn filler_words_need_not_match_unless_they_are_all_there_is() {
-        let items = ["Do any big companies use Django?", "Which database?"];
-        assert_eq!(ranked(&items, "who uses django"), ["Do any big companies use Django?"]);
+        let items = ["Is Django used by large companies?", "Which database?"];
+        assert_eq!(ranked(&items, "who uses django"), ["Is Django used by large companies?"]);
         assert_eq!(ranked(&items, "which"), ["Which database?"]);
     }
 
@@ -1114,7 +1114,7 @@ mod tests {
     #[test]
     fn highlights_cover_the_matched_words_on_char_boundaries() {
         let q = Query::new("is flask faster");
-        let text = "Is Flask faster than Django?";
+        let text = "Does Flask run faster than Django?";
         let marked: Vec<&str> = q.highlights(text).iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(marked, ["Flask", "faster"], "filler is not marked");
         let text = "Größe für École";
