@@ -34,7 +34,7 @@ fn the_selected_row_is_reverse_video_with_and_without_colour() {
         // Row 0 is the tab bar (active tab reversed); the selection is the other reversed row.
         let rows: Vec<u16> = reversed_rows(buffer).into_iter().filter(|&y| y > 0 && y < 29).collect();
         assert_eq!(rows.len(), 1, "{theme:?}: {rows:?}");
-        assert!(row_text(buffer, rows[0]).contains("6. Is Flask faster than Django?"));
+        assert!(row_text(buffer, rows[0]).contains("6. Does Flask run faster than Django?"));
     }
 }
 
@@ -128,7 +128,7 @@ fn clicking_a_tab_and_a_row() {
     assert_eq!(app.tab, Tab::Faq);
 
     let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
-    let y = text.lines().position(|l| l.contains("3. Which big company uses Flask?")).expect("row 3") as u16;
+    let y = text.lines().position(|l| l.contains("3. Which large companies run Flask?")).expect("row 3") as u16;
     send(&mut app, click(5, y), 100, 30);
     assert_eq!(app.state().selected, 2);
     let text = screen_text(&render(&app, 100, 30, Theme::COLOR));
