@@ -353,3 +353,50 @@ fn decide_starts_from_the_answers_and_importance_saved_by_the_app() {
     assert_eq!(none.status.code(), Some(1), "no saved answers is said, not guessed");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// README's completion and manual lines, run as written in a fresh home
+/// with this build of versus first on the PATH: they create their folders
+/// and leave a completion script and a manual page behind. The zsh line
+/// needs zsh's `$fpath`; it runs under zsh when zsh is installed.
+#[test]
+fn the_readme_set_up_lines_work_in_a_fresh_home() {
+    let readme = include_str!("../README.md");
+    let section = readme.split("### Completions and the manual page").nth(1).expect("the section");
+    let block = section.split("```sh\n").nth(1).and_then(|b| b.split("```").next()).expect("its code block");
+    let lines: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.iter().any(|l| l.starts_with("mkdir -p")), "the folders are created:\n{block}");
+    let home = std::env::temp_dir().join(format!("versus-readme-home-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).expect("home");
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_versus")).parent().expect("bin dir").to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let zsh = Command::new("zsh").arg("-c").arg("true").output().is_ok_and(|o| o.status.success());
+    for line in &lines {
+        let shell = if line.contains("$fpath") || line.contains("${fpath") { "zsh" } else { "bash" };
+        if shell == "zsh" && !zsh {
+            continue;
+        }
+        // zsh's $fpath[1] may be a system folder; a fresh home puts its own first.
+        let script = if shell == "zsh" {
+            format!("fpath=(~/.zfunc $fpath); mkdir -p ~/.zfunc; {line}")
+        } else {
+            line.to_string()
+        };
+        let o = Command::new(shell)
+            .args(["-e", "-c", &script])
+            .env("HOME", &home)
+            .env("PATH", &path)
+            .output()
+            .expect("the shell runs");
+        assert!(o.status.success(), "{line}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    for file in [
+        ".local/share/bash-completion/completions/versus",
+        ".config/fish/completions/versus.fish",
+        ".local/share/man/man1/versus.1",
+    ] {
+        let written = std::fs::metadata(home.join(file)).map(|m| m.len()).unwrap_or(0);
+        assert!(written > 100, "{file} was written");
+    }
+    let _ = std::fs::remove_dir_all(&home);
+}
