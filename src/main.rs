@@ -9,7 +9,12 @@ use versus::headless;
 use versus::ui::ThemeName;
 
 #[derive(Parser)]
-#[command(name = "versus", version = versus::VERSION, about = "Compare technologies side by side: Django vs Flask and more.")]
+#[command(
+    name = "versus",
+    version = versus::VERSION,
+    about = "Compare technologies side by side: Django vs Flask and more.",
+    disable_help_subcommand = true
+)]
 struct Cli {
     /// Comparison to open: a name from `versus list` (shipped or your own) or
     /// a RON file's path. Default: django-vs-flask.
@@ -144,6 +149,12 @@ enum Command {
     },
     /// Print the manual page (roff): `versus man > versus.1; man -l versus.1`.
     Man,
+    /// Help on a command (`versus help decide`), or `versus help format`: the data format's
+    /// reference (every field of a comparison file, its conventions and validation rules).
+    Help {
+        #[arg(value_name = "COMMAND|format")]
+        topic: Option<String>,
+    },
     /// Starts exactly as the app does (data, index, first frame) but draws
     /// into an off-screen buffer and exits: for timing start-up (benches/compare.sh).
     #[command(hide = true)]
@@ -198,6 +209,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "versus", &mut out);
             headless::print_out(&String::from_utf8_lossy(&out))
         }
+        Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Man) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(Cli::command()).render(&mut out) {
@@ -240,6 +252,26 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         None => with_comparison(data, |named, c| interactive(named, c, false, cli.theme)),
+    }
+}
+
+/// `versus help [TOPIC]`: the data format's reference, a command's help, or the whole help.
+fn help(topic: Option<&str>) -> ExitCode {
+    let mut cli = Cli::command();
+    // Built, so a command's help says `versus decide`, not `decide`.
+    cli.build();
+    match topic {
+        Some("format") => headless::print_out(&headless::format_reference()),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(command) => headless::print_out(&command.render_long_help().to_string()),
+            None => {
+                let names: Vec<String> =
+                    cli.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name().to_string()).collect();
+                headless::warn(&format!("no help on {name:?}: try format, or one of {}", names.join(", ")));
+                ExitCode::from(2)
+            }
+        },
+        None => headless::print_out(&cli.render_long_help().to_string()),
     }
 }
 

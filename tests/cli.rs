@@ -400,3 +400,29 @@ fn the_readme_set_up_lines_work_in_a_fresh_home() {
     }
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// `versus help format` is README's "The data format", built in: the same
+/// text (so it can never differ), offline; load errors point to it.
+#[test]
+fn help_format_is_the_readmes_data_format_section() {
+    let o = versus(&["help", "format"]);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    let readme = include_str!("../README.md");
+    let section = readme.split("\n## The data format").nth(1).and_then(|s| s.split("\n## ").next()).expect("section");
+    assert_eq!(out.trim_end(), format!("## The data format{}", section).trim_end());
+    for field in ["### Fields", "| `verdict` |", "### Validation rules", "`--strict`"] {
+        assert!(out.contains(field), "{field}");
+    }
+    let help = versus(&["help", "decide"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: versus decide"));
+    assert_eq!(versus(&["help", "nope"]).status.code(), Some(2));
+    // A syntax error says where the format is described.
+    let dir = std::env::temp_dir().join(format!("versus-help-format-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bad = dir.join("bad.ron");
+    std::fs::write(&bad, "(title: ").expect("write");
+    let err = String::from_utf8_lossy(&versus(&["check", &bad.display().to_string()]).stderr).into_owned();
+    assert!(err.contains("versus help format"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

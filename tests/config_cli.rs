@@ -242,3 +242,16 @@ fn configs_that_would_lock_a_user_in_are_refused() {
     let ok = versus_with(&home, &["config", "--check"]);
     assert!(ok.status.success(), "{}", err(&ok));
 }
+
+/// The manual page documents the default keys, not those of whoever
+/// generated it: a config that remaps quit changes nothing in the page.
+#[test]
+fn the_manual_page_shows_the_default_keys_whatever_the_config() {
+    let plain = out(&versus_with(&temp("man-plain"), &["man"]));
+    let home = temp("man-remapped");
+    std::fs::create_dir_all(home.join("versus")).expect("dir");
+    std::fs::write(home.join("versus/config.ron"), "(keys: {\"quit\": [\"x\"]})").expect("write");
+    let remapped = out(&versus_with(&home, &["man"]));
+    assert_eq!(plain, remapped, "the page follows no one's config");
+    assert!(plain.contains("The default keys"), "it says they are the defaults");
+}

@@ -79,7 +79,7 @@ pub(crate) fn printable(s: &str) -> String {
 /// The file is not well-formed RON, or does not have the shape of a comparison.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{origin}:{line}:{column}: {message}")]
-#[diagnostic(code(versus::syntax), help("the data format is described in README.md, section \"The data format\""))]
+#[diagnostic(code(versus::syntax), help("`versus help format` describes the data format"))]
 pub struct SyntaxError {
     /// The file, sanitized.
     pub origin: String,

@@ -19,6 +19,18 @@ use crate::wizard;
 pub use recheck::recheck;
 
 /// `versus check NAME|FILE…`: each argument named the way `--data` names a comparison.
+/// The data format's reference, `versus help format`: README's section "The
+/// data format" (fields, conventions, the author's checks, validation
+/// rules), compiled in, so someone who ran `cargo install` has it offline
+/// and it can never differ from README.
+pub fn format_reference() -> String {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("\n## The data format").map_or(0, |i| i + 1);
+    let rest = &readme[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 4);
+    rest[..end].trim_end().to_string() + "\n"
+}
+
 /// What `versus check` is asked beyond validity.
 #[derive(Debug, Clone, Default)]
 pub struct CheckArgs {
@@ -225,9 +237,10 @@ pub fn man_sections() -> String {
         if s.starts_with(['.', '\'']) { format!("\\&{s}") } else { s }
     };
     let mut out = String::from(
-        ".SH KEYS\nIn the app (\\fB?\\fR shows them too; a config file remaps them by the name in brackets):\n",
+        ".SH KEYS\nThe default keys in the app (\\fB?\\fR shows the ones in effect; a config file remaps them by the name in brackets):\n",
     );
-    let keys = crate::config::load().map(|c| c.keys).unwrap_or_default();
+    // The defaults, not the keys of whoever generated the page.
+    let keys = crate::config::Config::default().keys;
     for row in keys.help_rows() {
         if row.keys.is_empty() {
             out.push_str(&format!(".PP\n{}\n", text(&row.help)));
@@ -250,6 +263,7 @@ pub fn man_sections() -> String {
             "The wizard's answers, one file per comparison. Under $XDG_STATE_HOME/versus when that is set.",
         ),
     ];
+    out.push_str(".SH DATA FORMAT\n\\fBversus help format\\fR prints the reference for comparison files: every field, its conventions, the author's checks and the validation rules.\n");
     out.push_str(".SH FILES\n");
     for (file, what) in entries {
         out.push_str(&format!(".TP\n\\fI{}\\fR\n{}\n", text(file), text(what)));
