@@ -206,7 +206,7 @@ fn main() -> ExitCode {
         Some(Command::Config { file, .. }) => headless::config(file.as_deref()),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "versus", &mut out);
+            clap_complete::generate(shell, &mut completed(), "versus", &mut out);
             headless::print_out(&String::from_utf8_lossy(&out))
         }
         Some(Command::Help { topic }) => help(topic.as_deref()),
@@ -253,6 +253,18 @@ fn main() -> ExitCode {
         },
         None => with_comparison(data, |named, c| interactive(named, c, false, cli.theme)),
     }
+}
+
+/// The command line as completions offer it: hidden commands left out
+/// (clap's generators would offer them).
+fn completed() -> clap::Command {
+    let cli = Cli::command();
+    let visible: Vec<clap::Command> = cli.get_subcommands().filter(|c| !c.is_hide_set()).cloned().collect();
+    clap::Command::new("versus")
+        .version(versus::VERSION)
+        .disable_help_subcommand(true)
+        .args(cli.get_arguments().cloned())
+        .subcommands(visible)
 }
 
 /// `versus help [TOPIC]`: the data format's reference, a command's help, or the whole help.

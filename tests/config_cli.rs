@@ -255,3 +255,18 @@ fn the_manual_page_shows_the_default_keys_whatever_the_config() {
     assert_eq!(plain, remapped, "the page follows no one's config");
     assert!(plain.contains("The default keys"), "it says they are the defaults");
 }
+
+/// Completions offer what a user may type: every visible command, never a
+/// hidden one (`startup-frame` is for benchmarks).
+#[test]
+fn completions_leave_hidden_commands_out() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = versus_with(&temp("complete"), &["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", err(&o));
+        let script = out(&o);
+        assert!(!script.contains("startup-frame"), "{shell} offers the hidden command");
+        for command in ["recheck", "decide", "check", "help"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+}
