@@ -778,11 +778,7 @@ mod tests {
         ) {
             let name = ["django-vs-flask", "django-vs-flask-vs-fastapi"][which];
             let c = crate::data::load_builtin(name).and_then(Result::ok).expect("shipped");
-            let n = c.wizard.questions.len();
-            let answers: Vec<Option<usize>> = (0..n)
-                .map(|q| (picks[q] < c.wizard.questions[q].options.len()).then_some(picks[q]))
-                .collect();
-            let importance: Vec<Importance> = (0..n).map(|q| Importance::ALL[weights[q]]).collect();
+            let (answers, importance) = wizard::report::answer_set(&c, &picks, &weights);
             let report = wizard::Report::new(&c, &answers, &importance);
             let id = |s: usize| c.subjects[s].id.to_string();
 

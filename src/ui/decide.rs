@@ -352,11 +352,7 @@ mod tests {
             weights in prop::collection::vec(0usize..4, 12),
         ) {
             let c = shipped(which);
-            let n = c.wizard.questions.len();
-            let answers: Vec<Option<usize>> = (0..n)
-                .map(|q| (picks[q] < c.wizard.questions[q].options.len()).then_some(picks[q]))
-                .collect();
-            let importance: Vec<Importance> = (0..n).map(|q| Importance::ALL[weights[q]]).collect();
+            let (answers, importance) = wizard::report::answer_set(&c, &picks, &weights);
             let report = wizard::Report::new(&c, &answers, &importance);
 
             let mut app = App::new(c.clone());

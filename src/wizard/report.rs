@@ -197,6 +197,19 @@ pub fn driver_line(c: &Comparison, report: &Report, d: &Driver) -> String {
     )
 }
 
+/// For property tests: the answers and importance that random `picks` and
+/// `levels` stand for (a pick past a question's options leaves it
+/// unanswered; a level is taken modulo the four).
+#[cfg(test)]
+pub(crate) fn answer_set(c: &Comparison, picks: &[usize], levels: &[usize]) -> (Vec<Option<usize>>, Vec<Importance>) {
+    let questions = &c.wizard.questions;
+    let answers = questions.iter().zip(picks).map(|(q, &p)| (p < q.options.len()).then_some(p)).collect();
+    let importance = (0..questions.len())
+        .map(|q| Importance::ALL[levels.get(q).copied().unwrap_or(2) % Importance::ALL.len()])
+        .collect();
+    (answers, importance)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,10 +134,7 @@ mod tests {
         ) {
             let c = &shipped()[which];
             let n = c.wizard.questions.len();
-            let answers: Vec<Option<usize>> = (0..n)
-                .map(|q| { let k = c.wizard.questions[q].options.len(); (picks[q] < k).then_some(picks[q]) })
-                .collect();
-            let levels: Vec<Importance> = (0..n).map(|q| Importance::ALL[weights[q] % 4]).collect();
+            let (answers, levels) = crate::wizard::report::answer_set(c, &picks, &weights);
             let now = leader(&score(c, &answers, &levels));
             let tips = tipping(c, &answers, &levels);
             for q in 0..n {
