@@ -122,8 +122,9 @@ fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCod
     let mut skipped = Vec::new();
     let mut superseded = Vec::new();
     for file in files {
+        let read = record::read(&file);
         // A file with no record block is not a versus record: not an error here.
-        if matches!(record::read(&file), Err(record::RecordError::NoBlock { .. })) {
+        if matches!(read, Err(record::RecordError::NoBlock { .. })) {
             skipped.push(file);
             continue;
         }
@@ -131,7 +132,7 @@ fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCod
             superseded.push((file, status));
             continue;
         }
-        results.push((file.clone(), recheck_one(&file, data_arg)));
+        results.push((file.clone(), recheck_read(&file, read, data_arg)));
     }
     let code = exit_code(results.iter().map(|(_, r)| r.verdict));
     if as_json {
@@ -180,13 +181,18 @@ fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCod
 
 /// Rechecks the record at `path`.
 fn recheck_one(path: &Path, data_arg: Option<&Path>) -> Rechecked {
+    recheck_read(path, record::read(path), data_arg)
+}
+
+/// Rechecks the record at `path`, its block already read (a folder reads each file once).
+fn recheck_read(path: &Path, read: Result<Block, record::RecordError>, data_arg: Option<&Path>) -> Rechecked {
     let refused = |line: String| Rechecked {
         verdict: Verdict::Refused,
         json: json!({"record": path.display().to_string(), "status": "refused", "message": line}),
         line: data::printable(&line),
         gone: Vec::new(),
     };
-    let block = match record::read(path) {
+    let block = match read {
         Ok(block) => block,
         Err(e) => return refused(e.to_string()),
     };
