@@ -21,6 +21,7 @@
 //! costs one pass over the vocabulary per term and one visit per matching
 //! occurrence, not a pass over every text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -54,31 +55,23 @@ fn matcher() -> &'static SkimMatcherV2 {
     MATCHER.get_or_init(|| SkimMatcherV2::default().respect_case())
 }
 
-/// FNV-1a: the vocabulary's hash. Words are short and come from the user's
-/// own files, so a fast hash beats a DoS-resistant one (building the index
-/// of a million entries is mostly hashing words).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Calls `emit(byte range, position)` for each word of `text`: each run of
 /// letters and digits, and each hyphenated pair joined (at the first's position).
 pub fn tokens(text: &str, emit: impl FnMut(Range<usize>, u16)) {
     if text.is_ascii() { ascii_tokens(text.as_bytes(), emit) } else { unicode_tokens(text, emit) }
 }
+
+/// Which bytes are ASCII letters and digits: one load per byte instead of
+/// three range tests, in the loop that reads every byte of a large corpus.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// [`tokens`] for ASCII text, byte by byte: most texts, and the bulk of
 /// building the index of a large comparison.
@@ -87,14 +80,14 @@ fn ascii_tokens(b: &[u8], mut emit: impl FnMut(Range<usize>, u16)) {
     let mut previous: Option<Range<usize>> = None;
     while i < b.len() {
         let gap = i;
-        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+        while i < b.len() && !WORD_BYTE[b[i] as usize] {
             i += 1;
         }
         if i == b.len() {
             break;
         }
         let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
+        while i < b.len() && WORD_BYTE[b[i] as usize] {
             i += 1;
         }
         if let Some(p) = previous.take().filter(|_| &b[gap..start] == b"-") {
@@ -142,18 +135,27 @@ fn unicode_tokens(text: &str, mut emit: impl FnMut(Range<usize>, u16)) {
     }
 }
 
-/// A distinct word of the corpus.
-#[derive(Debug, Clone)]
+/// A distinct word of the corpus: where its spellings sit in the index's
+/// one buffer of them ([`Segment::spelling`]), so a vocabulary of a million
+/// words is not three million allocations.
+#[derive(Debug, Clone, Copy)]
 struct Word {
-    text: Box<str>,
+    text: Span,
     /// Lowercased, Latin accents removed: what most terms compare with.
-    folded: Box<str>,
-    stem: Box<str>,
+    folded: Span,
+    stem: Span,
+}
+
+/// A byte range of [`Segment::spelling`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
 }
 
 /// Where a word occurs: an entry, and the weight of the field it is in,
 /// packed in four bytes (a million-entry corpus has tens of millions).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Posting(u32);
 
 /// The field weights there are (`Field::weight`), by the three bits a posting keeps.
@@ -212,133 +214,196 @@ impl std::ops::DerefMut for Indexed {
     }
 }
 
-/// The vocabulary of a corpus and where each word occurs.
+/// The vocabulary of a corpus and where each word occurs: one segment per
+/// share of the entries, built side by side on the cores there are and never
+/// merged (a word in two segments is two words; a search visits both).
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
-    words: Vec<Word>,
-    postings: Vec<Vec<Posting>>,
+    segments: Vec<Segment>,
     /// Each entry's length in words, and the mean: long entries match more
     /// words by chance, so a match in one counts for less (BM25).
     lengths: Vec<u16>,
     mean_length: f32,
 }
 
-type Lookup = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<Fnv>>;
+/// The words of some of the entries, and where each occurs.
+#[derive(Debug, Clone, Default)]
+struct Segment {
+    words: Vec<Word>,
+    /// Every word's spellings (as written, folded, stemmed), one after another;
+    /// a folded form or stem equal to the one before it is not repeated.
+    spelling: String,
+    postings: Vec<Vec<Posting>>,
+}
+
+/// A word of the index as a search compares it.
+struct Spelled<'a> {
+    text: &'a str,
+    folded: &'a str,
+    stem: &'a str,
+}
+
+/// Word ids by their text, with each text's hash kept beside its id (a
+/// lookup compares hashes before texts, and growing never rehashes a word).
+type Lookup = hashbrown::HashTable<(u64, u32)>;
 
 impl WordIndex {
     /// The index of every entry's words: on both cores for a large corpus,
-    /// each building the index of half the entries, the halves then merged.
+    /// each indexing half the entries.
     pub fn build(corpus: &Corpus) -> WordIndex {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
         let n = corpus.len().min(MAX_INDEXED);
-        let mut index = if threads < 2 || n < PARALLEL_BUILD {
-            WordIndex::build_part(corpus, 0..n).0
+        let parts: Vec<(Segment, Vec<u16>)> = if threads < 2 || n < PARALLEL_BUILD {
+            vec![Segment::build(corpus, 0..n)]
         } else {
-            let (first, second) = std::thread::scope(|s| {
-                let second = s.spawn(|| WordIndex::build_part(corpus, n / 2..n));
-                let first = WordIndex::build_part(corpus, 0..n / 2);
-                (first, second.join())
-            });
-            match second {
-                Ok(second) => first.0.merge(first.1, second.0),
-                // A thread that panicked leaves its half unindexed; build it here.
-                Err(_) => WordIndex::build_part(corpus, 0..n).0,
-            }
+            std::thread::scope(|s| {
+                let second = s.spawn(|| Segment::build(corpus, n / 2..n));
+                let first = Segment::build(corpus, 0..n / 2);
+                match second.join() {
+                    Ok(second) => vec![first, second],
+                    // A thread that panicked leaves its half unindexed; index it here.
+                    Err(_) => vec![first, Segment::build(corpus, n / 2..n)],
+                }
+            })
         };
+        let mut index = WordIndex::default();
+        for (segment, lengths) in parts {
+            index.segments.push(segment);
+            index.lengths.extend(lengths);
+        }
         let total: u64 = index.lengths.iter().map(|&l| l as u64).sum();
         index.mean_length = (total as f32 / n.max(1) as f32).max(1.0);
         index
     }
 
-    /// The index of the entries in `range`, and its word lookup.
-    fn build_part(corpus: &Corpus, range: Range<usize>) -> (WordIndex, Lookup) {
-        let mut lookup: Lookup = HashMap::default();
-        let mut index = WordIndex::default();
-        // The last text (numbered across the corpus) each word was seen in, so
-        // a word is recorded once per text.
-        let mut last_seen: Vec<u64> = Vec::new();
-        let mut text_number = 0u64;
-        let mut hot: Vec<(u64, u32)> = vec![(0, u32::MAX); HOT_SLOTS];
-        index.lengths = vec![0; range.len()];
+    /// Every word with its postings (a word in two segments comes twice).
+    fn vocabulary(&self) -> impl Iterator<Item = (Spelled<'_>, &[Posting])> {
+        self.segments.iter().flat_map(|s| s.words.iter().zip(&s.postings).map(move |(w, p)| (s.spelled(w), &p[..])))
+    }
+}
+
+impl Segment {
+    /// The segment of the entries in `range`, and each one's length in words.
+    fn build(corpus: &Corpus, range: Range<usize>) -> (Segment, Vec<u16>) {
+        // Most entries bring a word of their own (a number, a name): room for
+        // one per entry spares the table most of its growing.
+        let mut lookup = Lookup::with_capacity(range.len());
+        let mut segment = Segment::default();
+        let mut hot: Vec<(u32, u32)> = vec![(0, u32::MAX); HOT_SLOTS];
+        let mut lengths = vec![0u16; range.len()];
         for entry in range.clone() {
             let mut length = 0u16;
             for (field, text) in corpus.fields(entry) {
-                text_number += 1;
+                let posting = Posting::new(entry, field.weight());
                 tokens(text, |range, _| {
                     length = length.saturating_add(1);
                     let word = &text[range];
                     // Most words are a few frequent ones: a small table that
-                    // stays in cache finds them without touching the large map.
-                    let hash = fnv(word.as_bytes());
+                    // stays in cache finds them without touching the large one.
+                    let hash = word_hash(word.as_bytes());
                     let slot = &mut hot[(hash as usize) & (HOT_SLOTS - 1)];
-                    let cached = (slot.0 == hash && slot.1 != u32::MAX)
+                    let cached = (slot.0 == (hash >> 32) as u32 && slot.1 != u32::MAX)
                         .then_some(slot.1 as usize)
-                        .filter(|&id| &*index.words[id].text == word);
-                    let id = match cached.or_else(|| lookup.get(word).map(|&id| id as usize)) {
-                        Some(id) => {
-                            *slot = (hash, id as u32);
-                            id
-                        }
-                        None => {
-                            let id = index.words.len();
-                            lookup.insert(word.into(), id as u32);
-                            index.words.push(Word::new(word));
-                            index.postings.push(Vec::new());
-                            last_seen.push(0);
-                            *slot = (hash, id as u32);
-                            id
-                        }
+                        .filter(|&id| segment.text(id) == word);
+                    let id = match cached.or_else(|| segment.find(&lookup, hash, word)) {
+                        Some(id) => id,
+                        None => segment.add(word, hash, &mut lookup),
                     };
-                    if last_seen[id] != text_number {
-                        last_seen[id] = text_number;
-                        index.postings[id].push(Posting::new(entry, field.weight()));
+                    *slot = ((hash >> 32) as u32, id as u32);
+                    // One posting per text the word is in (texts of one entry
+                    // and weight, one after another, count once).
+                    let postings = &mut segment.postings[id];
+                    if postings.last() != Some(&posting) {
+                        postings.push(posting);
                     }
                 });
             }
-            index.lengths[entry - range.start] = length;
+            lengths[entry - range.start] = length;
         }
-        index.postings.iter_mut().for_each(|p| p.shrink_to_fit());
-        (index, lookup)
-    }
-
-    /// This index (of the earlier entries) with `later`'s words and postings added.
-    fn merge(mut self, mut lookup: Lookup, later: WordIndex) -> WordIndex {
-        for (word, postings) in later.words.into_iter().zip(later.postings) {
-            match lookup.get(&*word.text) {
-                Some(&id) => self.postings[id as usize].extend(postings),
-                None => {
-                    lookup.insert(word.text.clone(), self.words.len() as u32);
-                    self.words.push(word);
-                    self.postings.push(postings);
-                }
+        // Long lists give back what doubling left unused; short ones are not
+        // worth a reallocation each (a word seen once has room for just one).
+        for p in &mut segment.postings {
+            if p.capacity() - p.len() > 16 {
+                p.shrink_to_fit();
             }
         }
-        self.lengths.extend(later.lengths);
-        self
+        (segment, lengths)
     }
-}
 
-impl Word {
-    fn new(text: &str) -> Word {
-        let folded = FOLD.apply(text);
+    /// The text of `s`.
+    fn span(&self, s: Span) -> &str {
+        &self.spelling[s.start as usize..(s.start + s.len) as usize]
+    }
+
+    fn spelled(&self, w: &Word) -> Spelled<'_> {
+        Spelled { text: self.span(w.text), folded: self.span(w.folded), stem: self.span(w.stem) }
+    }
+
+    /// Word `id` as written.
+    fn text(&self, id: usize) -> &str {
+        self.span(self.words[id].text)
+    }
+
+    /// The id of `word`, whose hash is `hash`, if the segment has it.
+    fn find(&self, lookup: &Lookup, hash: u64, word: &str) -> Option<usize> {
+        lookup.find(hash, |&(h, id)| h == hash && self.text(id as usize) == word).map(|&(_, id)| id as usize)
+    }
+
+    /// Adds `word` (not yet in the segment), with its folded form and stem; returns its id.
+    fn add(&mut self, word: &str, hash: u64, lookup: &mut Lookup) -> usize {
+        let id = self.words.len();
+        let text = self.push_spelling(word);
+        let folded: Cow<str> = if FOLD.changes(word) { Cow::Owned(FOLD.apply(word)) } else { Cow::Borrowed(word) };
         // Numbers have no stem: most distinct words of a large corpus are numbers.
-        let stem = if folded.bytes().all(|b| b.is_ascii_digit()) {
-            folded.clone().into_boxed_str()
-        } else {
-            stemmer().stem(&folded).into_owned().into_boxed_str()
-        };
-        Word { text: text.into(), folded: folded.into(), stem }
+        let stem: Cow<str> =
+            if folded.bytes().all(|b| b.is_ascii_digit()) { Cow::Borrowed(&folded) } else { stemmer().stem(&folded) };
+        let stem_is_folded = *stem == *folded;
+        let folded = if folded == word { text } else { self.push_spelling(&folded) };
+        let stem = if stem_is_folded { folded } else { self.push_spelling(&stem) };
+        self.words.push(Word { text, folded, stem });
+        self.postings.push(Vec::with_capacity(1));
+        lookup.insert_unique(hash, (hash, id as u32), |&(h, _)| h);
+        id
+    }
+
+    fn push_spelling(&mut self, s: &str) -> Span {
+        let start = self.spelling.len() as u32;
+        self.spelling.push_str(s);
+        Span { start, len: s.len() as u32 }
     }
 }
 
 /// Slots of the table of recently seen words while building (a power of two).
-const HOT_SLOTS: usize = 4096;
+const HOT_SLOTS: usize = 1024;
 
-/// FNV-1a of `bytes`, by [`Fnv`].
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::default();
-    std::hash::Hasher::write(&mut h, bytes);
-    std::hash::Hasher::finish(&h)
+/// The vocabulary's hash: eight bytes at a time, multiplied and rotated
+/// (FxHash's scheme, as rustc uses). Words are short and come from the
+/// user's own files, so a fast hash beats a DoS-resistant one: building the
+/// index of a million entries hashes forty million words.
+fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h ^ u64::from_le_bytes(c.try_into().unwrap_or_default())).wrapping_mul(K);
+    }
+    // The last one to seven bytes read as wyhash does (overlapping reads, no
+    // copy: a copied tail stalls the multiply that reads it).
+    let rest = chunks.remainder();
+    let n = rest.len();
+    let tail = match n {
+        0 => None,
+        1..=3 => Some(((rest[0] as u64) << 16) | ((rest[n / 2] as u64) << 8) | rest[n - 1] as u64),
+        _ => {
+            let word = |at: usize| u32::from_le_bytes([rest[at], rest[at + 1], rest[at + 2], rest[at + 3]]) as u64;
+            Some((word(0) << 32) | word(n - 4))
+        }
+    };
+    if let Some(tail) = tail {
+        h = (h ^ tail).wrapping_mul(K);
+    }
+    // The tables read both ends of the hash: mix the high bits into the low.
+    h ^ (h >> 29) ^ h.rotate_left(26)
 }
 
 /// Below this many entries one thread builds the index faster than two.
@@ -365,12 +430,8 @@ impl WordTerm {
     }
 
     /// The word as this term compares it.
-    fn form<'a>(&self, word: &'a Word) -> std::borrow::Cow<'a, str> {
-        if self.fold.case && self.fold.accents {
-            std::borrow::Cow::Borrowed(&word.folded)
-        } else {
-            std::borrow::Cow::Owned(self.fold.apply(&word.text))
-        }
+    fn form<'a>(&self, text: &'a str, folded: &'a str) -> Cow<'a, str> {
+        if self.fold.case && self.fold.accents { Cow::Borrowed(folded) } else { Cow::Owned(self.fold.apply(text)) }
     }
 
     /// How well this term matches a word (its form as [`WordTerm::form`]
@@ -705,11 +766,11 @@ fn spread(best: &mut [u8], postings: &[Posting], quality: u32) {
 
 /// Each entry's best score (0–100) for a fuzzy word term; 0: not matched.
 fn word_scores(index: &WordIndex, word: &WordTerm, best: &mut [u8], cancelled: &dyn Fn() -> bool) -> Option<()> {
-    for (k, (w, postings)) in index.words.iter().zip(&index.postings).enumerate() {
+    for (k, (w, postings)) in index.vocabulary().enumerate() {
         if k % 65_536 == 0 && cancelled() {
             return None;
         }
-        let q = word.quality(&word.form(w), &w.stem);
+        let q = word.quality(&word.form(w.text, w.folded), w.stem);
         if q > 0 {
             spread(best, postings, q);
         }
@@ -728,36 +789,36 @@ fn soft_scores(corpus: &Corpus, index: &WordIndex, soft: &Soft, cancelled: &dyn 
     let Some(concept) = &soft.concept else { return Some(best) };
     // One pass over the vocabulary finds every member word.
     let member_words: Vec<&LexWord> = concept.members.iter().flatten().collect();
-    let mut per_word: Vec<Vec<u32>> = vec![Vec::new(); member_words.len()];
-    for (k, w) in index.words.iter().enumerate() {
+    let mut per_word: Vec<Vec<&[Posting]>> = vec![Vec::new(); member_words.len()];
+    for (k, (w, postings)) in index.vocabulary().enumerate() {
         if k % 65_536 == 0 && cancelled() {
             return None;
         }
         for (m, member) in member_words.iter().enumerate() {
-            if member.matches(&w.folded, &w.stem) {
-                per_word[m].push(k as u32);
+            if member.matches(w.folded, w.stem) {
+                per_word[m].push(postings);
             }
         }
     }
     let mut at = 0;
     for member in &concept.members {
-        let ids = &per_word[at..at + member.len()];
+        let found = &per_word[at..at + member.len()];
         at += member.len();
         // The words as typed count fully; the others as synonyms.
         let typed = member.len() == soft.words.len() && member.iter().zip(&soft.words).all(|(a, b)| a.meets(b));
         let quality = if typed { quality::EQUAL } else { quality::SYNONYM };
         if member.len() == 1 {
-            for &id in &ids[0] {
-                spread(&mut best, &index.postings[id as usize], quality);
+            for postings in &found[0] {
+                spread(&mut best, postings, quality);
             }
             continue;
         }
         // A phrase: the entry must have every word; it scores as its weakest.
         let mut scores: HashMap<u32, u8> = HashMap::new();
-        for (n, word_ids) in ids.iter().enumerate() {
+        for (n, word_postings) in found.iter().enumerate() {
             let mut this: HashMap<u32, u8> = HashMap::new();
-            for &id in word_ids {
-                for p in &index.postings[id as usize] {
+            for postings in word_postings {
+                for p in postings.iter() {
                     let s = (quality * p.weight() / 100) as u8;
                     let e = this.entry(p.entry() as u32).or_default();
                     *e = (*e).max(s);
@@ -918,8 +979,8 @@ pub fn search(corpus: &Indexed, query: &Query, cancelled: &(dyn Fn() -> bool + S
     let mut relation = vec![1u8; if named.is_some() { n } else { 0 }];
     for stop in &query.stops {
         let folded = FOLD.apply(&stop.typed);
-        for (w, postings) in index.words.iter().zip(&index.postings) {
-            if *w.folded == *folded {
+        for (w, postings) in index.vocabulary() {
+            if w.folded == folded {
                 for p in postings {
                     total[p.entry()] += STOP_WEIGHT * p.weight() as f32 / 100.0;
                 }
