@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, PathCompleter, ValueCompleter};
 use versus::export::{self, ReportFormat};
 use versus::headless;
 use versus::ui::ThemeName;
@@ -16,10 +17,8 @@ use versus::ui::ThemeName;
     disable_help_subcommand = true
 )]
 struct Cli {
-    /// Comparison to open: a name from `versus list` (shipped or your own) or
-    /// a RON file's path. Default: django-vs-flask.
-    #[arg(long, global = true, value_name = "NAME|FILE")]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    data: DataArg,
 
     /// Reload the comparison's file whenever it changes on disk (for --data
     /// FILE or one of your own): edit in one window, watch in another.
@@ -33,6 +32,15 @@ struct Cli {
 
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// `--data`, on the app and on each command that reads a comparison (only there).
+#[derive(Args, Clone, Default)]
+struct DataArg {
+    /// Comparison to use: a name from `versus list` (shipped or your own) or
+    /// a RON file's path. Default: django-vs-flask.
+    #[arg(long, value_name = "NAME|FILE", add = ArgValueCompleter::new(complete_data))]
+    data: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -70,6 +78,8 @@ enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Search every entry of every tab, best first (or, with --lines, stdin, like fzf --filter).
     /// QUERY uses fzf's extended syntax: words AND, 'exact, ^prefix, suffix$, !not, a | b.
@@ -85,14 +95,16 @@ enum Command {
         /// matched field with its byte ranges.
         #[arg(long, conflicts_with = "lines")]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// The decision wizard, headless: the recommendation and why, from your answers.
     Decide {
         /// An answer, as QUESTION=OPTION (ids as in `versus export`); repeat for more.
-        #[arg(long = "answer", value_name = "QUESTION=OPTION")]
+        #[arg(long = "answer", value_name = "QUESTION=OPTION", add = ArgValueCompleter::new(complete_answer))]
         answers: Vec<String>,
         /// How much a question matters: QUESTION=ignore|low|normal|high (×0, ×0.5, ×1, ×2); repeat for more.
-        #[arg(long = "importance", value_name = "QUESTION=LEVEL")]
+        #[arg(long = "importance", value_name = "QUESTION=LEVEL", add = ArgValueCompleter::new(complete_importance))]
         importance: Vec<String>,
         /// Start from the answers and importance saved by the app (--answer and --importance change them).
         #[arg(long)]
@@ -107,6 +119,8 @@ enum Command {
         /// (when it is a versus record you can write), and the new record names it.
         #[arg(long, value_name = "OLD.md")]
         supersedes: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Replay the answers kept in a decision record (`decide --format madr`, or `w` in the app)
     /// against the current data: exit 0 when its outcome still holds, 1 when it changed, 2 when
@@ -117,6 +131,8 @@ enum Command {
         /// Print the result as JSON (an array for a folder).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Render every tab, the help, a search and a wizard result as SVG and text.
     Screenshot {
@@ -127,12 +143,14 @@ enum Command {
         width: u16,
         #[arg(long, default_value_t = 30)]
         height: u16,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Your settings ($XDG_CONFIG_HOME/versus/config.ron): prints where the file
     /// is, or a complete commented default, or checks one.
     Config {
         /// Print a complete, commented config file with every default.
-        #[arg(long, conflicts_with_all = ["check", "file"])]
+        #[arg(long, conflicts_with_all = ["check", "file", "keys", "key"])]
         default: bool,
         /// Check the config file in use; exit 1 with the line, column and what
         /// would be right when it is wrong.
@@ -141,8 +159,16 @@ enum Command {
         /// A config file to check instead of the one in use.
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+        /// Print every action a config file can bind, with its keys as the config in use (or
+        /// FILE) sets them and what it does.
+        #[arg(long, conflicts_with_all = ["check", "key"])]
+        keys: bool,
+        /// The same for one action (by the name a config file uses, e.g. quit, next_tab).
+        #[arg(long, value_name = "ACTION", conflicts_with = "check", add = ArgValueCompleter::new(complete_action))]
+        key: Option<String>,
     },
-    /// Print a shell completion script, e.g. `versus completions bash > ~/.local/share/bash-completion/completions/versus`.
+    /// Print the shell's completion script: it asks versus for comparison names, question=option
+    /// ids and action names as you press TAB (see README, "Shell completion").
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -163,6 +189,8 @@ enum Command {
         width: u16,
         #[arg(long, default_value_t = 40)]
         height: u16,
+        #[command(flatten)]
+        data: DataArg,
     },
 }
 
@@ -190,12 +218,26 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash versus -- …` (the completion script calling back): print candidates and exit.
+    clap_complete::CompleteEnv::with_factory(completed).complete();
     // clap's own errors quote the arguments: printed plain and sanitized, as everything versus prints.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return headless::command_line_error(&e),
     };
-    let data = cli.data.as_deref();
+    let top = cli.data.data;
+    // `versus --data X export` means what `versus export --data X` does; before a command that
+    // reads no comparison, --data would be silently ignored: refused instead.
+    let data = |own: DataArg| own.data.or(top.clone());
+    if let (Some(_), Some(command)) = (&top, &cli.command)
+        && !command.reads_a_comparison()
+    {
+        headless::warn(&format!(
+            "--data does nothing for `versus {}`: it chooses the comparison of the app and of search, export, decide, recheck and screenshot.",
+            command.name()
+        ));
+        return ExitCode::from(2);
+    }
     match cli.command {
         Some(Command::Check { comparisons, strict, against }) => {
             headless::check(&comparisons, &headless::CheckArgs { strict, against })
@@ -203,12 +245,10 @@ fn main() -> ExitCode {
         Some(Command::List { json }) => headless::list(json),
         Some(Command::New { name, subjects }) => headless::new(&name, subjects.as_deref()),
         Some(Command::Config { default: true, .. }) => headless::print_out(&versus::config::default_file()),
+        Some(Command::Config { file, keys: true, .. }) => headless::config_keys(file.as_deref(), None),
+        Some(Command::Config { file, key: Some(action), .. }) => headless::config_keys(file.as_deref(), Some(&action)),
         Some(Command::Config { file, .. }) => headless::config(file.as_deref()),
-        Some(Command::Completions { shell }) => {
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut completed(), "versus", &mut out);
-            headless::print_out(&String::from_utf8_lossy(&out))
-        }
+        Some(Command::Completions { shell }) => completion_script(shell),
         Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Man) => {
             let mut out = Vec::new();
@@ -222,37 +262,138 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Recheck { record, json }) => headless::recheck(&record, data, json),
+        Some(Command::Recheck { record, json, data: own }) => headless::recheck(&record, data(own).as_deref(), json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
         }
-        Some(Command::Search { query, limit, json, .. }) => {
-            with_comparison(data, |_, c| headless::search(&c, &query, limit.unwrap_or(20), json))
+        Some(Command::Search { query, limit, json, data: own, .. }) => {
+            with_comparison(data(own).as_deref(), |_, c| headless::search(&c, &query, limit.unwrap_or(20), json))
         }
-        Some(Command::Export { format: Format::Markdown }) => {
-            with_comparison(data, |_, c| headless::print_out(&export::markdown(&c)))
+        Some(Command::Export { format: Format::Markdown, data: own }) => {
+            with_comparison(data(own).as_deref(), |_, c| headless::print_out(&export::markdown(&c)))
         }
-        Some(Command::Export { format: Format::Json }) => {
-            with_comparison(data, |_, c| headless::print_json(&export::json(&c)))
+        Some(Command::Export { format: Format::Json, data: own }) => {
+            with_comparison(data(own).as_deref(), |_, c| headless::print_json(&export::json(&c)))
         }
-        Some(Command::StartupFrame { width, height }) => {
-            with_comparison(data, |_, c| headless::startup_frame(c, width, height))
+        Some(Command::StartupFrame { width, height, data: own }) => {
+            with_comparison(data(own).as_deref(), |_, c| headless::startup_frame(c, width, height))
         }
-        Some(Command::Screenshot { out, width, height }) => {
-            with_comparison(data, |_, c| headless::screenshot(&c, &out, width, height))
+        Some(Command::Screenshot { out, width, height, data: own }) => {
+            with_comparison(data(own).as_deref(), |_, c| headless::screenshot(&c, &out, width, height))
         }
-        Some(Command::Decide { answers, importance, saved, format, decision_makers, supersedes }) => {
-            with_comparison(data, |named, c| {
+        Some(Command::Decide { answers, importance, saved, format, decision_makers, supersedes, data: own }) => {
+            with_comparison(data(own).as_deref(), |named, c| {
                 let args = headless::DecideArgs { answers, importance, saved, decision_makers, supersedes };
                 headless::decide(&c, &named, &args, format)
             })
         }
-        None if cli.watch => match headless::load_watching(data) {
+        None if cli.watch => match headless::load_watching(top.as_deref()) {
             Ok((named, comparison)) => interactive(named, comparison, true, cli.theme),
             Err(code) => code,
         },
-        None => with_comparison(data, |named, c| interactive(named, c, false, cli.theme)),
+        None => with_comparison(top.as_deref(), |named, c| interactive(named, c, false, cli.theme)),
     }
+}
+
+impl Command {
+    /// Whether `--data` means something to this command.
+    fn reads_a_comparison(&self) -> bool {
+        matches!(
+            self,
+            Command::Export { .. }
+                | Command::Search { .. }
+                | Command::Decide { .. }
+                | Command::Recheck { .. }
+                | Command::Screenshot { .. }
+                | Command::StartupFrame { .. }
+        )
+    }
+
+    /// Its name on the command line.
+    fn name(&self) -> String {
+        let id = match self {
+            Command::Check { .. } => "check",
+            Command::List { .. } => "list",
+            Command::New { .. } => "new",
+            Command::Export { .. } => "export",
+            Command::Search { .. } => "search",
+            Command::Decide { .. } => "decide",
+            Command::Recheck { .. } => "recheck",
+            Command::Screenshot { .. } => "screenshot",
+            Command::Config { .. } => "config",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
+            Command::Help { .. } => "help",
+            Command::StartupFrame { .. } => "startup-frame",
+        };
+        id.to_string()
+    }
+}
+
+/// The script that loads dynamic completion into `shell`: it calls
+/// `COMPLETE=<shell> versus -- <the line>` at each TAB.
+fn completion_script(shell: clap_complete::Shell) -> ExitCode {
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    let completer: &dyn EnvCompleter = match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Elvish => &Elvish,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::PowerShell => &Powershell,
+        clap_complete::Shell::Zsh => &Zsh,
+        _ => {
+            headless::warn("this shell has no dynamic completion: use bash, zsh, fish, elvish or powershell");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = Vec::new();
+    match completer.write_registration("COMPLETE", "versus", "versus", "versus", &mut out) {
+        Ok(()) => headless::print_out(&String::from_utf8_lossy(&out)),
+        Err(e) => {
+            headless::warn(&format!("cannot write the completion script: {e}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--data` on the line being completed (`--data X` or `--data=X`): the
+/// comparison whose questions `--answer` offers.
+fn data_on_line() -> Option<PathBuf> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip_while(|a| a != "--").collect();
+    let mut found = None;
+    for (i, a) in args.iter().enumerate() {
+        let a = a.to_string_lossy();
+        if a == "--data" {
+            found = args.get(i + 1).map(PathBuf::from);
+        } else if let Some(v) = a.strip_prefix("--data=") {
+            found = Some(PathBuf::from(v));
+        }
+    }
+    found
+}
+
+fn candidates(found: Vec<headless::complete::Candidate>) -> Vec<CompletionCandidate> {
+    found.into_iter().map(|(value, about)| CompletionCandidate::new(value).help(Some(about.into()))).collect()
+}
+
+/// `--data`: comparison names; a path once what is typed looks like one.
+fn complete_data(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    if typed.contains('/') || typed.starts_with('.') || typed.starts_with('~') || typed.ends_with(".ron") {
+        return PathCompleter::any().complete(current);
+    }
+    candidates(headless::complete::comparison_names(&typed))
+}
+
+fn complete_answer(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    candidates(headless::complete::answers(data_on_line().as_deref(), &current.to_string_lossy()))
+}
+
+fn complete_importance(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    candidates(headless::complete::importance(data_on_line().as_deref(), &current.to_string_lossy()))
+}
+
+fn complete_action(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    candidates(headless::complete::actions(&current.to_string_lossy()))
 }
 
 /// The command line as completions offer it: hidden commands left out

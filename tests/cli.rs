@@ -356,8 +356,8 @@ fn decide_starts_from_the_answers_and_importance_saved_by_the_app() {
 
 /// README's completion and manual lines, run as written in a fresh home
 /// with this build of versus first on the PATH: they create their folders
-/// and leave a completion script and a manual page behind. The zsh line
-/// needs zsh's `$fpath`; it runs under zsh when zsh is installed.
+/// and leave completion scripts and a manual page behind; the zsh one loads
+/// under zsh when zsh is installed.
 #[test]
 fn the_readme_set_up_lines_work_in_a_fresh_home() {
     let readme = include_str!("../README.md");
@@ -370,25 +370,29 @@ fn the_readme_set_up_lines_work_in_a_fresh_home() {
     std::fs::create_dir_all(&home).expect("home");
     let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_versus")).parent().expect("bin dir").to_path_buf();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
-    let zsh = Command::new("zsh").arg("-c").arg("true").output().is_ok_and(|o| o.status.success());
     for line in &lines {
-        let shell = if line.contains("$fpath") || line.contains("${fpath") { "zsh" } else { "bash" };
-        if shell == "zsh" && !zsh {
-            continue;
-        }
-        // zsh's $fpath[1] may be a system folder; a fresh home puts its own first.
-        let script = if shell == "zsh" {
-            format!("fpath=(~/.zfunc $fpath); mkdir -p ~/.zfunc; {line}")
-        } else {
-            line.to_string()
-        };
-        let o = Command::new(shell)
-            .args(["-e", "-c", &script])
+        let o = Command::new("bash")
+            .args(["-e", "-c", line])
             .env("HOME", &home)
             .env("PATH", &path)
             .output()
             .expect("the shell runs");
         assert!(o.status.success(), "{line}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    // The zsh line leaves a .zshrc that zsh (where installed) reads without error, defining the completer.
+    let zshrc = std::fs::read_to_string(home.join(".zshrc")).unwrap_or_default();
+    assert!(zshrc.contains("versus completions zsh"), "{zshrc}");
+    if Command::new("zsh").arg("-c").arg("true").output().is_ok_and(|o| o.status.success()) {
+        let o = Command::new("zsh")
+            .args([
+                "-c",
+                "autoload -Uz compinit && compinit -u && source ~/.zshrc && whence -w _clap_dynamic_completer_versus",
+            ])
+            .env("HOME", &home)
+            .env("PATH", &path)
+            .output()
+            .expect("zsh runs");
+        assert!(o.status.success(), "zsh: {}", String::from_utf8_lossy(&o.stderr));
     }
     for file in [
         ".local/share/bash-completion/completions/versus",

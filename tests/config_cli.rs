@@ -47,9 +47,8 @@ fn completions_parse_in_each_shell() {
         let o = versus_with(&home, &["completions", shell]);
         assert!(o.status.success(), "{shell}: {}", err(&o));
         let script = out(&o);
-        for word in ["versus", "completions", "list", "watch", "theme"] {
-            assert!(script.contains(word), "{shell} completion lacks {word}");
-        }
+        // The script calls versus back at each TAB, so it knows the data.
+        assert!(script.contains("COMPLETE") && script.contains("versus"), "{shell}: {script}");
     }
     let bash = versus_with(&home, &["completions", "bash"]);
     let file = home.join("versus.bash");
@@ -65,6 +64,143 @@ fn completions_parse_in_each_shell() {
             assert!(check.status.success(), "{shell} {flag}: {}", err(&check));
         }
     }
+}
+
+/// What the shell's script receives at a TAB: `COMPLETE=fish versus -- versus …`
+/// (fish's protocol: one `value<TAB>description` per line, the last word the one completed).
+fn completing(home: &std::path::Path, line: &[&str]) -> Vec<String> {
+    let o = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(["--", "versus"])
+        .args(line)
+        .env("COMPLETE", "fish")
+        .env("XDG_CONFIG_HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .output()
+        .expect("the binary runs");
+    assert!(o.status.success(), "{line:?}: {}", err(&o));
+    out(&o).lines().map(str::to_string).collect()
+}
+
+fn values(lines: &[String]) -> Vec<&str> {
+    lines.iter().map(|l| l.split('\t').next().unwrap_or("")).collect()
+}
+
+#[test]
+fn completion_offers_comparison_names_question_ids_and_actions() {
+    let home = temp("dynamic");
+    let mine = home.join("data/versus/comparisons");
+    std::fs::create_dir_all(&mine).expect("dir");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"), mine.join("tea-vs-coffee.ron"))
+        .expect("copy");
+
+    // --data: every comparison by name, shipped and the user's, each with its title.
+    let data = completing(&home, &["--data", ""]);
+    assert!(data.contains(&"django-vs-flask\tDjango vs Flask".to_string()), "{data:?}");
+    assert!(
+        values(&data).contains(&"django-vs-flask-vs-fastapi") && values(&data).contains(&"tea-vs-coffee"),
+        "{data:?}"
+    );
+    assert_eq!(values(&completing(&home, &["export", "--data", "tea"])), ["tea-vs-coffee"]);
+    // A path once it looks like one.
+    let path = completing(&home, &["--data", &format!("{}/", mine.display())]);
+    assert!(path.iter().any(|p| p.ends_with("tea-vs-coffee.ron")), "{path:?}");
+
+    // --answer: the question ids of the comparison on the line (the default without --data), then the options.
+    let questions =
+        values(&completing(&home, &["decide", "--answer", ""])).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!(questions.contains(&"team=".to_string()) && questions.iter().all(|q| q.ends_with('=')), "{questions:?}");
+    let options = completing(&home, &["decide", "--answer", "team="]);
+    assert!(values(&options).contains(&"team=flask_team"), "{options:?}");
+    assert!(options.iter().all(|o| o.contains('\t')), "each option says what it is: {options:?}");
+    let three = values(&completing(&home, &["decide", "--data", "django-vs-flask-vs-fastapi", "--answer", ""]))
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>();
+    assert!(three.contains(&"project_size=".to_string()) && !three.contains(&"team=".to_string()), "{three:?}");
+    let after =
+        completing(&home, &["decide", "--answer", "x=y", "--data=django-vs-flask-vs-fastapi", "--answer", "proj"]);
+    assert_eq!(values(&after), ["project_size="]);
+    assert_eq!(
+        values(&completing(&home, &["decide", "--importance", "team="])),
+        ["team=ignore", "team=low", "team=normal", "team=high"]
+    );
+    // A --data that does not load: nothing offered, nothing printed but the candidates.
+    assert!(completing(&home, &["decide", "--data", "/no/such.ron", "--answer", ""]).is_empty());
+
+    // config --key: the action names a config file binds.
+    let actions = completing(&home, &["config", "--key", "ne"]);
+    assert_eq!(values(&actions), ["next_tab", "next_hit", "next_option"]);
+
+    // Hidden commands are never offered, and options only where they act.
+    let commands = values(&completing(&home, &[""])).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!(commands.contains(&"decide".to_string()) && !commands.iter().any(|c| c == "startup-frame"), "{commands:?}");
+    for command in ["list", "new", "check", "config"] {
+        let options = completing(&home, &[command, "--"]);
+        assert!(!values(&options).contains(&"--data"), "{command}: {options:?}");
+    }
+    assert!(values(&completing(&home, &["export", "--"])).contains(&"--data"));
+}
+
+/// The bash script as bash runs it at a TAB: `versus --data dj<TAB>`.
+#[test]
+fn bash_completes_through_the_script() {
+    let home = temp("bash-dynamic");
+    let script = out(&versus_with(&home, &["completions", "bash"]));
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_versus")).parent().expect("bin dir").to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let run = format!(
+        "{script}\nCOMP_WORDS=(versus --data dj); COMP_CWORD=2; COMP_TYPE=9; _clap_complete_versus versus dj versus; printf '%s\\n' \"${{COMPREPLY[@]}}\""
+    );
+    let o = Command::new("bash")
+        .args(["-c", &run])
+        .env("PATH", path)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .expect("bash runs");
+    assert!(o.status.success(), "{}", err(&o));
+    let offered = out(&o);
+    assert!(
+        offered.lines().any(|l| l == "django-vs-flask") && offered.contains("django-vs-flask-vs-fastapi"),
+        "{offered}"
+    );
+}
+
+#[test]
+fn config_keys_lists_each_action_with_its_keys_as_configured() {
+    let home = temp("keys");
+    let all = versus_with(&home, &["config", "--keys"]);
+    assert!(all.status.success(), "{}", err(&all));
+    let text = out(&all);
+    assert!(
+        text.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()[..]
+            == ["quit", "q", "Ctrl-C", "quit", "(Ctrl-C", "always", "quits,", "whatever", "config.ron", "says)"]),
+        "{text}"
+    );
+    assert!(text.contains("In a search line") && text.contains("On the Decide tab"), "{text}");
+    std::fs::write(home.join("versus/config.ron"), "(keys: { \"quit\": [\"ctrl-q\"] })").expect("write");
+    let one = out(&versus_with(&home, &["config", "--key", "quit"]));
+    assert!(one.lines().next().is_some_and(|l| l.starts_with("Everywhere")), "{one}");
+    assert!(one.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| w == ["quit", "Ctrl-Q"]), "{one}");
+    let unknown = versus_with(&home, &["config", "--key", "qiut"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(err(&unknown).contains("no action \"qiut\"") && err(&unknown).contains("quit"), "{}", err(&unknown));
+}
+
+#[test]
+fn data_before_a_command_that_reads_none_is_refused() {
+    let home = temp("data-where");
+    let o = versus_with(&home, &["--data", "django-vs-flask", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("--data does nothing for `versus list`"), "{}", err(&o));
+    let help = out(&versus_with(&home, &["list", "--help"]));
+    assert!(!help.contains("--data"), "{help}");
+    let new_help = out(&versus_with(&home, &["new", "--help"]));
+    assert!(!new_help.contains("--data"), "{new_help}");
+    // Before or after a command that reads one, it means the same.
+    let before = versus_with(&home, &["--data", "django-vs-flask-vs-fastapi", "export", "--format", "json"]);
+    let after = versus_with(&home, &["export", "--format", "json", "--data", "django-vs-flask-vs-fastapi"]);
+    assert!(before.status.success() && before.stdout == after.stdout);
 }
 
 #[test]
@@ -254,19 +390,4 @@ fn the_manual_page_shows_the_default_keys_whatever_the_config() {
     let remapped = out(&versus_with(&home, &["man"]));
     assert_eq!(plain, remapped, "the page follows no one's config");
     assert!(plain.contains("The default keys"), "it says they are the defaults");
-}
-
-/// Completions offer what a user may type: every visible command, never a
-/// hidden one (`startup-frame` is for benchmarks).
-#[test]
-fn completions_leave_hidden_commands_out() {
-    for shell in ["bash", "zsh", "fish"] {
-        let o = versus_with(&temp("complete"), &["completions", shell]);
-        assert!(o.status.success(), "{shell}: {}", err(&o));
-        let script = out(&o);
-        assert!(!script.contains("startup-frame"), "{shell} offers the hidden command");
-        for command in ["recheck", "decide", "check", "help"] {
-            assert!(script.contains(command), "{shell} lacks {command}");
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! output for scripts, pipes and screen readers. They never touch the
 //! terminal's modes.
 
+pub mod complete;
 mod recheck;
 
 use std::io::{self, BufWriter, Read, Write};
@@ -215,6 +216,53 @@ pub fn config(file: Option<&Path>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `versus config --keys [ACTION]`: every action a config file can bind (or
+/// one), with its keys as the config in use (or FILE) sets them and what it
+/// does. Exit 1 when the config does not read, 2 for an unknown action.
+pub fn config_keys(file: Option<&Path>, action: Option<&str>) -> ExitCode {
+    let config = match file {
+        Some(f) => crate::config::load_file(f),
+        None => crate::config::load(),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(e) => {
+            warn(&e.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+    // As help shows them: by section (everywhere, a search line, the wizard), each action with its keys.
+    let mut section = "Everywhere but in a search line:".to_string();
+    let mut text = String::new();
+    let mut shown = 0;
+    let rows = config.keys.help_rows();
+    let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let keys_width = rows.iter().filter(|r| !r.name.is_empty()).map(|r| r.keys.chars().count()).max().unwrap_or(0);
+    for row in rows {
+        if row.name.is_empty() {
+            if row.keys.is_empty() {
+                section = row.help;
+            }
+            continue;
+        }
+        if action.is_some_and(|a| a != row.name) {
+            continue;
+        }
+        let heading = std::mem::take(&mut section);
+        if !heading.is_empty() {
+            text.push_str(&format!("{}{heading}\n", if shown > 0 { "\n" } else { "" }));
+        }
+        text.push_str(&format!("  {:<width$}  {:<keys_width$}  {}\n", row.name, row.keys, row.help));
+        shown += 1;
+    }
+    if shown == 0 {
+        let names: Vec<String> = complete::actions("").into_iter().map(|(name, _)| name).collect();
+        warn(&format!("no action {:?}: the actions are {}", data::printable(action.unwrap_or("")), names.join(", ")));
+        return ExitCode::from(2);
+    }
+    print_out(&text)
 }
 
 /// What the manual page has beyond `--help` (clap's generator writes that
