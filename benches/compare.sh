@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cargo build --release --quiet --bin versus --example bare_frame --example gen_data
-bin=target/release
+bin="${CARGO_TARGET_DIR:-target}/release"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
