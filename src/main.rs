@@ -173,8 +173,14 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): `versus man > versus.1; man -l versus.1`.
-    Man,
+    /// Print the manual page (roff): every command and option, the keys, the files: `versus man |
+    /// man -l -`. With --dir, write versus.1 and a page per command (versus-decide.1, …) into
+    /// DIR/man1 and versus.5 (the data format) into DIR/man5 instead.
+    Man {
+        /// A manual's root folder (created if missing), e.g. ~/.local/share/man.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Help on a command (`versus help decide`), or `versus help format`: the data format's
     /// reference (every field of a comparison file, its conventions and validation rules).
     Help {
@@ -250,18 +256,10 @@ fn main() -> ExitCode {
         Some(Command::Config { file, .. }) => headless::config(file.as_deref()),
         Some(Command::Completions { shell }) => completion_script(shell),
         Some(Command::Help { topic }) => help(topic.as_deref()),
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => {
-                    headless::print_out(&(String::from_utf8_lossy(&out).into_owned() + &headless::man_sections()))
-                }
-                Err(e) => {
-                    headless::warn(&format!("cannot render the manual page: {e}"));
-                    ExitCode::FAILURE
-                }
-            }
+        Some(Command::Man { dir: None }) => {
+            headless::print_out(&headless::man::main_page(completed(), &headless::man_sections(), &[]))
         }
+        Some(Command::Man { dir: Some(dir) }) => headless::man_dir(completed(), &dir),
         Some(Command::Recheck { record, json, data: own }) => headless::recheck(&record, data(own).as_deref(), json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
@@ -322,7 +320,7 @@ impl Command {
             Command::Screenshot { .. } => "screenshot",
             Command::Config { .. } => "config",
             Command::Completions { .. } => "completions",
-            Command::Man => "man",
+            Command::Man { .. } => "man",
             Command::Help { .. } => "help",
             Command::StartupFrame { .. } => "startup-frame",
         };
@@ -403,6 +401,7 @@ fn completed() -> clap::Command {
     let visible: Vec<clap::Command> = cli.get_subcommands().filter(|c| !c.is_hide_set()).cloned().collect();
     clap::Command::new("versus")
         .version(versus::VERSION)
+        .about(cli.get_about().cloned().unwrap_or_default())
         .disable_help_subcommand(true)
         .args(cli.get_arguments().cloned())
         .subcommands(visible)

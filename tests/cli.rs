@@ -398,6 +398,8 @@ fn the_readme_set_up_lines_work_in_a_fresh_home() {
         ".local/share/bash-completion/completions/versus",
         ".config/fish/completions/versus.fish",
         ".local/share/man/man1/versus.1",
+        ".local/share/man/man1/versus-decide.1",
+        ".local/share/man/man5/versus.5",
     ] {
         let written = std::fs::metadata(home.join(file)).map(|m| m.len()).unwrap_or(0);
         assert!(written > 100, "{file} was written");

@@ -211,10 +211,15 @@ fn the_manual_page_renders() {
     let th = page.lines().find(|l| l.starts_with(".TH")).expect("a .TH header");
     assert!(th.contains("versus 1") && th.contains(env!("CARGO_PKG_VERSION")), "{th}");
     for section in
-        [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", ".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", "config.ron"]
+        [".SH NAME", ".SH SYNOPSIS", ".SH COMMANDS", ".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", "config.ron"]
     {
         assert!(page.contains(section), "the page lacks {section}");
     }
+    // Every command with its options, on this one page; no page it does not write is named.
+    for option in ["versus decide [OPTIONS]", "\\-\\-importance", "\\-\\-supersedes", "\\-\\-strict", "\\-\\-keys"] {
+        assert!(page.contains(option), "the page lacks {option}");
+    }
+    assert!(!page.contains("versus\\-check(1)") && !page.contains("SEE ALSO"), "names pages not written");
     // Rendered as a reader sees it, with whatever renderer the machine has (CI installs groff).
     let rendered = if have("groff") {
         let mut child = Command::new("groff")
@@ -237,6 +242,64 @@ fn the_manual_page_renders() {
         assert!(plain.contains("quit (Ctrl-C always") && plain.contains("[quit]"), "{plain}");
         assert!(plain.contains("NO_COLOR"), "{plain}");
         assert!(!plain.contains('â'), "every character survives groff's Latin-1 reading: {plain}");
+    }
+}
+
+/// groff's warnings (-ww) on a page, rendered as a reader's `man` would.
+fn groff_warnings(page: &std::path::Path) -> String {
+    let o = Command::new("groff").args(["-man", "-Tutf8", "-ww", "-z"]).arg(page).output().expect("groff runs");
+    assert!(o.status.success());
+    err(&o)
+}
+
+#[test]
+fn man_dir_writes_a_page_per_command_and_the_format() {
+    let home = temp("man-dir");
+    let root = home.join("man");
+    let o = versus_with(&home, &["man", "--dir", &root.display().to_string()]);
+    assert!(o.status.success(), "{}", err(&o));
+    let written: Vec<String> = out(&o).lines().map(str::to_string).collect();
+    let mut names: Vec<String> = ["man1", "man5"]
+        .iter()
+        .flat_map(|s| std::fs::read_dir(root.join(s)).expect("the folder is made"))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let dir = |name: &str| root.join(if name.ends_with(".5") { "man5" } else { "man1" }).join(name);
+    names.sort();
+    assert_eq!(written.len(), names.len(), "{written:?}");
+    for page in ["versus.1", "versus-decide.1", "versus-recheck.1", "versus-config.1", "versus.5"] {
+        assert!(names.contains(&page.to_string()), "{page} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.contains("startup")), "no page for a hidden command: {names:?}");
+    // SEE ALSO names exactly the pages written, and nothing else.
+    let main = std::fs::read_to_string(dir("versus.1")).expect("versus.1");
+    let see_also = main.split(".SH SEE ALSO").nth(1).expect("SEE ALSO");
+    let named: Vec<String> = see_also
+        .lines()
+        .filter_map(|l| l.strip_prefix(".BR "))
+        .map(|l| {
+            let (name, section) = l.split_once(' ').expect("name (section)");
+            format!("{}.{}", name.replace("\\-", "-"), section.trim_matches(|c| "(),".contains(c)))
+        })
+        .collect();
+    let mut others: Vec<String> = names.iter().filter(|n| *n != "versus.1").cloned().collect();
+    others.sort();
+    let mut named_sorted = named.clone();
+    named_sorted.sort();
+    assert_eq!(named_sorted, others);
+    // versus.5 is the format's reference: every field of README's table.
+    let five = std::fs::read_to_string(dir("versus.5")).expect("versus.5");
+    for field in ["pros_cons_table", "subjects[].homepage", "synonyms", "Validation rules"] {
+        assert!(five.contains(field), "versus.5 lacks {field}");
+    }
+    if have("groff") {
+        for name in &names {
+            let warnings = groff_warnings(&dir(name));
+            assert!(warnings.is_empty(), "{name}: {warnings}");
+        }
+        let page = home.join("versus-one.1");
+        std::fs::write(&page, out(&versus_with(&home, &["man"]))).expect("write");
+        assert_eq!(groff_warnings(&page), "", "versus man");
     }
 }
 

@@ -3,6 +3,7 @@
 //! terminal's modes.
 
 pub mod complete;
+pub mod man;
 mod recheck;
 
 use std::io::{self, BufWriter, Read, Write};
@@ -265,25 +266,24 @@ pub fn config_keys(file: Option<&Path>, action: Option<&str>) -> ExitCode {
     print_out(&text)
 }
 
+/// `versus man --dir DIR`: writes the pages and prints their paths, one a line.
+pub fn man_dir(cli: clap::Command, dir: &Path) -> ExitCode {
+    match man::write_dir(cli, &man_sections(), dir) {
+        Ok(written) => {
+            let names: Vec<String> = written.iter().map(|p| data::printable(&p.display().to_string())).collect();
+            print_out(&(names.join("\n") + "\n"))
+        }
+        Err(e) => {
+            warn(&format!("cannot write the manual pages into {}: {e}", data::printable(&dir.display().to_string())));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// What the manual page has beyond `--help` (clap's generator writes that
 /// part): the keys in effect, the files and the environment, as roff.
 pub fn man_sections() -> String {
-    // A line of text as roff: no leading control character, backslashes escaped.
-    let text = |s: &str| {
-        // groff reads Latin-1 unless told otherwise: non-ASCII as its named glyphs.
-        let s = s
-            .replace('\\', "\\e")
-            .replace('–', "\\(en")
-            .replace('…', "...")
-            .replace('←', "\\(<-")
-            .replace('→', "\\(->")
-            .replace('↑', "\\(ua")
-            .replace('↓', "\\(da")
-            .replace('·', "\\(md")
-            .replace('●', "*")
-            .replace('○', "o");
-        if s.starts_with(['.', '\'']) { format!("\\&{s}") } else { s }
-    };
+    let text = man::roff_text;
     let mut out = String::from(
         ".SH KEYS\nThe default keys in the app (\\fB?\\fR shows the ones in effect; a config file remaps them by the name in brackets):\n",
     );
