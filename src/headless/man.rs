@@ -123,17 +123,18 @@ pub fn write_dir(mut cli: clap::Command, extra: &str, root: &Path) -> std::io::R
         let see = [reference("versus", "1"), reference("versus", "5")].join(",\n");
         write(format!("versus-{}.1", command.get_name()), format!("{page}.SH SEE ALSO\n{see}\n"))?;
     }
-    write("versus.5".into(), format_page(&super::format_reference()))?;
+    let version = cli.get_version().unwrap_or_default().to_string();
+    write("versus.5".into(), format_page(&super::format_reference(), &version))?;
     Ok(written)
 }
 
 /// versus(5): the data format's reference (README's section, as `versus
 /// help format` prints it) as roff: headings, paragraphs, lists, code
 /// blocks, and tables as one tagged paragraph per row.
-pub fn format_page(markdown: &str) -> String {
+pub fn format_page(markdown: &str, version: &str) -> String {
     let mut out = format!(
         ".TH VERSUS 5 \"\" \"versus {}\" \"File formats\"\n.SH NAME\nversus \\- the comparison file format of versus(1)\n",
-        crate::VERSION
+        roff_text(version)
     );
     let mut line = String::new();
     let mut cell = 0;
@@ -202,12 +203,10 @@ pub fn format_page(markdown: &str) -> String {
                 }
                 cell += 1;
             }
-            Event::End(TagEnd::TableCell) => {
-                if !in_head && cell == 1 {
-                    // The row's first cell is its tag: a line of its own, in bold.
-                    let tag = std::mem::take(&mut line);
-                    out.push_str(&format!("\\fB{}\\fR\n", roff_text(tag.trim())));
-                }
+            // The row's first cell is its tag: a line of its own, in bold.
+            Event::End(TagEnd::TableCell) if !in_head && cell == 1 => {
+                let tag = std::mem::take(&mut line);
+                out.push_str(&format!("\\fB{}\\fR\n", roff_text(tag.trim())));
             }
             Event::End(TagEnd::Table) => cell = 0,
             Event::Text(text) if code => {
