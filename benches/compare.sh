@@ -7,7 +7,9 @@
 #      an off-screen buffer) against examples/bare_frame (the ratatui floor);
 #   3. `versus search --lines` against `fzf --filter` on the same 1M lines;
 #   4. peak RSS (GNU time) of versus on the default data, on 100k entries, and
-#      of both searchers on 1M lines.
+#      of both searchers on 1M lines;
+#   5. what the auto theme's question to the terminal costs when the terminal
+#      never answers (a pseudo-terminal that stays silent, python3's pty).
 # Medians of repeated, interleaved runs; ratios are what to compare, since the
 # machines are shared and noisy. Installs hyperfine, fzf and GNU time with
 # apt-get when they are missing.
@@ -87,3 +89,34 @@ printf '   versus search --lines, 1M     %8s MB   fzf --filter %s MB   ratio %s√
     "$(mb "$r_lines")" "$(mb "$r_fzf")" "$(ratio "$r_lines" "$r_fzf")"
 echo
 
+
+echo "5. The theme probe (auto asks the terminal for its background): versus config on a terminal that"
+echo "   never answers, against the same with NO_COLOR=1 (which never asks), median of 21 each, interleaved:"
+python3 - "$bin/versus" <<'PY'
+import os, pty, statistics, sys, time
+versus = sys.argv[1]
+def run(no_color):
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORFGBG")}
+    env["TERM"] = "xterm-256color"
+    if no_color:
+        env["NO_COLOR"] = "1"
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(versus, [versus, "config"], env)
+    while True:  # read everything, answer nothing
+        try:
+            if not os.read(fd, 4096):
+                break
+        except OSError:
+            break
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return (time.perf_counter() - start) * 1000
+asked, not_asked = [], []
+for _ in range(21):
+    asked.append(run(False))
+    not_asked.append(run(True))
+a, n = statistics.median(asked), statistics.median(not_asked)
+print(f"   silent terminal {a:7.2f} ms   never asked {n:7.2f} ms   delay {a - n:6.2f} ms (target ‚â§ 50 ms)")
+PY

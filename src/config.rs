@@ -17,7 +17,7 @@ use serde::de::{self, Deserializer};
 
 use crate::data::printable;
 use crate::keys::{ALWAYS_QUITS, Binding, KEY_SYNTAX, Key, Keymap, LineCommand};
-use crate::ui::{Theme, ThemeName};
+use crate::ui::{Asked, Theme, ThemeName};
 
 /// Where the config file is: `$XDG_CONFIG_HOME/versus/config.ron` when
 /// XDG_CONFIG_HOME is set and absolute (a relative one is ignored, as the
@@ -49,16 +49,23 @@ impl Default for Config {
 
 impl Config {
     /// The theme for this session: `flag` (from `--theme`), else the config's,
-    /// else dark; with the config's styles on top. `NO_COLOR` wins over all.
+    /// else auto; with the config's styles on top. `NO_COLOR` wins over all.
+    /// Auto never asks the terminal here (see [`Config::theme_asking`]).
     pub fn theme(&self, flag: Option<ThemeName>) -> Theme {
-        let name = flag.or(self.theme).unwrap_or(ThemeName::Dark);
+        self.theme_asking(flag, || Asked::NoAnswer).0
+    }
+
+    /// [`Config::theme`], where auto asks the terminal (`ask`) before
+    /// reading COLORFGBG; and why this theme, in words.
+    pub fn theme_asking(&self, flag: Option<ThemeName>, ask: impl FnOnce() -> Asked) -> (Theme, String) {
+        let name = flag.or(self.theme).unwrap_or(ThemeName::Auto);
         let colorfgbg = std::env::var("COLORFGBG").ok();
-        let mut theme = Theme::choose(name, crate::ui::no_color_set(), colorfgbg.as_deref());
+        let (mut theme, why) = Theme::choose_asking(name, crate::ui::no_color_set(), colorfgbg.as_deref(), ask);
         for (role, style) in &self.styles {
             theme.set(role, *style);
         }
         theme.set_subjects(&self.subjects);
-        theme
+        (theme, why)
     }
 }
 
@@ -385,8 +392,9 @@ pub fn default_file() -> String {
          // `versus config --check` validates this file; an error stops versus from starting.\n(\n",
     );
     out.push_str(
-        "    // dark, light, or auto (light when COLORFGBG says the background is light). --theme wins.\n    \
-         theme: \"dark\",\n\n",
+        "    // dark, light, or auto: the terminal's background, as it answers when asked (OSC 11), else\n    \
+         // COLORFGBG, else dark. --theme wins.\n    \
+         theme: \"auto\",\n\n",
     );
     out.push_str(
         "    // Capture the mouse: click tabs and rows, scroll with the wheel. false leaves the terminal's\n    \

@@ -25,8 +25,9 @@ struct Cli {
     #[arg(long)]
     watch: bool,
 
-    /// Colours for a dark or light terminal; auto reads COLORFGBG. Overrides
-    /// the config file's theme; NO_COLOR (set, non-empty) turns colour off.
+    /// Colours for a dark or light terminal; auto (the default) asks the terminal for its
+    /// background, then reads COLORFGBG, else dark. Overrides the config file's theme;
+    /// NO_COLOR (set, non-empty) turns colour off.
     #[arg(long, value_enum, value_name = "THEME")]
     theme: Option<ThemeArg>,
 
@@ -253,7 +254,9 @@ fn main() -> ExitCode {
         Some(Command::Config { default: true, .. }) => headless::print_out(&versus::config::default_file()),
         Some(Command::Config { file, keys: true, .. }) => headless::config_keys(file.as_deref(), None),
         Some(Command::Config { file, key: Some(action), .. }) => headless::config_keys(file.as_deref(), Some(&action)),
-        Some(Command::Config { file, .. }) => headless::config(file.as_deref()),
+        Some(Command::Config { file, check, .. }) => {
+            headless::config(file.as_deref(), check, versus::tui::background::ask_terminal)
+        }
         Some(Command::Completions { shell }) => completion_script(shell),
         Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Man { dir: None }) => {
@@ -452,7 +455,8 @@ fn interactive(
             return ExitCode::from(2);
         }
     };
-    let theme = config.theme(theme.map(ThemeName::from));
+    // Auto asks the terminal now, before the app reads its input (at most 50 ms when it never answers).
+    let (theme, _) = config.theme_asking(theme.map(ThemeName::from), versus::tui::background::ask_terminal);
     match versus::tui::open(named, comparison, watch, &config, theme) {
         Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
         Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),

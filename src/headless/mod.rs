@@ -186,10 +186,21 @@ pub fn load_watching(data: Option<&Path>) -> Result<(Named, Comparison), ExitCod
     }
 }
 
-/// `versus config --check [FILE]`: the config file in use (or FILE) read as
+/// `versus config [--check] [FILE]`: the config file in use (or FILE) read as
 /// the app reads it. Exit 0 when it is fine (or there is none), 1 with the
-/// located error otherwise.
-pub fn config(file: Option<&Path>) -> ExitCode {
+/// located error otherwise. Plain `versus config` also says which theme the
+/// app would use here, and why (`ask`: the terminal's answer, for auto).
+pub fn config(file: Option<&Path>, check: bool, ask: impl FnOnce() -> crate::ui::Asked) -> ExitCode {
+    let code = config_file(file);
+    if code == ExitCode::SUCCESS && !check && file.is_none() {
+        let config = crate::config::load().unwrap_or_default();
+        let (_, why) = config.theme_asking(None, ask);
+        say(&format!("theme: {why}"));
+    }
+    code
+}
+
+fn config_file(file: Option<&Path>) -> ExitCode {
     let path = match file {
         Some(f) => f.to_path_buf(),
         None => match crate::config::path() {
@@ -318,7 +329,10 @@ pub fn man_sections() -> String {
     }
     let env: &[(&str, &str)] = &[
         ("NO_COLOR", "Set and not empty: no colour at all, only bold, underline and reverse."),
-        ("COLORFGBG", "Read by --theme auto (and theme: \"auto\") to tell a light background from a dark one."),
+        (
+            "COLORFGBG",
+            "Read by the auto theme (the default) to tell a light background from a dark one when the terminal does not answer when asked for its background colour (OSC 11).",
+        ),
         ("XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME", "Where the files above live; relative values are ignored."),
         ("VERSUS_OPENER", "The program that opens links (o); else xdg-open, or open on macOS."),
     ];

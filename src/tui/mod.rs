@@ -24,6 +24,7 @@ use crate::search::Searcher;
 use crate::ui::{self, ScreenMap, Theme};
 use crate::watch::FileWatch;
 
+pub mod background;
 mod effects;
 
 /// Why the interactive view did not start, or ended badly.

@@ -40,7 +40,7 @@ pub use screen_map::PaneMap;
 pub use screen_map::ScreenMap;
 use table::TableSpec;
 pub(crate) use theme::no_color_set;
-pub use theme::{Theme, ThemeName};
+pub use theme::{Asked, Theme, ThemeName};
 
 /// Below this size the app shows a "terminal too small" message instead.
 pub(crate) const MIN_WIDTH: u16 = 44;

@@ -141,17 +141,41 @@ impl Theme {
     }
 
     /// The theme for `name`, unless `no_color`; `colorfgbg` is the terminal's
-    /// `COLORFGBG` ("15;0": light on dark), which `Auto` reads.
+    /// `COLORFGBG` ("15;0": light on dark), which `Auto` reads when the
+    /// terminal is not asked.
     pub(crate) fn choose(name: ThemeName, no_color: bool, colorfgbg: Option<&str>) -> Theme {
+        Theme::choose_asking(name, no_color, colorfgbg, || Asked::NoAnswer).0
+    }
+
+    /// [`Theme::choose`], where `Auto` first asks the terminal (`ask`, called
+    /// only then): its answer, else `COLORFGBG`, else dark. Also says why, as
+    /// `versus config` shows it.
+    pub(crate) fn choose_asking(
+        name: ThemeName,
+        no_color: bool,
+        colorfgbg: Option<&str>,
+        ask: impl FnOnce() -> Asked,
+    ) -> (Theme, String) {
         if no_color {
-            return Theme::NO_COLOR;
+            return (Theme::NO_COLOR, "no colour (NO_COLOR is set)".into());
         }
         match name {
-            ThemeName::Dark => Theme::DARK,
-            ThemeName::Light => Theme::LIGHT,
-            ThemeName::Auto => match colorfgbg.and_then(background_is_light) {
-                Some(true) => Theme::LIGHT,
-                _ => Theme::DARK,
+            ThemeName::Dark => (Theme::DARK, "dark".into()),
+            ThemeName::Light => (Theme::LIGHT, "light".into()),
+            ThemeName::Auto => match (ask(), colorfgbg.and_then(background_is_light)) {
+                (Asked::Light, _) => {
+                    (Theme::LIGHT, "auto: light (the terminal's background, asked with OSC 11)".into())
+                }
+                (Asked::Dark, _) => (Theme::DARK, "auto: dark (the terminal's background, asked with OSC 11)".into()),
+                (Asked::NoAnswer, Some(true)) => {
+                    (Theme::LIGHT, "auto: light (COLORFGBG; the terminal did not say its background)".into())
+                }
+                (Asked::NoAnswer, Some(false)) => {
+                    (Theme::DARK, "auto: dark (COLORFGBG; the terminal did not say its background)".into())
+                }
+                (Asked::NoAnswer, None) => {
+                    (Theme::DARK, "auto: dark (neither the terminal nor COLORFGBG said its background)".into())
+                }
             },
         }
     }
@@ -285,6 +309,15 @@ pub(crate) fn no_color_set() -> bool {
 
 /// Whether `COLORFGBG` ("fg;bg" or "fg;default;bg") names a light
 /// background: colour 7 (white) or 9–15 are light, 0–6 and 8 dark.
+/// What a terminal said of its background when asked (OSC 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Light,
+    Dark,
+    /// Not asked (not a terminal, NO_COLOR), no answer in time, or no support.
+    NoAnswer,
+}
+
 fn background_is_light(colorfgbg: &str) -> Option<bool> {
     let bg: u8 = colorfgbg.rsplit(';').next()?.trim().parse().ok()?;
     Some(bg == 7 || (9..=15).contains(&bg))
@@ -293,6 +326,23 @@ fn background_is_light(colorfgbg: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_asks_the_terminal_first_then_colorfgbg_then_dark() {
+        let choose = |colorfgbg, asked| Theme::choose_asking(ThemeName::Auto, false, colorfgbg, || asked).0;
+        assert_eq!(choose(Some("15;0"), Asked::Light), Theme::LIGHT, "the terminal's answer wins");
+        assert_eq!(choose(Some("0;15"), Asked::Dark), Theme::DARK);
+        assert_eq!(choose(Some("0;15"), Asked::NoAnswer), Theme::LIGHT, "no answer: COLORFGBG");
+        assert_eq!(choose(None, Asked::NoAnswer), Theme::DARK, "neither: dark");
+        let asked = std::cell::Cell::new(false);
+        let ask = || {
+            asked.set(true);
+            Asked::Light
+        };
+        assert_eq!(Theme::choose_asking(ThemeName::Dark, false, None, ask).0, Theme::DARK);
+        assert!(!asked.get(), "a theme named outright never asks the terminal");
+        assert_eq!(Theme::choose_asking(ThemeName::Auto, true, None, || Asked::Light).0, Theme::NO_COLOR);
+    }
 
     #[test]
     fn auto_reads_the_background_from_colorfgbg() {
