@@ -14,8 +14,9 @@ pub fn summary_line(c: &Comparison) -> String {
     let key_features: usize = c.key_features.iter().map(|(_, v)| v.len()).sum();
     let pros_cons: usize = c.pros_cons.iter().map(|(_, pc)| pc.pros.len() + pc.cons.len()).sum();
     format!(
-        "\"{}\": {} ({}), {}, {}, {}, {}, {}, {}, {}, {}",
-        c.title,
+        // Quoted as a string literal: a quote inside the title is escaped, not a second end.
+        "{:?}: {} ({}), {}, {}, {}, {}, {}, {}, {}, {}",
+        c.title.as_str(),
         count(c.subjects.len(), "subject", "subjects"),
         names.join(", "),
         count(key_features, "key feature", "key features"),

@@ -432,3 +432,64 @@ fn help_format_is_the_readmes_data_format_section() {
     assert!(err.contains("versus help format"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// README's console examples print what README shows: each `$ versus …`
+/// line (without a pipe or a redirect) run here, its output compared line
+/// for line with the lines below it (up to a "…", which stands for the rest).
+#[test]
+fn the_readme_console_examples_print_what_readme_shows() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("```console\n")
+        .find(|b| b.starts_with("$ versus check data/"))
+        .and_then(|b| b.split("```").next())
+        .expect("README's console block");
+    let mut checked = 0;
+    let mut lines = block.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(command) = line.strip_prefix("$ versus ") else { continue };
+        let mut shown = Vec::new();
+        while let Some(next) = lines.peek().filter(|l| !l.starts_with("$ ") && !l.is_empty()) {
+            shown.push(next.to_string());
+            lines.next();
+        }
+        if command.contains('|') || command.contains('>') {
+            continue;
+        }
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let o = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("XDG_STATE_HOME", std::env::temp_dir().join("versus-readme-console-none"))
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs");
+        let out = String::from_utf8_lossy(&o.stdout);
+        let got: Vec<&str> = out.lines().collect();
+        let whole = shown.last().is_none_or(|l| l != "…");
+        let expected: Vec<&str> = shown.iter().map(String::as_str).filter(|l| *l != "…").collect();
+        if whole {
+            assert_eq!(got, expected, "$ versus {command}");
+        } else {
+            assert_eq!(&got[..expected.len().min(got.len())], &expected[..], "$ versus {command}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "the examples were found ({checked})");
+}
+
+/// `versus check` quotes a title as a string: a quote inside it is escaped.
+#[test]
+fn check_escapes_quotes_in_a_title() {
+    let dir = std::env::temp_dir().join(format!("versus-quoted-title-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let minimal =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron")).expect("fixture");
+    let file = dir.join("quoted.ron");
+    std::fs::write(&file, minimal.replacen("title: \"Tea vs Coffee\"", "title: \"Tea \\\"vs\\\" Coffee\"", 1))
+        .expect("write");
+    let o = versus(&["check", &file.display().to_string()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains(": \"Tea \\\"vs\\\" Coffee\": 2 subjects"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

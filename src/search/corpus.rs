@@ -54,6 +54,29 @@ impl Field {
         }
     }
 
+    /// The field as a reader names it, in a hit's preview.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Summary => "Summary",
+            Field::Name => "Name",
+            Field::Question => "Question",
+            Field::Item => "Text",
+            Field::Values => "Per subject",
+            Field::Tags => "Tags",
+            Field::Keywords => "Also found by",
+            Field::Subject => "Subject",
+            Field::Detail => "Detail",
+            Field::Answer => "Answer",
+            Field::Description => "About",
+            Field::Discussion => "Discussion",
+            Field::Note => "Note",
+            Field::Examples => "Examples",
+            Field::Sources => "Source",
+            Field::Homepage => "Link",
+        }
+    }
+
     /// How much a match here counts, in percent: names and questions above
     /// tags and keywords, above pros and cons, above details and answers,
     /// above examples and sources.

@@ -135,7 +135,8 @@ fn question_doc(app: &App, theme: &Theme, i: usize, doc: &mut Doc) {
     let level = w.importance[i];
     doc.blank().styled(&[
         (&q.prompt, theme.heading()),
-        (&format!("   {} {} importance", level.dots(), level.id()), theme.dim()),
+        // No-break spaces: the marker and its words wrap as one, never apart.
+        (&format!("\u{a0}\u{a0}\u{a0}{}\u{a0}{}\u{a0}importance", level.dots(), level.id()), theme.dim()),
     ]);
     if let Some(help) = &q.help {
         doc.text(help, theme.dim());
@@ -203,7 +204,8 @@ fn answers_doc(app: &App, theme: &Theme, doc: &mut Doc) {
             (&q.prompt, Style::new()),
             (" — ", theme.dim()),
             (answer, theme.key()),
-            (&format!("  {}", level.dots()), theme.dim()),
+            // No-break spaces: the marker wraps with the answer's last word, never alone.
+            (&format!("\u{a0}\u{a0}{}", level.dots()), theme.dim()),
         ])
         .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
         doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });
@@ -262,7 +264,7 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
             (&q.prompt, Style::new()),
             (" — ", theme.dim()),
             (answer, theme.key()),
-            (&format!("  {}", w.importance[k].dots()), theme.dim()),
+            (&format!("\u{a0}\u{a0}{}", w.importance[k].dots()), theme.dim()),
         ])
         .with_marker(&format!("{:>2}. ", k + 1), theme.dim());
         doc.push(if k == w.cursor { rich.patch(theme.selected()) } else { rich });

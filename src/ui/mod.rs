@@ -177,6 +177,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> ScreenMap {
         return map;
     };
     map.tabs = tab_bar::draw(frame, app, theme, screen.tabs);
+    // A long message takes a second row from the body rather than being cut.
+    let extra = status::rows(app, screen.status.width) - 1;
+    let screen = Screen {
+        body: Rect { height: screen.body.height - extra, ..screen.body },
+        status: Rect { y: screen.status.y - extra, height: 1 + extra, ..screen.status },
+        ..screen
+    };
     status::draw(frame, app, theme, screen.status);
     let screen = match &app.banner {
         Some(problem) => banner(frame, theme, problem, screen),

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::{ListMap, Theme, list_offset};
 
@@ -26,11 +27,13 @@ pub(super) fn frame(frame: &mut Frame, theme: &Theme, area: Rect, title: String,
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     if inner.height > 0 {
+        // The status gets what the query leaves, "…" where it is cut.
+        let room = (inner.width as usize).saturating_sub(query.width() + 5);
         let prompt = Line::from(vec![
             Span::styled("> ", theme.key()),
             Span::raw(query.to_string()),
             Span::styled("▏", theme.key()),
-            Span::styled(format!("  {status}"), theme.dim()),
+            Span::styled(format!("  {}", super::wrap::clip_width(status, room)), theme.dim()),
         ]);
         frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
     }

@@ -8,10 +8,16 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Doc, ListMap, Rich, Theme, overlay};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Doc, ListMap, Rich, Theme, overlay, wrap};
 use crate::app::App;
 use crate::keys::LineCommand;
-use crate::search::Query;
+use crate::search::{Kind, Query};
+use crate::tab::Tab;
+
+/// Below this many columns for hits, tabs go by their shortest names.
+const NARROW: u16 = 80;
 
 /// The palette's box in the body.
 fn area(body: Rect) -> Rect {
@@ -48,16 +54,20 @@ fn preview(app: &App, theme: &Theme, query: &Query, hit: usize) -> Doc {
         // Paragraph breaks become two spaces: the same bytes, so the marks still fit.
         let flat = text.replace("\n\n", "  ");
         let rich = Rich::new(&flat, Style::new()).mark(&query.highlights(text), 0, theme.highlight());
-        doc.push(rich.with_marker(&format!("{:<12}", field.label()), theme.dim()));
+        doc.push(rich.with_marker(&format!("{:<14}", field.heading()), theme.dim()));
     }
     doc
 }
 
 /// The query line's status: how many hits, how many match every word, and
-/// the words nothing matched.
-fn status(line: &crate::app::SearchLine) -> String {
+/// the words nothing matched; before anything is typed, what there is to search.
+fn status(app: &App, line: &crate::app::SearchLine) -> String {
     if line.pending() {
         return "…".to_string();
+    }
+    if line.query.trim().is_empty() {
+        let tabs: Vec<&str> = Tab::ALL.iter().filter(|t| app.entry_count(**t) > 0).map(|t| t.short_title()).collect();
+        return format!("type to search {}", tabs.join(", "));
     }
     let mut status = crate::data::count(line.hits.len(), "hit", "hits");
     let full = line.full_hits();
@@ -76,7 +86,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
         app.keys.line_key(LineCommand::Accept),
         app.keys.line_key(LineCommand::Cancel)
     );
-    let inner = overlay::frame(frame, theme, area, title, &line.query, &status(line));
+    let inner = overlay::frame(frame, theme, area, title, &line.query, &status(app, line));
     let (list, preview_area) = list_and_preview(body);
     let full = line.full_hits();
     let divider = (full < line.hits.len()).then_some(full);
@@ -85,6 +95,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
         return Some(map);
     }
     let query = Query::parse(&line.hits_query, &app.corpora.lexicon);
+    // Where a hit lives, in a column as wide as the longest such label; tabs by
+    // their shortest names where the box is narrow.
+    let tiny = list.width < NARROW;
+    let place = |tab: Tab, kind: Kind| {
+        let tab = if tiny { tab.tiny_title() } else { tab.short_title() };
+        if kind.shares_its_tab() { format!("{tab} · {}", kind.label()) } else { tab.to_string() }
+    };
+    // The labels there can be: a note on any tab, the kinds that share a tab on theirs.
+    let shared = [(Tab::Features, Kind::KeyFeature), (Tab::ProsCons, Kind::Pro), (Tab::ProsCons, Kind::Glance)];
+    let label_width =
+        Tab::ALL.iter().map(|&t| (t, Kind::Note)).chain(shared).map(|(t, k)| place(t, k).width()).max().unwrap_or(0);
     let lines: Vec<Line> = shown
         .iter()
         .filter_map(|row| {
@@ -102,10 +123,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
             let text = text.as_str();
             let subject = found.subject.map(|s| (app.data.subjects[s].name.as_str(), theme.subject(s)));
             // Where the hit lives: its tab, and its kind where the tab holds several.
-            let tab = found.place.tab.short_title();
-            let label =
-                if found.kind.shares_its_tab() { format!("{tab} · {}", found.kind.label()) } else { tab.to_string() };
-            let label = format!("{label:<23} ");
+            let label = place(found.place.tab, found.kind);
+            let label = format!("{label}{}  ", " ".repeat(label_width.saturating_sub(label.width())));
             let mut parts = vec![(label.as_str(), theme.dim())];
             let subject_label = subject.map(|(n, st)| (format!("{n} · "), st));
             if let Some((n, st)) = &subject_label {
@@ -117,7 +136,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
             if k == app.palette_selected() {
                 rich = rich.patch(theme.selected());
             }
-            rich.lines(u16::MAX).into_iter().next()
+            rich.lines(u16::MAX).into_iter().next().map(|l| wrap::ellipsize(l, list.width as usize))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);

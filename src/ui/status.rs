@@ -128,8 +128,9 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
     out
 }
 
-pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let position = match (app.on_wizard(), app.wizard.page) {
+/// Where the list stands ("3/34", "Flask 4/18"), shown at the start of the line.
+fn position(app: &App) -> String {
+    match (app.on_wizard(), app.wizard.page) {
         (true, WizardPage::Question(i)) => format!(" {}/{} ", i + 1, app.data.wizard.questions.len()),
         (true, _) => " ".into(),
         // Pros/Cons counts within the selected item's subject: "Flask 4/18".
@@ -141,18 +142,47 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             0 => " ".into(),
             count => format!(" {}/{} ", app.state().selected + 1, count),
         },
-    };
+    }
+}
+
+/// The most rows a message takes: a longer one is cut, with a mark.
+pub(super) const MAX_ROWS: u16 = 2;
+
+/// The rows the status line needs at `width`: one, or two for a message
+/// longer than the line (a path, a command to run), so it is read whole.
+pub(super) fn rows(app: &App, width: u16) -> u16 {
+    match &app.status {
+        Some(status) if position(app).width() + 2 + status.width() > width as usize => MAX_ROWS,
+        _ => 1,
+    }
+}
+
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let position = position(app);
     let mut used = position.width();
-    let mut spans = vec![Span::styled(position, theme.selected())];
     if let Some(status) = &app.status {
-        // Cut with a mark when longer than the line (a long link, say).
-        let room = (area.width as usize).saturating_sub(used + 2);
-        let status = super::wrap::clip_width(status, room);
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(status, theme.key()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        // Wrapped at spaces onto the rows there are, beside the position; "…" where it is still cut.
+        let indent = used + 2;
+        let room = (area.width as usize).saturating_sub(indent).max(1);
+        let ranges = super::wrap::wrap(status, room);
+        let rows = area.height.max(1) as usize;
+        let mut lines = Vec::new();
+        for (i, range) in ranges.iter().take(rows).enumerate() {
+            let text = status[range.clone()].trim_end();
+            let cut = i + 1 == rows && ranges.len() > rows;
+            let text = match cut {
+                true if text.width() < room => format!("{text}…"),
+                true => super::wrap::clip_width(&format!("{text}…"), room),
+                false => text.to_string(),
+            };
+            let lead =
+                if i == 0 { Span::styled(position.clone(), theme.selected()) } else { Span::raw(" ".repeat(used)) };
+            lines.push(Line::from(vec![lead, Span::raw("  "), Span::styled(text, theme.key())]));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
+    let mut spans = vec![Span::styled(position, theme.selected())];
     for (keys, hint) in hints(app) {
         let width = 2 + keys.width() + 1 + hint.width();
         if used + width > area.width as usize {

@@ -58,6 +58,9 @@ const MAX_ROW_LINES: usize = 12;
 const SPACING: u16 = 1;
 /// A subject column narrower than this breaks words; the layout stacks instead.
 const MIN_CELL: usize = 16;
+/// With three subjects or more, value columns narrower than this are no
+/// use: rows stack their values (see [`TableSpec::stacked`]).
+const STACK_BELOW: u16 = 10;
 
 /// Where each row lands: computed once, used by drawing and by hit-testing.
 struct Placement {
@@ -104,7 +107,30 @@ impl TableSpec {
         Block::new().borders(Borders::ALL).inner(area).height.saturating_sub(1) as usize
     }
 
+    /// Whether rows stack their values, one line per subject under the row's
+    /// name, as a phone shows a comparison table: with three subjects or more,
+    /// when side by side some cell would be cut (or the columns are too narrow
+    /// to be of use), so that no cell needs Enter to be read.
+    fn stacked(&self, inner: Rect) -> bool {
+        if self.header.len() < 4 {
+            return false;
+        }
+        let widths = self.side_by_side_widths(inner);
+        if widths.get(1).is_some_and(|&w| w < STACK_BELOW) {
+            return true;
+        }
+        let cap = self.row_lines.min(MAX_ROW_LINES).min(Self::visible_rows(inner_area(inner)).max(1));
+        self.rows.iter().any(|r| match r {
+            TableRow::Entry(cells) => cells.iter().zip(&widths).any(|(c, w)| c.height(*w) > cap),
+            TableRow::Section(_) => false,
+        })
+    }
+
     fn column_widths(&self, inner: Rect) -> Vec<u16> {
+        if self.stacked(inner) { vec![inner.width] } else { self.side_by_side_widths(inner) }
+    }
+
+    fn side_by_side_widths(&self, inner: Rect) -> Vec<u16> {
         let columns = self.header.len().max(1) as u16;
         if columns == 1 {
             return vec![inner.width];
@@ -118,9 +144,15 @@ impl TableSpec {
 
     /// Each row's height at these column widths, at most `max` lines.
     fn heights(&self, widths: &[u16], max: usize) -> Vec<usize> {
+        let stacked = widths.len() == 1 && self.header.len() > 1;
         self.rows
             .iter()
             .map(|r| match r {
+                TableRow::Entry(cells) if stacked => {
+                    // Stacked rows may grow by a line per subject: each value gets one.
+                    let max = max.min(self.row_lines + cells.len()).max(1);
+                    self.stacked_lines(cells, widths[0]).len().clamp(1, max)
+                }
                 TableRow::Entry(cells) => {
                     let max = max.min(self.row_lines).max(1);
                     cells.iter().zip(widths).map(|(c, w)| c.height(*w)).max().unwrap_or(1).clamp(1, max)
@@ -128,6 +160,19 @@ impl TableSpec {
                 TableRow::Section(_) => 1,
             })
             .collect()
+    }
+
+    /// A row as stacked lines: its name, then each subject's value under it,
+    /// the subject's name (in its colour) before the value, wrapped beneath it.
+    fn stacked_lines(&self, cells: &[Rich], width: u16) -> Vec<Line<'static>> {
+        let names = &self.header[1.min(self.header.len())..];
+        let name_width = names.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
+        let mut lines = cells.first().map(|c| c.lines(width)).unwrap_or_default();
+        for (cell, (name, style)) in cells.iter().skip(1).zip(names) {
+            let marker = format!("  {name:<name_width$}  ");
+            lines.extend(cell.clone().with_marker(&marker, *style).lines(width));
+        }
+        lines
     }
 
     /// The narrowest box (borders included) in which every subject column
@@ -194,13 +239,28 @@ impl TableSpec {
     /// Draws the table; `focused`: it has the keys (a bold border).
     pub(super) fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect, focused: bool) -> ListMap {
         let p = self.placement(area);
+        let stacked = p.widths.len() == 1 && self.header.len() > 1;
         let rows = self.rows.iter().zip(&p.heights).map(|(r, h)| match r {
+            TableRow::Entry(cells) if stacked => {
+                let width = p.widths[0];
+                Row::new([cut_lines(self.stacked_lines(cells, width), width, *h, theme)]).height(*h as u16)
+            }
             TableRow::Entry(cells) => {
                 Row::new(cells.iter().zip(&p.widths).map(|(c, w)| cut_cell(c, *w, *h, theme))).height(*h as u16)
             }
             TableRow::Section(title) => Row::new([Cell::from(Span::styled(title.clone(), theme.heading()))]),
         });
-        let header = Row::new(self.header.iter().map(|(t, s)| Cell::from(Span::styled(t.clone(), *s))));
+        let header = if stacked {
+            // One column: the first heading, then the subjects in their colours, in the order their lines come.
+            let mut spans = vec![Span::styled(self.header[0].0.clone(), self.header[0].1)];
+            for (name, style) in &self.header[1..] {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(name.clone(), *style));
+            }
+            Row::new([Cell::from(Line::from(spans))])
+        } else {
+            Row::new(self.header.iter().map(|(t, s)| Cell::from(Span::styled(t.clone(), *s))))
+        };
         let widths = p.widths.iter().map(|w| Constraint::Length(*w));
         let table = Table::new(rows, widths)
             .header(header)
@@ -221,10 +281,24 @@ impl TableSpec {
     }
 }
 
+/// The pane around `inner` (its borders back on): what [`TableSpec::visible_rows`] measures.
+fn inner_area(inner: Rect) -> Rect {
+    Rect {
+        x: inner.x.saturating_sub(1),
+        y: inner.y.saturating_sub(1),
+        width: inner.width.saturating_add(2),
+        height: inner.height.saturating_add(2),
+    }
+}
+
 /// A cell's lines, at most `height`; when some are left out, "…" ends the
 /// last one shown (replacing what does not fit beside it).
 fn cut_cell(rich: &Rich, width: u16, height: usize, theme: &Theme) -> Cell<'static> {
-    let mut lines = rich.lines(width);
+    cut_lines(rich.lines(width), width, height, theme)
+}
+
+/// [`cut_cell`] for lines already wrapped.
+fn cut_lines(mut lines: Vec<Line<'static>>, width: u16, height: usize, theme: &Theme) -> Cell<'static> {
     if lines.len() > height {
         lines.truncate(height);
         if let Some(last) = lines.last_mut() {

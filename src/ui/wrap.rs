@@ -78,6 +78,39 @@ pub(super) fn clip_width(s: &str, width: usize) -> String {
     format!("{}…", out.trim_end())
 }
 
+/// `line` cut to `width` columns, its last visible column an "…" when
+/// anything was cut: a row that does not fit says so.
+pub(super) fn ellipsize(line: ratatui::text::Line<'_>, width: usize) -> ratatui::text::Line<'_> {
+    use ratatui::text::{Line, Span};
+    if line.width() <= width {
+        return line;
+    }
+    let mut left = width.saturating_sub(1);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut last_style = line.style;
+    for span in line.spans {
+        if left == 0 {
+            break;
+        }
+        let mut cut = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if w > left {
+                left = 0;
+                break;
+            }
+            left -= w;
+            cut.push(c);
+        }
+        last_style = span.style;
+        spans.push(Span::styled(cut, span.style));
+    }
+    if width > 0 {
+        spans.push(Span::styled("…", last_style));
+    }
+    Line { spans, style: line.style, alignment: line.alignment }
+}
+
 #[cfg(test)]
 mod tests {
     use super::wrap;
@@ -124,5 +157,15 @@ mod tests {
     #[test]
     fn empty_text_is_one_empty_line() {
         assert_eq!(lines("", 10), [""]);
+    }
+
+    #[test]
+    fn ellipsize_marks_a_cut_and_keeps_what_fits() {
+        use ratatui::text::{Line, Span};
+        let line = Line::from(vec![Span::raw("Features  "), Span::raw("Philosophy: Batteries included")]);
+        assert_eq!(super::ellipsize(line.clone(), 80).to_string(), "Features  Philosophy: Batteries included");
+        let cut = super::ellipsize(line, 20);
+        assert_eq!(cut.to_string(), "Features  Philosoph…");
+        assert_eq!(cut.width(), 20);
     }
 }

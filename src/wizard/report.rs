@@ -110,7 +110,10 @@ impl Report {
                     count(n, "importance change", "importance changes")
                 ),
             },
-            Robustness::Narrow => format!("Narrow: {changes} would each change it."),
+            Robustness::Narrow => {
+                let one = self.tipping.answers.len() + self.tipping.importance.len() == 1;
+                format!("Narrow: {changes} would {}change it.", if one { "" } else { "each " })
+            }
             Robustness::Tie if self.tied.is_empty() => {
                 "No answer separates the subjects yet: answer a question to get a recommendation.".to_string()
             }
