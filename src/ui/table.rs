@@ -119,7 +119,8 @@ impl TableSpec {
         if widths.get(1).is_some_and(|&w| w < STACK_BELOW) {
             return true;
         }
-        let cap = self.row_lines.min(MAX_ROW_LINES).min(Self::visible_rows(inner_area(inner)).max(1));
+        // The cap a row has, whatever the pane's height (which may not be known yet: `needed_height`).
+        let cap = self.row_lines.clamp(1, MAX_ROW_LINES);
         self.rows.iter().any(|r| match r {
             TableRow::Entry(cells) => cells.iter().zip(&widths).any(|(c, w)| c.height(*w) > cap),
             TableRow::Section(_) => false,
@@ -278,16 +279,6 @@ impl TableSpec {
             frame.render_widget(hint, bottom);
         }
         ListMap { area, rows: self.entry_rows(area, &p), page: Self::visible_rows(area).max(1), len: self.total }
-    }
-}
-
-/// The pane around `inner` (its borders back on): what [`TableSpec::visible_rows`] measures.
-fn inner_area(inner: Rect) -> Rect {
-    Rect {
-        x: inner.x.saturating_sub(1),
-        y: inner.y.saturating_sub(1),
-        width: inner.width.saturating_add(2),
-        height: inner.height.saturating_add(2),
     }
 }
 
