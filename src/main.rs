@@ -147,8 +147,8 @@ enum Command {
         #[command(flatten)]
         data: DataArg,
     },
-    /// Your settings ($XDG_CONFIG_HOME/versus/config.ron): prints where the file
-    /// is, or a complete commented default, or checks one.
+    /// Your settings ($XDG_CONFIG_HOME/versus/config.ron): prints where the file is and the theme
+    /// this terminal gets, or a complete commented default, checks one, or lists the keys.
     Config {
         /// Print a complete, commented config file with every default.
         #[arg(long, conflicts_with_all = ["check", "file", "keys", "key"])]
@@ -169,7 +169,7 @@ enum Command {
         key: Option<String>,
     },
     /// Print the shell's completion script: it asks versus for comparison names, question=option
-    /// ids and action names as you press TAB (see README, "Shell completion").
+    /// ids and action names as you press TAB (README, "Completions and the manual page").
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
