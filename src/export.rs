@@ -307,15 +307,23 @@ pub fn decision_report(
 ) -> String {
     let report = wizard::Report::new(c, answers, importance);
     match format {
-        ReportFormat::Json => decision_json(c, &report),
+        ReportFormat::Json => decision_json(c, &report, answers, importance),
         ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Madr => {
-            decision_prose(c, &report, format != ReportFormat::Text)
+            let firmness = wizard::firmness(c, answers, importance);
+            decision_prose(c, &report, firmness.as_ref(), format != ReportFormat::Text)
         }
     }
 }
 
-fn decision_json(c: &Comparison, report: &wizard::Report) -> String {
+fn decision_json(
+    c: &Comparison,
+    report: &wizard::Report,
+    answers: &[Option<usize>],
+    importance: &[Importance],
+) -> String {
     use serde_json::json;
+    let firmness = wizard::firmness(c, answers, importance);
+    let firmness = firmness.as_ref();
     let card = &report.card;
     let questions = &c.wizard.questions;
     let id = |s: usize| c.subjects[s].id.as_str();
@@ -377,6 +385,10 @@ fn decision_json(c: &Comparison, report: &wizard::Report) -> String {
     let report_json = json!({"comparison": c.title.as_str(), "recommendation": wizard::recommendation(c, card),
         "leader": report.leader.map(id), "tied": report.tied.iter().map(|&s| id(s)).collect::<Vec<_>>(),
         "robustness": report.robustness().label(), "robustness_text": report.robustness_line(c),
+        "firmness": firmness.map(|f| json!({"leader": id(f.leader), "settings": f.settings, "holds": f.holds,
+            "percent": f.percent(), "sampled": f.sampled,
+            "critical": f.critical.map(|(q, level)| json!({"question": questions[q].id.as_str(), "importance": level.id()})),
+            "text": f.line(c)})),
         "tipping": report.tips().map(tip).collect::<Vec<_>>(),
         "drivers": report.drivers.iter().map(driver).collect::<Vec<_>>(),
         "outcome": outcome, "tie_margin": card.margin, "answered": card.answered, "questions": questions.len(),
@@ -385,7 +397,7 @@ fn decision_json(c: &Comparison, report: &wizard::Report) -> String {
     format!("{}\n", serde_json::to_string_pretty(&report_json).unwrap_or_default())
 }
 
-fn decision_prose(c: &Comparison, report: &wizard::Report, md: bool) -> String {
+fn decision_prose(c: &Comparison, report: &wizard::Report, firmness: Option<&wizard::Firmness>, md: bool) -> String {
     let card = &report.card;
     let name = |s: usize| c.subjects[s].name.as_str();
     let questions = &c.wizard.questions;
@@ -399,6 +411,9 @@ fn decision_prose(c: &Comparison, report: &wizard::Report, md: bool) -> String {
         let _ = writeln!(out, "# Decision: {}\n\n**{sentence}** {robustness}", c.title);
     } else {
         let _ = writeln!(out, "{sentence} {robustness}");
+    }
+    if let Some(f) = firmness {
+        let _ = writeln!(out, "{}{}", if md { "\n" } else { "" }, f.line(c));
     }
     heading(&mut out, &format!("Scores ({} of {} questions answered)", card.answered, questions.len()));
     if md {
@@ -644,6 +659,9 @@ pub fn madr(
         None => writeln!(out, "No option chosen. {sentence}"),
     };
     let _ = writeln!(out, "{}", report.robustness_line(c));
+    if let Some(f) = wizard::firmness(c, answers, importance) {
+        let _ = writeln!(out, "{}", f.line(c));
+    }
     if let Some(s) = report.leader {
         let _ = writeln!(out, "\n### Consequences\n");
         if let Some(pc) = c.pros_cons.get(&c.subjects[s].id) {

@@ -493,3 +493,31 @@ fn check_escapes_quotes_in_a_title() {
     assert!(out.contains(": \"Tea \\\"vs\\\" Coffee\": 2 subjects"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// How firm a choice is beyond single changes, in every format: the share of
+/// importance settings (low, normal or high for each answered question, varied
+/// together) that keep the leader, and the most critical question.
+#[test]
+fn decide_says_in_what_share_of_importance_settings_the_leader_holds() {
+    let args = ["decide", "--answer", "size=large", "--answer", "admin=essential", "--answer", "team=flask_team"];
+    let text = String::from_utf8_lossy(&versus(&args).stdout).into_owned();
+    let second = text.lines().nth(1).unwrap_or("");
+    assert!(
+        second.starts_with("Django leads in ") && second.contains(" % of importance settings; most critical: "),
+        "{text}"
+    );
+    let json = versus(&[&args[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let f = &v["firmness"];
+    assert_eq!(f["leader"], "django");
+    assert_eq!(f["settings"], 27, "3 levels of 3 answered questions, every one tried");
+    assert_eq!(f["sampled"], false);
+    let percent = f["percent"].as_f64().expect("percent");
+    assert!(percent > 0.0 && percent <= 100.0, "{f}");
+    assert_eq!(f["text"].as_str(), Some(second));
+    let madr = String::from_utf8_lossy(
+        &versus(&[&args[..], &["--format", "madr", "--decision-maker", "Ada"]].concat()).stdout,
+    )
+    .into_owned();
+    assert!(madr.contains(second), "{madr}");
+}

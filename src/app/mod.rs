@@ -90,7 +90,14 @@ pub struct App {
     /// The keys in effect (the defaults, or as a config file remapped them):
     /// the input mapping reads them, and every view that names a key.
     pub keys: Arc<Keymap>,
+    /// The leader's firmness for the answers it was worked out for: drawing
+    /// the result page asks for it every frame, and it scores thousands of
+    /// importance settings, so it is worked out once per set of answers.
+    firmness: std::cell::RefCell<Option<FirmnessMemo>>,
 }
+
+/// [`App::firmness`]'s memo: the answers and importance, and what they gave.
+type FirmnessMemo = (Vec<Option<usize>>, Vec<crate::wizard::Importance>, Option<crate::wizard::Firmness>);
 
 impl App {
     pub fn new(data: Comparison) -> Self {
@@ -111,6 +118,22 @@ impl App {
             banner: None,
             lost_answers: Vec::new(),
             keys: Arc::new(Keymap::default()),
+            firmness: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// In what share of importance settings the wizard's leader holds, for
+    /// the current answers (worked out again only when they change).
+    pub fn firmness(&self) -> Option<crate::wizard::Firmness> {
+        let (answers, importance) = (&self.wizard.answers, &self.wizard.importance);
+        let mut memo = self.firmness.borrow_mut();
+        match &*memo {
+            Some((a, i, f)) if a == answers && i == importance => f.clone(),
+            _ => {
+                let f = crate::wizard::firmness(&self.data, answers, importance);
+                *memo = Some((answers.clone(), importance.clone(), f.clone()));
+                f
+            }
         }
     }
 
@@ -132,6 +155,8 @@ impl App {
         self.entries = Entries::build(&data);
         self.corpora = Arc::new(Corpora::build(&data, &self.entries));
         self.data = data;
+        // Worked out for the old data: the same answers may weigh differently now.
+        self.firmness.replace(None);
         self.wizard = wizard;
         self.lost_answers = lost;
         self.banner = None;

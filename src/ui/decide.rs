@@ -231,7 +231,11 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
     let report = wizard::Report::new(d, &w.answers, &w.importance);
     let card = &report.card;
     doc.styled(&[(&wizard::recommendation(d, card), theme.heading())]);
-    doc.styled(&[(&report.robustness_line(d), theme.dim())]).blank();
+    doc.styled(&[(&report.robustness_line(d), theme.dim())]);
+    if let Some(f) = app.firmness() {
+        doc.styled(&[(&f.line(d), theme.dim())]);
+    }
+    doc.blank();
     let name_width = d.subjects.iter().map(|s| s.name.chars().count().min(40)).max().unwrap_or(0);
     let bar_width = (width as usize).saturating_sub(name_width + 24).clamp(4, 60);
     for r in &card.ranking {

@@ -1,13 +1,16 @@
 //! The decision wizard: scoring answers into a ranked, explained
 //! [`Scorecard`] ([`score`]), and the pages the user moves through
-//! ([`flow`]). Depends only on the data model.
+//! ([`flow`]), with how firm its leader is ([`tipping`], [`firmness`]).
+//! Depends only on the data model.
 
+pub mod firmness;
 pub(crate) mod flow;
 pub mod importance;
 pub mod report;
 pub mod score;
 pub(crate) mod tipping;
 
+pub use firmness::{Firmness, firmness};
 pub use flow::WizardPage;
 pub use flow::WizardState;
 pub use flow::{Request, WizardAction};
