@@ -8,7 +8,7 @@
 //! for the most critical question, not for the share.)
 
 use super::tipping::{lead, leader};
-use super::{Importance, score};
+use super::{Importance, Scorecard, score};
 use crate::data::Comparison;
 
 /// Settings tried at most: every one when there are no more (seven answered
@@ -82,32 +82,49 @@ impl Sampler {
 pub fn firmness(c: &Comparison, answers: &[Option<usize>], importance: &[Importance]) -> Option<Firmness> {
     let n = c.wizard.questions.len();
     let answers: Vec<Option<usize>> = (0..n).map(|i| answers.get(i).copied().flatten()).collect();
-    let levels: Vec<Importance> = (0..n).map(|i| importance.get(i).copied().unwrap_or_default()).collect();
-    let now = leader(&score(c, &answers, &levels))?;
+    let own: Vec<Importance> = (0..n).map(|i| importance.get(i).copied().unwrap_or_default()).collect();
     let answered: Vec<usize> =
         (0..n).filter(|&q| answers[q].is_some_and(|o| o < c.wizard.questions[q].options.len())).collect();
+    firmness_of(n, &answered, |setting| {
+        let levels: Vec<Importance> = setting.iter().zip(&own).map(|(s, o)| s.unwrap_or(*o)).collect();
+        score(c, &answers, &levels)
+    })
+}
+
+/// The firmness of whatever `card_at` scores under an importance setting:
+/// per question, a level (for everyone) or `None` (each person's own),
+/// varying the `answered` questions. One person's answers and a group's
+/// are measured the same way.
+pub(crate) fn firmness_of(
+    questions: usize,
+    answered: &[usize],
+    card_at: impl Fn(&[Option<Importance>]) -> Scorecard,
+) -> Option<Firmness> {
+    let base = vec![None; questions];
+    let now_card = card_at(&base);
+    let now = leader(&now_card)?;
     let levels_count = LEVELS.len();
     let all = u32::try_from(answered.len())
         .ok()
         .and_then(|k| levels_count.checked_pow(k))
         .filter(|&total| total <= MAX_SETTINGS);
-    let mut trial = levels.clone();
+    let mut trial = base.clone();
     let mut holds = 0;
     let settings = all.unwrap_or(MAX_SETTINGS);
     let mut sampler = Sampler(SEED);
     for s in 0..settings {
         let mut code = s;
-        for &q in &answered {
-            trial[q] = match all {
+        for &q in answered {
+            trial[q] = Some(match all {
                 Some(_) => {
                     let level = LEVELS[code % levels_count];
                     code /= levels_count;
                     level
                 }
                 None => sampler.level(),
-            };
+            });
         }
-        if leader(&score(c, &answers, &trial)) == Some(now) {
+        if leader(&card_at(&trial)) == Some(now) {
             holds += 1;
         }
     }
@@ -116,33 +133,37 @@ pub fn firmness(c: &Comparison, answers: &[Option<usize>], importance: &[Importa
         settings,
         holds,
         sampled: all.is_none(),
-        critical: critical(c, &answers, &levels, now, &answered),
+        critical: critical(&base, &now_card, now, answered, &card_at),
     })
 }
 
 /// The answered question whose importance, changed alone to some level,
 /// leaves the leader the smallest lead (a change of leader counting as the
-/// smallest of all); ties go to the earlier question.
+/// smallest of all); ties go to the earlier question. A level that changes
+/// nothing (everyone's own already) is not a change.
 fn critical(
-    c: &Comparison,
-    answers: &[Option<usize>],
-    levels: &[Importance],
+    base: &[Option<Importance>],
+    now_card: &Scorecard,
     now: usize,
     answered: &[usize],
+    card_at: &impl Fn(&[Option<Importance>]) -> Scorecard,
 ) -> Option<(usize, Importance)> {
-    let mut trial = levels.to_vec();
+    let mut trial = base.to_vec();
     let mut best: Option<(f64, usize, Importance)> = None;
     for &q in answered {
-        for level in Importance::ALL.into_iter().filter(|&l| l != levels[q]) {
-            trial[q] = level;
-            let card = score(c, answers, &trial);
+        for level in Importance::ALL {
+            trial[q] = Some(level);
+            let card = card_at(&trial);
+            if card == *now_card {
+                continue;
+            }
             // How much the leader is still ahead: below zero when another leads or it ties.
             let margin = if leader(&card) == Some(now) { lead(&card) } else { -1.0 - lead(&card).abs() };
             if best.is_none_or(|(m, ..)| margin < m) {
                 best = Some((margin, q, level));
             }
         }
-        trial[q] = levels[q];
+        trial[q] = None;
     }
     best.map(|(_, q, level)| (q, level))
 }

@@ -103,9 +103,34 @@ const ROUNDING_SLACK: f64 = 1e-9;
 /// answered or thirty, and whatever the other subjects do. A gap exactly equal
 /// to the margin counts as a tie; the tie takes in every subject that close.
 pub fn score(c: &Comparison, answers: &Answers, importance: &[Importance]) -> Scorecard {
+    score_ballots(c, &[Ballot { answers, importance, share: 1.0 }])
+}
+
+/// One person's answers and importance, counted for `share` of the result:
+/// 1 alone, 1/N in a group of N.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ballot<'a> {
+    pub answers: &'a Answers,
+    pub importance: &'a [Importance],
+    pub share: f64,
+}
+
+/// [`score`] for several people at once: every answer counts, its points
+/// times its owner's share. A group's scores are thus the mean of its
+/// members' scores, and the tie scale the mean of theirs; one person with
+/// share 1 is [`score`] itself. Contributions of the same option to the
+/// same question are added into one.
+pub(crate) fn score_ballots(c: &Comparison, ballots: &[Ballot]) -> Scorecard {
     #[cfg(test)]
     SCORED.with(|n| n.set(n.get() + 1));
-    let chosen = chosen(c, answers, importance);
+    let mut chosen = Vec::new();
+    let mut answered = vec![false; c.wizard.questions.len()];
+    for b in ballots {
+        for a in chosen_by(c, b.answers, b.importance) {
+            answered[a.index] = true;
+            chosen.push(Answered { factor: a.factor * b.share, ..a });
+        }
+    }
     let margin = c.wizard.tie_margin.unwrap_or(DEFAULT_TIE_MARGIN);
 
     let mut ranking: Vec<SubjectScore> =
@@ -133,7 +158,7 @@ pub fn score(c: &Comparison, answers: &Answers, importance: &[Importance]) -> Sc
         _ => Outcome::NoAnswers,
     };
 
-    Scorecard { ranking, outcome, margin, answered: chosen.len() }
+    Scorecard { ranking, outcome, margin, answered: answered.iter().filter(|&&a| a).count() }
 }
 
 #[cfg(test)]
@@ -310,7 +335,7 @@ struct Answered<'a> {
 }
 
 /// The answered questions, in question order; skipped and out-of-range answers are left out.
-fn chosen<'a>(c: &'a Comparison, answers: &Answers, importance: &[Importance]) -> Vec<Answered<'a>> {
+fn chosen_by<'a>(c: &'a Comparison, answers: &Answers, importance: &[Importance]) -> Vec<Answered<'a>> {
     c.wizard
         .questions
         .iter()
@@ -335,15 +360,15 @@ fn widest_gap(q: &Question, a: &Subject, b: &Subject) -> f64 {
 }
 
 fn subject_score(index: usize, subject: &Subject, chosen: &[Answered]) -> SubjectScore {
-    let contributions: Vec<Contribution> = chosen
-        .iter()
-        .map(|a| Contribution {
-            subject: index,
-            question: a.index,
-            option: a.option,
-            points: weight(a.choice, subject) * a.factor,
-        })
-        .collect();
+    let mut contributions: Vec<Contribution> = Vec::with_capacity(chosen.len());
+    for a in chosen {
+        let points = weight(a.choice, subject) * a.factor;
+        // Several people who chose the same option make one contribution.
+        match contributions.iter_mut().find(|k| k.question == a.index && k.option == a.option) {
+            Some(k) => k.points += points,
+            None => contributions.push(Contribution { subject: index, question: a.index, option: a.option, points }),
+        }
+    }
     let points: f64 = contributions.iter().map(|c| c.points).sum();
 
     let mut pushed_for: Vec<Contribution> = contributions.iter().copied().filter(|c| c.points > 0.0).collect();
