@@ -120,6 +120,14 @@ enum Command {
         /// (when it is a versus record you can write), and the new record names it.
         #[arg(long, value_name = "OLD.md")]
         supersedes: Option<PathBuf>,
+        /// Decide together: another person's answer file (`--format answers`) or decision record;
+        /// repeat for more. With --answer or --saved, your answers join them. The comparison is the
+        /// one the first file names, unless --data is given.
+        #[arg(long = "with", value_name = "FILE")]
+        with: Vec<PathBuf>,
+        /// Your name in an answer file or among --with files. Default: your login name.
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
         #[command(flatten)]
         data: DataArg,
     },
@@ -282,11 +290,23 @@ fn main() -> ExitCode {
         Some(Command::Screenshot { out, width, height, data: own }) => {
             with_comparison(data(own).as_deref(), |_, c| headless::screenshot(&c, &out, width, height))
         }
-        Some(Command::Decide { answers, importance, saved, format, decision_makers, supersedes, data: own }) => {
-            with_comparison(data(own).as_deref(), |named, c| {
-                let args = headless::DecideArgs { answers, importance, saved, decision_makers, supersedes };
-                headless::decide(&c, &named, &args, format)
-            })
+        Some(Command::Decide {
+            answers,
+            importance,
+            saved,
+            format,
+            decision_makers,
+            supersedes,
+            with,
+            as_name,
+            data: own,
+        }) => {
+            let args = headless::DecideArgs { answers, importance, saved, decision_makers, supersedes, with, as_name };
+            if args.with.is_empty() {
+                with_comparison(data(own).as_deref(), |named, c| headless::decide(&c, &named, &args, format))
+            } else {
+                headless::decide_together(data(own).as_deref(), &args, format)
+            }
         }
         None if cli.watch => match headless::load_watching(top.as_deref()) {
             Ok((named, comparison)) => interactive(named, comparison, true, cli.theme),

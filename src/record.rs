@@ -83,6 +83,23 @@ pub struct Block {
     /// Question id → importance level, for levels other than normal.
     #[serde(default)]
     pub importance: BTreeMap<String, String>,
+    /// Whose answers these are, in an answer file (`decide --format answers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A group's decision: each person's answers (the record's own
+    /// `answers` are then empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<MemberBlock>,
+}
+
+/// One person's answers in a group's record.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberBlock {
+    pub name: String,
+    pub answers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub importance: BTreeMap<String, String>,
 }
 
 /// The first format: the comparison as `data`, a shipped name or a path.
@@ -164,6 +181,26 @@ pub fn read(path: &Path) -> Result<Block, RecordError> {
     let (bytes, skipped) =
         fsio::read_tail(path, MAX_TAIL, Links::Follow).map_err(|e| RecordError::Unreadable(e.to_string()))?;
     let text = String::from_utf8_lossy(&bytes);
+    find(&text).map_err(|e| match e {
+        RecordError::NoBlock { .. } => RecordError::NoBlock { tail_only: skipped },
+        e => e,
+    })
+}
+
+/// An answer file (`decide --format answers`, `e` in the app), which is a
+/// block on its own, or a decision record whose block is read instead: the
+/// whole file at most [`MAX_BLOCK`] bytes when it is JSON, its last
+/// [`MAX_TAIL`] when it is a record.
+pub fn read_answers(path: &Path) -> Result<Block, RecordError> {
+    let (bytes, skipped) =
+        fsio::read_tail(path, MAX_TAIL, Links::Follow).map_err(|e| RecordError::Unreadable(e.to_string()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    if !skipped && text.trim_start().starts_with('{') {
+        if text.len() > MAX_BLOCK {
+            return Err(RecordError::TooLarge);
+        }
+        return parse(&text);
+    }
     find(&text).map_err(|e| match e {
         RecordError::NoBlock { .. } => RecordError::NoBlock { tail_only: skipped },
         e => e,
@@ -359,6 +396,8 @@ pub fn parse(json: &str) -> Result<Block, RecordError> {
                 tied: Vec::new(),
                 answers: v1.answers,
                 importance: v1.importance,
+                name: None,
+                members: Vec::new(),
             })
         }
         v if v > VERSION => Err(RecordError::Newer(v)),

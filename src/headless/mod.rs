@@ -5,6 +5,9 @@
 pub mod complete;
 pub mod man;
 mod recheck;
+mod together;
+
+pub use together::decide_together;
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -700,50 +703,27 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
         warn("--decision-maker and --supersedes are for a decision record: add --format madr");
         return ExitCode::from(2);
     }
-    let mut errors = Vec::new();
-    let answer_pairs = key_values(&args.answers, "QUESTION=OPTION", &mut errors);
-    let level_pairs = key_values(&args.importance, "QUESTION=LEVEL", &mut errors);
-    let given = wizard::answers_from_ids(c, &answer_pairs).unwrap_or_else(|e| {
-        errors.extend(e);
-        Vec::new()
-    });
-    let levels = wizard::importance_from_ids(c, &level_pairs).unwrap_or_else(|e| {
-        errors.extend(e);
-        Vec::new()
-    });
-    if !errors.is_empty() {
-        for e in &errors {
-            warn(e);
-        }
+    if args.as_name.is_some() && format != ReportFormat::Answers {
+        warn("--as names the person in an answer file (--format answers) or among --with files");
         return ExitCode::from(2);
     }
-    let (mut answers, mut importance) = (vec![None; c.wizard.questions.len()], levels.clone());
-    if args.saved {
-        let identity = crate::saved::identity(named.shipped(), named.path.as_deref());
-        let Some(path) = crate::saved::path_for(&identity) else {
-            warn("no state directory (set XDG_STATE_HOME or HOME) to read saved answers from");
+    let (answers, importance) = match own_answers(c, named, args) {
+        Ok(own) => own,
+        Err(code) => return code,
+    };
+    if format == ReportFormat::Answers {
+        let Some(name) = args.as_name.clone().or_else(export::who) else {
+            warn("no login name to put in the answer file: give one with --as NAME");
             return ExitCode::from(2);
         };
-        let loaded = crate::saved::load(&path, &identity, c);
-        if let Some(notice) = &loaded.notice {
-            warn(notice);
-        }
-        let Some(saved) = loaded.saved else {
-            warn(&format!("no saved answers for this comparison in {}", data::sanitize(&path.display().to_string())));
-            return ExitCode::from(1);
-        };
-        answers = saved.answers;
-        importance = saved.importance;
-        for (i, l) in levels.iter().enumerate() {
-            if level_pairs.iter().any(|(q, _)| c.wizard.questions[i].id.as_str() == q) {
-                importance[i] = *l;
-            }
-        }
-    }
-    for (i, a) in given.iter().enumerate() {
-        if a.is_some() {
-            answers[i] = *a;
-        }
+        return print_out(&export::answers_file(
+            c,
+            &named.record_identity(),
+            &answers,
+            &importance,
+            &name,
+            &export::date(),
+        ));
     }
     if answers.iter().all(Option::is_none) && format == ReportFormat::Text {
         let mut out = String::from(
@@ -766,6 +746,62 @@ pub fn decide(c: &Comparison, named: &Named, args: &DecideArgs, format: ReportFo
     }
     let report = export::decision_report(c, &answers, &importance, format);
     if format == ReportFormat::Json { print_json(&report) } else { print_out(&report) }
+}
+
+/// The answers and importance `versus decide` was given: `--answer` and
+/// `--importance` over the saved ones with `--saved`. Every bad id is
+/// reported, then `Err` with the exit code.
+pub(crate) fn own_answers(
+    c: &Comparison,
+    named: &Named,
+    args: &DecideArgs,
+) -> Result<(Vec<Option<usize>>, Vec<wizard::Importance>), ExitCode> {
+    let mut errors = Vec::new();
+    let answer_pairs = key_values(&args.answers, "QUESTION=OPTION", &mut errors);
+    let level_pairs = key_values(&args.importance, "QUESTION=LEVEL", &mut errors);
+    let given = wizard::answers_from_ids(c, &answer_pairs).unwrap_or_else(|e| {
+        errors.extend(e);
+        Vec::new()
+    });
+    let levels = wizard::importance_from_ids(c, &level_pairs).unwrap_or_else(|e| {
+        errors.extend(e);
+        Vec::new()
+    });
+    if !errors.is_empty() {
+        for e in &errors {
+            warn(e);
+        }
+        return Err(ExitCode::from(2));
+    }
+    let (mut answers, mut importance) = (vec![None; c.wizard.questions.len()], levels.clone());
+    if args.saved {
+        let identity = crate::saved::identity(named.shipped(), named.path.as_deref());
+        let Some(path) = crate::saved::path_for(&identity) else {
+            warn("no state directory (set XDG_STATE_HOME or HOME) to read saved answers from");
+            return Err(ExitCode::from(2));
+        };
+        let loaded = crate::saved::load(&path, &identity, c);
+        if let Some(notice) = &loaded.notice {
+            warn(notice);
+        }
+        let Some(saved) = loaded.saved else {
+            warn(&format!("no saved answers for this comparison in {}", data::sanitize(&path.display().to_string())));
+            return Err(ExitCode::from(1));
+        };
+        answers = saved.answers;
+        importance = saved.importance;
+        for (i, l) in levels.iter().enumerate() {
+            if level_pairs.iter().any(|(q, _)| c.wizard.questions[i].id.as_str() == q) {
+                importance[i] = *l;
+            }
+        }
+    }
+    for (i, a) in given.iter().enumerate() {
+        if a.is_some() {
+            answers[i] = *a;
+        }
+    }
+    Ok((answers, importance))
 }
 
 /// The decision record `decide --format madr` prints, after marking the
@@ -808,6 +844,10 @@ pub struct DecideArgs {
     pub decision_makers: Vec<String>,
     /// For a record: the record it replaces.
     pub supersedes: Option<std::path::PathBuf>,
+    /// Other people's answer files (or records), for a group's result.
+    pub with: Vec<PathBuf>,
+    /// Whose answers these are, in an answer file or among `--with` files.
+    pub as_name: Option<String>,
 }
 
 /// `versus screenshot --out DIR`: every scene as SVG and plain text.

@@ -200,9 +200,36 @@ fn recheck_read(path: &Path, read: Result<Block, record::RecordError>, data_arg:
         Ok(found) => found,
         Err(why) => return refused(why),
     };
+    if !block.members.is_empty() {
+        // A group's record: every member's answers replayed, the group scored again.
+        let mut gone = Vec::new();
+        let members = block
+            .members
+            .iter()
+            .map(|m| {
+                let replayed = wizard::replay(&c, &m.answers, &m.importance);
+                gone.extend(replayed.gone.into_iter().map(|g| format!("{}: {g}", m.name)));
+                wizard::Member { name: m.name.clone(), answers: replayed.answers, importance: replayed.importance }
+            })
+            .collect();
+        let group = wizard::Group::new(&c, members);
+        let now =
+            Now { leader: group.leader, tied: group.tied.clone(), lead: group.lead, robustness: group.robustness };
+        return outcome(path, &block, &named, &c, &now, gone);
+    }
     let replayed = wizard::replay(&c, &block.answers, &block.importance);
     let report = Report::new(&c, &replayed.answers, &replayed.importance);
-    outcome(path, &block, &named, &c, &report, replayed.gone)
+    let now =
+        Now { leader: report.leader, tied: report.tied.clone(), lead: report.lead, robustness: report.robustness() };
+    outcome(path, &block, &named, &c, &now, replayed.gone)
+}
+
+/// The outcome the record's answers give today: one person's or a group's.
+struct Now {
+    leader: Option<usize>,
+    tied: Vec<usize>,
+    lead: f64,
+    robustness: wizard::Robustness,
 }
 
 /// The comparison to replay `block` against: `--data` when given, else the
@@ -239,7 +266,7 @@ fn comparison_for(block: &Block, data_arg: Option<&Path>) -> Result<(Named, Comp
 }
 
 /// The recorded outcome against the current one, in words.
-fn outcome(path: &Path, block: &Block, named: &Named, c: &Comparison, report: &Report, gone: Vec<String>) -> Rechecked {
+fn outcome(path: &Path, block: &Block, named: &Named, c: &Comparison, report: &Now, gone: Vec<String>) -> Rechecked {
     let name_of = |id: &str| {
         c.subjects
             .iter()
@@ -288,7 +315,7 @@ fn outcome(path: &Path, block: &Block, named: &Named, c: &Comparison, report: &R
         "comparison": named.shown(),
         "recorded": {"leader": block.leader, "tied": block.tied, "date": block.date},
         "now": {"leader": now_leader, "tied": now_tied, "lead": report.lead,
-            "robustness": report.robustness().label()},
+            "robustness": report.robustness.label()},
         "gone": gone,
         "message": line,
     });

@@ -176,7 +176,11 @@ impl Group {
                 let same = self.same_leader();
                 format!(
                     "{same} of {people} {} {} as their own leader ({} %)",
-                    if people == 1 { "person has" } else { "people have" },
+                    match (same, people) {
+                        (1, 1) => "person has",
+                        (1, _) => "people has",
+                        _ => "people have",
+                    },
                     c.subjects[l].name,
                     percent(same as f64 / people.max(1) as f64)
                 )

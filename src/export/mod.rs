@@ -8,6 +8,8 @@ use crate::data::{Comparison, Note, PerSubject, Row, count};
 use crate::record;
 use crate::wizard::{self, Importance, Outcome};
 
+pub mod group;
+
 /// One line of counts, as printed by `versus check`.
 pub fn summary_line(c: &Comparison) -> String {
     let names: Vec<&str> = c.subjects.iter().map(|s| s.name.as_str()).collect();
@@ -291,6 +293,8 @@ pub enum ReportFormat {
     Json,
     /// A decision record (MADR) to keep with the project; `versus recheck` replays it.
     Madr,
+    /// Your answers as a file to hand to a colleague: `versus decide --with FILE` reads it.
+    Answers,
 }
 
 /// The wizard's result for `answers` weighed by `importance`: the
@@ -308,7 +312,7 @@ pub fn decision_report(
     let report = wizard::Report::new(c, answers, importance);
     match format {
         ReportFormat::Json => decision_json(c, &report, answers, importance),
-        ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Madr => {
+        ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Madr | ReportFormat::Answers => {
             let firmness = wizard::firmness(c, answers, importance);
             decision_prose(c, &report, firmness.as_ref(), format != ReportFormat::Text)
         }
@@ -565,6 +569,67 @@ fn markdown_link(path: &str) -> String {
     format!("[{text}](<{target}>)")
 }
 
+/// The answers block of one person's report: what a record embeds and an
+/// answer file is.
+pub(crate) fn block_of(
+    c: &Comparison,
+    identity: &record::Identity,
+    report: &wizard::Report,
+    date: &str,
+) -> record::Block {
+    let questions = &c.wizard.questions;
+    record::Block {
+        version: record::VERSION,
+        comparison: identity.comparison.clone(),
+        from: identity.from,
+        title: c.title.to_string(),
+        date: date.to_string(),
+        leader: report.leader.map(|s| c.subjects[s].id.to_string()),
+        tied: report.tied.iter().map(|&s| c.subjects[s].id.to_string()).collect(),
+        answers: report
+            .answered
+            .iter()
+            .map(|a| {
+                let q = &questions[a.question];
+                (q.id.to_string(), q.options[a.option].id.to_string())
+            })
+            .collect(),
+        importance: report
+            .answered
+            .iter()
+            .filter(|a| a.importance != Importance::Normal)
+            .map(|a| (questions[a.question].id.to_string(), a.importance.id().to_string()))
+            .collect(),
+        name: None,
+        members: Vec::new(),
+    }
+}
+
+/// One person's answer file: their answers and importance by id, their
+/// name, the comparison's identity and the date, as the JSON block a
+/// decision record embeds (`versus decide --with` reads either).
+pub fn answers_file(
+    c: &Comparison,
+    identity: &record::Identity,
+    answers: &[Option<usize>],
+    importance: &[Importance],
+    name: &str,
+    date: &str,
+) -> String {
+    let report = wizard::Report::new(c, answers, importance);
+    let mut block = block_of(c, identity, &report, date);
+    block.name =
+        Some(crate::data::clip(crate::data::sanitize_line(name).trim(), crate::data::MAX_NAME_CHARS).into_owned());
+    let mut json = serde_json::to_string_pretty(&block).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// The login name, for an answer file's or a record's author when none is given.
+pub fn who() -> Option<String> {
+    login_name()
+}
+
 /// The record's title: the choice, or that there is none.
 pub fn record_title(c: &Comparison, report: &wizard::Report) -> String {
     match report.leader {
@@ -723,29 +788,7 @@ pub fn madr(
         let _ = writeln!(out, "- [{}]({})", s.title, s.url);
     }
     let _ = writeln!(out, "- Comparison data: {}", identity.describe());
-    let block = record::Block {
-        version: record::VERSION,
-        comparison: identity.comparison.clone(),
-        from: identity.from,
-        title: c.title.to_string(),
-        date: meta.date.clone(),
-        leader: report.leader.map(|s| c.subjects[s].id.to_string()),
-        tied: report.tied.iter().map(|&s| c.subjects[s].id.to_string()).collect(),
-        answers: report
-            .answered
-            .iter()
-            .map(|a| {
-                let q = &questions[a.question];
-                (q.id.to_string(), q.options[a.option].id.to_string())
-            })
-            .collect(),
-        importance: report
-            .answered
-            .iter()
-            .filter(|a| a.importance != Importance::Normal)
-            .map(|a| (questions[a.question].id.to_string(), a.importance.id().to_string()))
-            .collect(),
-    };
+    let block = block_of(c, identity, &report, &meta.date);
     // Nothing above may open a comment (where a marker could hide) or a code block.
     let mut out = out.replace("<!--", "&lt;!--").replace("```", "\\`\\`\\`");
     let _ = write!(
