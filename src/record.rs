@@ -467,6 +467,8 @@ mod tests {
             tied: Vec::new(),
             answers: [("size".to_string(), "large".to_string())].into(),
             importance: BTreeMap::new(),
+            name: None,
+            members: Vec::new(),
         }
     }
 

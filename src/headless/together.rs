@@ -14,6 +14,9 @@ use crate::export::{self, ReportFormat};
 use crate::record::{self, Block};
 use crate::wizard::{self, Group, Member};
 
+/// Question id → option id, or → importance level.
+type Ids = std::collections::BTreeMap<String, String>;
+
 /// One file read: where it came from, for messages, and its block.
 struct Read {
     shown: String,
@@ -122,9 +125,7 @@ pub fn decide_together(data_arg: Option<&Path>, args: &DecideArgs, format: Repor
 
 /// The people in one file: its own answers under its name (or the file's
 /// name without extension), or a group record's members.
-fn people(
-    r: &Read,
-) -> Vec<(String, &std::collections::BTreeMap<String, String>, &std::collections::BTreeMap<String, String>)> {
+fn people(r: &Read) -> Vec<(String, &Ids, &Ids)> {
     if r.block.members.is_empty() {
         let stem = r.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let name = r.block.name.clone().filter(|n| !clean_name(n).is_empty()).unwrap_or(stem);
