@@ -31,6 +31,11 @@ struct Cli {
     #[arg(long, value_enum, value_name = "THEME")]
     theme: Option<ThemeArg>,
 
+    /// Decide together: another person's answer file (`versus decide --format answers`, or `e` on
+    /// the result page) or decision record; repeat for more. `g` on the Decide tab shows the group.
+    #[arg(long = "with", value_name = "FILE")]
+    with: Vec<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -253,6 +258,14 @@ fn main() -> ExitCode {
         ));
         return ExitCode::from(2);
     }
+    if !cli.with.is_empty() && (cli.command.is_some() || cli.watch) {
+        headless::warn(if cli.watch {
+            "--with and --watch do not go together yet: open the group without --watch"
+        } else {
+            "--with before a command is the app's: put it after the command (versus decide --with FILE)"
+        });
+        return ExitCode::from(2);
+    }
     match cli.command {
         Some(Command::Check { comparisons, strict, against }) => {
             headless::check(&comparisons, &headless::CheckArgs { strict, against })
@@ -309,10 +322,16 @@ fn main() -> ExitCode {
             }
         }
         None if cli.watch => match headless::load_watching(top.as_deref()) {
-            Ok((named, comparison)) => interactive(named, comparison, true, cli.theme),
+            Ok((named, comparison)) => interactive(named, comparison, true, cli.theme, Vec::new()),
             Err(code) => code,
         },
-        None => with_comparison(top.as_deref(), |named, c| interactive(named, c, false, cli.theme)),
+        None if !cli.with.is_empty() => match headless::read_people(top.as_deref(), &cli.with) {
+            Ok((named, c, people)) => {
+                interactive(named, c, false, cli.theme, people.into_iter().map(|(_, m)| m).collect())
+            }
+            Err(code) => code,
+        },
+        None => with_comparison(top.as_deref(), |named, c| interactive(named, c, false, cli.theme, Vec::new())),
     }
 }
 
@@ -466,6 +485,7 @@ fn interactive(
     comparison: versus::data::Comparison,
     watch: bool,
     theme: Option<ThemeArg>,
+    together: Vec<versus::wizard::Member>,
 ) -> ExitCode {
     // A config that does not read whole stops the app: half of one would be a surprise.
     let config = match versus::config::load() {
@@ -477,7 +497,7 @@ fn interactive(
     };
     // Auto asks the terminal now, before the app reads its input (at most 50 ms when it never answers).
     let (theme, _) = config.theme_asking(theme.map(ThemeName::from), versus::tui::background::ask_terminal);
-    match versus::tui::open(named, comparison, watch, &config, theme) {
+    match versus::tui::open(named, comparison, watch, &config, theme, together) {
         Ok(versus::tui::Ended::Quit) => ExitCode::SUCCESS,
         Ok(versus::tui::Ended::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
         Err(e) => {

@@ -31,6 +31,8 @@ pub enum Effect {
     WriteRecordTo(std::path::PathBuf),
     /// Copy the wizard's result, as Markdown, to the clipboard.
     CopyResult,
+    /// Write the wizard's answers to an answer file in the current directory.
+    ExportAnswers,
     /// The wizard's answers or importance changed: keep them.
     SaveAnswers,
 }

@@ -94,10 +94,34 @@ pub struct App {
     /// the result page asks for it every frame, and it scores thousands of
     /// importance settings, so it is worked out once per set of answers.
     firmness: std::cell::RefCell<Option<FirmnessMemo>>,
+    /// Other people's answers (`versus --with FILE…`): the Together page
+    /// scores them with the user's own.
+    pub together: Vec<crate::wizard::Member>,
+    /// The group's result for the answers it was worked out for (as `firmness`).
+    group: std::cell::RefCell<Option<GroupMemo>>,
 }
 
 /// [`App::firmness`]'s memo: the answers and importance, and what they gave.
 type FirmnessMemo = (Vec<Option<usize>>, Vec<crate::wizard::Importance>, Option<crate::wizard::Firmness>);
+/// [`App::group`]'s memo.
+type GroupMemo = (Vec<Option<usize>>, Vec<crate::wizard::Importance>, crate::wizard::Group);
+
+/// A person's answers, given for `before`, by id for `after` (what is gone is dropped).
+fn carried(m: &crate::wizard::Member, before: &Comparison, after: &Comparison) -> crate::wizard::Member {
+    let mut answers = std::collections::BTreeMap::new();
+    let mut importance = std::collections::BTreeMap::new();
+    for (q, question) in before.wizard.questions.iter().enumerate() {
+        if let Some(option) = m.answer(before, q) {
+            answers.insert(question.id.to_string(), question.options[option].id.to_string());
+            importance.insert(question.id.to_string(), m.level(q).id().to_string());
+        }
+    }
+    let replayed = crate::wizard::replay(after, &answers, &importance);
+    crate::wizard::Member { name: m.name.clone(), answers: replayed.answers, importance: replayed.importance }
+}
+
+/// The user's column among the people of the Together page.
+pub const YOU: &str = "you";
 
 impl App {
     pub fn new(data: Comparison) -> Self {
@@ -119,6 +143,36 @@ impl App {
             lost_answers: Vec::new(),
             keys: Arc::new(Keymap::default()),
             firmness: std::cell::RefCell::new(None),
+            together: Vec::new(),
+            group: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// The group's result: the `--with` people and the user (last, as
+    /// "you", once they have answered anything: someone who said nothing
+    /// is not one of the people deciding), worked out again only when the
+    /// user's answers change; `None` without other people.
+    pub fn group(&self) -> Option<crate::wizard::Group> {
+        if self.together.is_empty() {
+            return None;
+        }
+        let (answers, importance) = (&self.wizard.answers, &self.wizard.importance);
+        let mut memo = self.group.borrow_mut();
+        match &*memo {
+            Some((a, i, g)) if a == answers && i == importance => Some(g.clone()),
+            _ => {
+                let mut members = self.together.clone();
+                if answers.iter().any(Option::is_some) {
+                    members.push(crate::wizard::Member {
+                        name: YOU.to_string(),
+                        answers: answers.clone(),
+                        importance: importance.clone(),
+                    });
+                }
+                let g = crate::wizard::Group::new(&self.data, members);
+                *memo = Some((answers.clone(), importance.clone(), g.clone()));
+                Some(g)
+            }
         }
     }
 
@@ -154,9 +208,12 @@ impl App {
             .collect();
         self.entries = Entries::build(&data);
         self.corpora = Arc::new(Corpora::build(&data, &self.entries));
+        // Other people's answers follow their ids into the new version.
+        self.together = self.together.iter().map(|m| carried(m, &self.data, &data)).collect();
         self.data = data;
         // Worked out for the old data: the same answers may weigh differently now.
         self.firmness.replace(None);
+        self.group.replace(None);
         self.wizard = wizard;
         self.lost_answers = lost;
         self.banner = None;
@@ -293,11 +350,19 @@ impl App {
                 Mode::FaqFilter => self.in_faq_filter(action),
                 Mode::Help => self.in_help(action),
                 Mode::Wizard => match action {
+                    Action::Wizard(crate::wizard::WizardAction::Together) if self.together.is_empty() => {
+                        self.status = Some(format!(
+                            "No one else's answers to decide with: start versus with --with FILE (answer files \
+                             written with {} or versus decide --format answers).",
+                            self.keys.wizard_key(crate::wizard::WizardAction::ExportAnswers)
+                        ));
+                    }
                     Action::Wizard(w) => {
                         let request = self.wizard.apply(w, &self.data.wizard.questions);
                         self.effects.extend(request.map(|r| match r {
                             crate::wizard::Request::WriteRecord => Effect::WriteRecord,
                             crate::wizard::Request::CopyResult => Effect::CopyResult,
+                            crate::wizard::Request::ExportAnswers => Effect::ExportAnswers,
                         }));
                     }
                     Action::Scroll { by, max } => {

@@ -6,14 +6,10 @@ use std::fmt::Write as _;
 use super::{RecordMeta, ReportFormat, block, cell, yaml_list};
 use crate::data::Comparison;
 use crate::record;
-use crate::wizard::{self, Change, Group, Importance};
+use crate::wizard::{self, Change, Group, Importance, RULE, disagreement_effect, leader_word};
 
 /// How many of one person's changes the text and Markdown list (JSON lists all).
 const TIPS_SHOWN: usize = 5;
-
-/// The rule for combining answers, in one sentence (README says the same).
-pub const RULE: &str = "Each person counts equally: a subject's group score is the mean of everyone's own score, \
-                        each with their own answers and importance.";
 
 /// The group's result in `format` (text, Markdown or JSON; a record is [`madr`]).
 pub fn report(c: &Comparison, g: &Group, format: ReportFormat) -> String {
@@ -31,37 +27,6 @@ fn scores(c: &Comparison, card: &wizard::Scorecard) -> String {
         .map(|r| format!("{} {}", c.subjects[r.subject].name, wizard::points(r.points).trim_start_matches('+')))
         .collect();
     shown.join(" · ")
-}
-
-/// Who leads a scorecard, in a word: a name, "tie (A, B)" or "nothing answered".
-pub fn leader_word(c: &Comparison, card: &wizard::Scorecard) -> String {
-    match &card.outcome {
-        wizard::Outcome::Winner(s) => c.subjects[*s].name.to_string(),
-        wizard::Outcome::Tie(t) => {
-            let names: Vec<&str> = t.iter().map(|&s| c.subjects[s].name.as_str()).collect();
-            format!("tie ({})", names.join(", "))
-        }
-        wizard::Outcome::NoAnswers => "nothing answered".to_string(),
-    }
-}
-
-/// What unanimity on a disagreement would do, in words.
-pub fn disagreement_effect(c: &Comparison, g: &Group, d: &wizard::Disagreement) -> String {
-    let q = &c.wizard.questions[d.question];
-    let moves = wizard::points_word(d.moves);
-    match d.flips {
-        Some((o, Some(s))) => format!(
-            "if everyone answered \"{}\", {} would lead; the lead moves by {moves}",
-            q.options[o].label, c.subjects[s].name
-        ),
-        Some((o, None)) => {
-            format!("if everyone answered \"{}\", no subject would lead; the lead moves by {moves}", q.options[o].label)
-        }
-        None if g.leader.is_some() => {
-            format!("{} leads whatever the answer; the lead moves by {moves}", leader_word(c, &g.card))
-        }
-        None => format!("the scores move by {moves}"),
-    }
 }
 
 /// The names on one side, joined.

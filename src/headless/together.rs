@@ -40,9 +40,49 @@ pub fn decide_together(data_arg: Option<&Path>, args: &DecideArgs, format: Repor
     if args.supersedes.is_some() && format != ReportFormat::Madr {
         return refuse("--supersedes is for a decision record: add --format madr");
     }
+    let (named, c, mut members) = match read_people(data_arg, &args.with) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let mut errors = Vec::new();
+    if !args.answers.is_empty() || args.saved {
+        match own_answers(&c, &named, args) {
+            Ok((answers, importance)) => {
+                let name = clean_name(args.as_name.clone().or_else(export::who).as_deref().unwrap_or("you"));
+                members.push(("your answers".to_string(), Member { name, answers, importance }));
+            }
+            Err(code) => return code,
+        }
+    }
+    errors.extend(duplicates(&members));
+    if !errors.is_empty() {
+        for e in &errors {
+            warn(e);
+        }
+        return ExitCode::from(2);
+    }
+    let group = Group::new(&c, members.into_iter().map(|(_, m)| m).collect());
+    match format {
+        ReportFormat::Json => print_json(&export::group::report(&c, &group, format)),
+        ReportFormat::Madr => match record(&c, &named, &group, args) {
+            Ok(text) => print_out(&text),
+            Err(why) => refuse(&why),
+        },
+        _ => print_out(&export::group::report(&c, &group, format)),
+    }
+}
+
+/// The answer files (or records) at `files`, checked against one
+/// comparison: `--data`'s, else the one the first file names. Every problem
+/// is printed, one line each, and then `Err` (exit 2). Each person comes
+/// with the file they came from, for messages.
+pub fn read_people(
+    data_arg: Option<&Path>,
+    files: &[PathBuf],
+) -> Result<(Named, Comparison, Vec<(String, Member)>), ExitCode> {
     let mut errors = Vec::new();
     let mut read = Vec::new();
-    for path in &args.with {
+    for path in files {
         let shown = data::printable(&path.display().to_string());
         match record::read_answers(path) {
             Ok(block) => read.push(Read { shown, path: path.clone(), block }),
@@ -69,7 +109,7 @@ pub fn decide_together(data_arg: Option<&Path>, args: &DecideArgs, format: Repor
         for e in &errors {
             warn(e);
         }
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     };
     let mut members: Vec<(String, Member)> = Vec::new();
     for r in &read {
@@ -89,38 +129,28 @@ pub fn decide_together(data_arg: Option<&Path>, args: &DecideArgs, format: Repor
             members.push((r.shown.clone(), member));
         }
     }
-    if !args.answers.is_empty() || args.saved {
-        match own_answers(&c, &named, args) {
-            Ok((answers, importance)) => {
-                let name = clean_name(args.as_name.clone().or_else(export::who).as_deref().unwrap_or("you"));
-                members.push(("your answers".to_string(), Member { name, answers, importance }));
-            }
-            Err(code) => return code,
+    errors.extend(duplicates(&members));
+    if !errors.is_empty() {
+        for e in &errors {
+            warn(e);
         }
+        return Err(ExitCode::from(2));
     }
+    Ok((named, c, members))
+}
+
+/// One line for each person whose answers come twice (by name).
+fn duplicates(members: &[(String, Member)]) -> Vec<String> {
+    let mut lines = Vec::new();
     for (i, (from, m)) in members.iter().enumerate() {
         if let Some((first, _)) = members[..i].iter().find(|(_, other)| other.name == m.name) {
-            errors.push(format!(
+            lines.push(format!(
                 "{first} and {from} both hold answers by \"{}\": give each person's answers once",
                 data::printable(&m.name)
             ));
         }
     }
-    if !errors.is_empty() {
-        for e in &errors {
-            warn(e);
-        }
-        return ExitCode::from(2);
-    }
-    let group = Group::new(&c, members.into_iter().map(|(_, m)| m).collect());
-    match format {
-        ReportFormat::Json => print_json(&export::group::report(&c, &group, format)),
-        ReportFormat::Madr => match record(&c, &named, &group, args) {
-            Ok(text) => print_out(&text),
-            Err(why) => refuse(&why),
-        },
-        _ => print_out(&export::group::report(&c, &group, format)),
-    }
+    lines
 }
 
 /// The people in one file: its own answers under its name (or the file's

@@ -330,6 +330,18 @@ const WIZARD: &[Default<WizardAction>] = &[
         help: "result page: copy the result as Markdown (as c copies the selection elsewhere)",
         command: WizardAction::Copy,
     },
+    Default {
+        name: "export_answers",
+        keys: &[ch('f')],
+        help: "result page: write your answers to a file, answers-NAME.json, for a colleague's --with",
+        command: WizardAction::ExportAnswers,
+    },
+    Default {
+        name: "together",
+        keys: &[ch('t')],
+        help: "together: the group's result with the answer files given by --with",
+        command: WizardAction::Together,
+    },
 ];
 
 /// The query language of every search line (fzf's extended search), for the help overlay.

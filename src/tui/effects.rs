@@ -31,6 +31,7 @@ pub(super) fn carry_out(effect: &Effect, app: &App, theme: &Theme, identity: &st
         Effect::WriteRecord => place_record(app, identity, current),
         Effect::WriteRecordTo(path) => Action::Status(write_record_to(app, current, path)),
         Effect::CopyResult => Action::Status(copy_result(app)),
+        Effect::ExportAnswers => Action::Status(export_answers(app, current)),
         _ => return None,
     })
 }
@@ -43,7 +44,14 @@ fn place_record(app: &App, identity: &str, current: &Named) -> Action {
     let folder = crate::record::DECISION_FOLDERS.iter().map(Path::new).find(|d| d.is_dir());
     let Some(folder) = folder else { return Action::Status(write_record_to(app, current, &here)) };
     let report = crate::wizard::Report::new(&app.data, &app.wizard.answers, &app.wizard.importance);
-    let slug = crate::record::slug(&crate::export::record_title(&app.data, &report));
+    let title = match shown_group(app) {
+        Some(g) => match g.leader {
+            Some(s) => format!("Choose {} — {}", app.data.subjects[s].name, app.data.title),
+            None => format!("{}: no clear winner yet", app.data.title),
+        },
+        None => crate::export::record_title(&app.data, &report),
+    };
+    let slug = crate::record::slug(&title);
     // Bounded: a folder of a million files is not read to the end for a number.
     let existing: Vec<String> = std::fs::read_dir(folder)
         .map(|d| d.take(10_000).filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
@@ -64,6 +72,46 @@ fn place_record(app: &App, identity: &str, current: &Named) -> Action {
     }
 }
 
+/// The group on the Together page, with the user named as in their files
+/// (the login name) rather than "you"; `None` on any other page.
+fn shown_group(app: &App) -> Option<crate::wizard::Group> {
+    if app.wizard.page != crate::wizard::WizardPage::Together {
+        return None;
+    }
+    let mut g = app.group()?;
+    let me = g.members.last_mut().filter(|m| m.name == crate::app::YOU);
+    if let (Some(me), Some(name)) = (me, crate::export::who()) {
+        me.name = name;
+    }
+    Some(g)
+}
+
+/// Writes the user's answers to `answers-NAME.json` in the current directory
+/// (never over a file), for a colleague's `versus decide --with` or `versus --with`.
+fn export_answers(app: &App, current: &Named) -> String {
+    let name = crate::export::who().unwrap_or_else(|| crate::app::YOU.to_string());
+    let here = Path::new(".");
+    let file = here.join(free_name(here, |n| match n {
+        1 => format!("answers-{}.json", crate::record::slug(&name)),
+        n => format!("answers-{}-{n}.json", crate::record::slug(&name)),
+    }));
+    let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
+    let json = crate::export::answers_file(
+        &app.data,
+        &current.record_identity(),
+        answers,
+        importance,
+        &name,
+        &crate::export::date(),
+    );
+    let shown = crate::data::sanitize_line(&file.display().to_string());
+    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&file);
+    match created.and_then(|mut f| io::Write::write_all(&mut f, json.as_bytes())) {
+        Ok(()) => format!("Your answers written to {shown}: others add them with --with {shown}."),
+        Err(e) => format!("Could not write {shown}: {}", e.kind()),
+    }
+}
+
 /// The first name `name(n)` (n = 1, 2, …) that is free in `dir`.
 fn free_name(dir: &Path, name: impl Fn(usize) -> String) -> String {
     (1..100).map(&name).find(|n| std::fs::symlink_metadata(dir.join(n)).is_err()).unwrap_or_else(|| name(100))
@@ -73,7 +121,11 @@ fn free_name(dir: &Path, name: impl Fn(usize) -> String) -> String {
 fn write_record_to(app: &App, current: &Named, path: &Path) -> String {
     use crate::export;
     let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
-    let record = export::madr(&app.data, &current.record_identity(), answers, importance, &export::RecordMeta::today());
+    let meta = export::RecordMeta::today();
+    let record = match shown_group(app) {
+        Some(g) => export::group::madr(&app.data, &current.record_identity(), &g, &meta),
+        None => export::madr(&app.data, &current.record_identity(), answers, importance, &meta),
+    };
     let shown = crate::data::sanitize_line(&path.display().to_string());
     let created = std::fs::OpenOptions::new().write(true).create_new(true).open(path);
     match created.and_then(|mut f| io::Write::write_all(&mut f, record.as_bytes())) {
@@ -88,7 +140,10 @@ fn write_record_to(app: &App, current: &Named, path: &Path) -> String {
 fn copy_result(app: &App) -> String {
     use crate::export::{self, ReportFormat};
     let (answers, importance) = (&app.wizard.answers, &app.wizard.importance);
-    let text = export::decision_report(&app.data, answers, importance, ReportFormat::Markdown);
+    let text = match shown_group(app) {
+        Some(g) => export::group::report(&app.data, &g, ReportFormat::Markdown),
+        None => export::decision_report(&app.data, answers, importance, ReportFormat::Markdown),
+    };
     match copy(&text) {
         Ok(()) => {
             format!("Copied the result as Markdown ({} lines) to the clipboard (OSC 52).", text.lines().count())

@@ -252,17 +252,27 @@ impl AnswerStore {
 
 /// Opens the interactive view on `comparison` (`named`, for its saved
 /// answers), taking up the answers saved last time. With `watch`, the
-/// comparison's file is reloaded whenever it changes.
+/// comparison's file is reloaded whenever it changes; `together`, other
+/// people's answers (`--with`), are scored with the user's on the Together page.
 pub fn open(
     named: Named,
     comparison: Comparison,
     watch: bool,
     config: &crate::config::Config,
     theme: Theme,
+    together: Vec<crate::wizard::Member>,
 ) -> Result<Ended, TuiError> {
     MOUSE.store(config.mouse, Ordering::Relaxed);
     let keys = Arc::new(config.keys.clone());
     let (mut app, store) = prepare(&named, comparison, &keys);
+    if !together.is_empty() {
+        let names: Vec<String> = together.iter().map(|m| m.name.clone()).collect();
+        app.together = together;
+        let key = app.keys.wizard_key(crate::wizard::WizardAction::Together);
+        let notice = format!("Deciding with {}: {key} on the Decide tab shows the group's result.", names.join(", "));
+        app.add_notice(notice.clone());
+        app.update(Action::Status(notice));
+    }
     let (send, wakes) = std::sync::mpsc::channel();
     let waker = Waker(send.clone());
     let mut watching = Watching { enabled: watch, file: None, waker: waker.clone() };

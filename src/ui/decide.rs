@@ -118,6 +118,7 @@ fn wizard_doc(app: &App, theme: &Theme, width: u16) -> Doc {
         WizardPage::Question(i) => question_doc(app, theme, i, &mut doc),
         WizardPage::Answers => answers_doc(app, theme, &mut doc),
         WizardPage::Result => result_doc(app, theme, width, &mut doc),
+        WizardPage::Together => super::together::together_doc(app, theme, width, &mut doc),
     }
     doc
 }
@@ -330,6 +331,7 @@ fn draw_wizard(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> PaneM
         WizardPage::Question(_) => " Decide — questions ",
         WizardPage::Answers => " Decide — your answers ",
         WizardPage::Result => " Decide — result ",
+        WizardPage::Together => " Decide — together ",
     };
     let doc = wizard_doc(app, theme, bordered_inner(body).width);
     draw_doc(frame, theme, &doc, body, Pane { title, focused: true, position: true }, app.wizard.scroll)

@@ -22,6 +22,7 @@ pub mod svg;
 mod tab_bar;
 mod table;
 mod theme;
+mod together;
 mod use_cases;
 mod wrap;
 

@@ -82,10 +82,22 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
                     (importance, "importance"),
                     (wiz(WizardAction::Result), "result"),
                 ],
-                WizardPage::Result => vec![
-                    (both(updown, importance), "change"),
+                WizardPage::Result => {
+                    let mut hints = vec![
+                        (both(updown, importance), "change"),
+                        (wiz(WizardAction::Record), "record"),
+                        (wiz(WizardAction::Copy), "copy"),
+                    ];
+                    if !app.together.is_empty() {
+                        hints.push((wiz(WizardAction::Together), "together"));
+                    }
+                    hints.push((key(KeyCommand::PageDown), "scroll"));
+                    hints
+                }
+                WizardPage::Together => vec![
+                    (both(updown, importance), "change yours"),
                     (wiz(WizardAction::Record), "record"),
-                    (wiz(WizardAction::Copy), "copy"),
+                    (wiz(WizardAction::Back), "your result"),
                     (key(KeyCommand::PageDown), "scroll"),
                 ],
             });

@@ -16,6 +16,8 @@ pub enum WizardPage {
     /// Every answer, to review or change before the result.
     Answers,
     Result,
+    /// The group's result beside each person's (`--with` answer files).
+    Together,
 }
 
 /// What the user asked the wizard to do.
@@ -43,6 +45,10 @@ pub enum WizardAction {
     Record,
     /// Result page: copy the result, as Markdown, to the clipboard.
     Copy,
+    /// Result page: write your answers to a file a colleague can add with `--with`.
+    ExportAnswers,
+    /// The group's result, with the answer files the app was started with.
+    Together,
 }
 
 /// Something the wizard asks of the outside world, returned by
@@ -51,6 +57,7 @@ pub enum WizardAction {
 pub enum Request {
     WriteRecord,
     CopyResult,
+    ExportAnswers,
 }
 
 /// The decision wizard's progress: one slot per question.
@@ -183,7 +190,7 @@ impl WizardState {
     fn current_question(&self) -> Option<usize> {
         match self.page {
             WizardPage::Question(i) => Some(i),
-            WizardPage::Answers | WizardPage::Result => Some(self.cursor),
+            WizardPage::Answers | WizardPage::Result | WizardPage::Together => Some(self.cursor),
         }
     }
 
@@ -208,7 +215,7 @@ impl WizardState {
                 let options = questions[i].options.len();
                 self.cursor = self.cursor.saturating_add_signed(by).min(options.saturating_sub(1));
             }
-            (WizardAction::Cursor(by), WizardPage::Answers | WizardPage::Result) => {
+            (WizardAction::Cursor(by), WizardPage::Answers | WizardPage::Result | WizardPage::Together) => {
                 self.cursor = self.cursor.saturating_add_signed(by).min(count - 1);
             }
             (WizardAction::Pick, WizardPage::Question(i)) if self.cursor < questions[i].options.len() => {
@@ -216,13 +223,16 @@ impl WizardState {
                 self.skipped[i] = false;
                 self.after(i);
             }
-            (WizardAction::Pick, WizardPage::Answers | WizardPage::Result) => {
+            (WizardAction::Pick, WizardPage::Answers | WizardPage::Result | WizardPage::Together) => {
                 let (i, back) = (self.cursor, self.page);
                 self.go(WizardPage::Question(i));
                 self.return_to = Some(back);
             }
-            (WizardAction::Record, WizardPage::Result) => return Some(Request::WriteRecord),
-            (WizardAction::Copy, WizardPage::Result) => return Some(Request::CopyResult),
+            (WizardAction::Record, WizardPage::Result | WizardPage::Together) => return Some(Request::WriteRecord),
+            (WizardAction::Copy, WizardPage::Result | WizardPage::Together) => return Some(Request::CopyResult),
+            (WizardAction::ExportAnswers, WizardPage::Result | WizardPage::Together) => {
+                return Some(Request::ExportAnswers);
+            }
             (WizardAction::Skip, WizardPage::Question(i)) => {
                 self.answers[i] = None;
                 self.skipped[i] = true;
@@ -231,6 +241,7 @@ impl WizardState {
             (WizardAction::Back, WizardPage::Question(i)) => self.go(WizardPage::Question(i.saturating_sub(1))),
             (WizardAction::Back, WizardPage::Answers) => self.go(WizardPage::Question(count - 1)),
             (WizardAction::Back, WizardPage::Result) => self.go(WizardPage::Answers),
+            (WizardAction::Back, WizardPage::Together) => self.go(WizardPage::Result),
             (WizardAction::Forward, WizardPage::Question(i)) => {
                 self.return_to = None;
                 self.after(i);
@@ -238,6 +249,7 @@ impl WizardState {
             (WizardAction::Forward, WizardPage::Answers) => self.go(WizardPage::Result),
             (WizardAction::Answers, _) => self.go(WizardPage::Answers),
             (WizardAction::Result, _) => self.go(WizardPage::Result),
+            (WizardAction::Together, _) => self.go(WizardPage::Together),
             (WizardAction::Restart, _) if self.answered() > 0 => self.confirming = true,
             (WizardAction::Undo, _) => {
                 if let Some((answers, importance)) = self.undo.take() {

@@ -185,7 +185,7 @@ impl Group {
                     percent(same as f64 / people.max(1) as f64)
                 )
             }
-            None => "The group has no leader".to_string(),
+            None => "the group has no leader".to_string(),
         };
         match self.agreement(c) {
             Some(a) => format!(
@@ -235,18 +235,59 @@ impl Group {
         (answers, self.tips.len() - answers)
     }
 
-    /// One tip in words: "If bob answered Team size: Large, Django would lead by 1.5 points."
+    /// One tip in words, as one person's tips read: "If ann's "How many
+    /// cups?" were "Just mine", French press would lead by 1 point."
     pub fn tip_line(&self, c: &Comparison, tip: &GroupTip) -> String {
         let q = &c.wizard.questions[tip.question];
         let who = &self.members[tip.member].name;
-        let change = match tip.change {
-            Change::Answer(o) => format!("{who} answered {} — {}", q.prompt.trim_end(), q.options[o].label),
-            Change::Importance(l) => format!("{who} gave {} {} importance", q.prompt.trim_end(), l.id()),
+        let outcome = match tip.leader {
+            Some(s) => format!("{} would lead by {}", c.subjects[s].name, super::points_word(tip.lead)),
+            None => "there would be no clear winner".to_string(),
         };
-        match tip.leader {
-            Some(s) => format!("If {change}, {} would lead by {}.", c.subjects[s].name, super::points_word(tip.lead)),
-            None => format!("If {change}, no subject would lead."),
+        match tip.change {
+            Change::Answer(o) => format!("If {who}'s \"{}\" were \"{}\", {outcome}.", q.prompt, q.options[o].label),
+            Change::Importance(l) => {
+                format!("If \"{}\" mattered {} ({}) to {who}, {outcome}.", q.prompt, l.id(), l.dots())
+            }
         }
+    }
+}
+
+/// The rule for combining answers, in one sentence (README says the same).
+pub const RULE: &str = "Each person counts equally: a subject's group score is the mean of everyone's own score, \
+                        each with their own answers and importance.";
+
+/// Who leads a scorecard, in a word: a name, "tie (A, B)" or "nothing answered".
+pub fn leader_word(c: &Comparison, card: &Scorecard) -> String {
+    match &card.outcome {
+        Outcome::Winner(s) => c.subjects[*s].name.to_string(),
+        Outcome::Tie(t) => {
+            let names: Vec<&str> = t.iter().map(|&s| c.subjects[s].name.as_str()).collect();
+            format!("tie ({})", names.join(", "))
+        }
+        Outcome::NoAnswers => "nothing answered".to_string(),
+    }
+}
+
+/// What unanimity on a disagreement would do, in words.
+pub fn disagreement_effect(c: &Comparison, g: &Group, d: &Disagreement) -> String {
+    let q = &c.wizard.questions[d.question];
+    let moves = super::points_word(d.moves);
+    match d.flips {
+        Some((o, Some(s))) => format!(
+            "if everyone answered \"{}\", {} would lead; the lead moves by {moves}",
+            q.options[o].label, c.subjects[s].name
+        ),
+        Some((o, None)) => {
+            format!(
+                "if everyone answered \"{}\", there would be no clear winner; the lead moves by {moves}",
+                q.options[o].label
+            )
+        }
+        None if g.leader.is_some() => {
+            format!("{} leads whatever the answer; the lead moves by {moves}", leader_word(c, &g.card))
+        }
+        None => format!("the scores move by {moves}"),
     }
 }
 

@@ -16,7 +16,7 @@ pub use firmness::{Firmness, firmness};
 pub use flow::WizardPage;
 pub use flow::WizardState;
 pub use flow::{Request, WizardAction};
-pub use group::{Disagreement, Group, GroupTip, Member, Side};
+pub use group::{Disagreement, Group, GroupTip, Member, RULE, Side, disagreement_effect, leader_word};
 pub use importance::Importance;
 pub use report::{Answered, Driver, Report, driver_line, points_word, tip_kind, tip_line};
 pub use score::Contribution;
