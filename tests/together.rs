@@ -205,3 +205,45 @@ fn your_own_answers_join_the_group_and_a_group_record_rechecks() {
     let names: Vec<&str> = v["people"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
     assert_eq!(names, ["bo", "cy", "me", "dee"]);
 }
+
+/// README's "Deciding together" example: the answer files written by its
+/// `> FILE` lines, then the group's result compared line for line with what
+/// README shows (up to its "…").
+#[test]
+fn the_readme_example_prints_what_readme_shows() {
+    let dir = temp_dir("readme");
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("```console\n")
+        .find(|b| b.contains("--format answers --as alice > alice.json"))
+        .and_then(|b| b.split("```").next())
+        .expect("README's example");
+    let mut lines = block.lines().peekable();
+    let mut compared = 0;
+    while let Some(line) = lines.next() {
+        let Some(command) = line.strip_prefix("$ versus ") else { continue };
+        let mut shown = Vec::new();
+        while let Some(next) = lines.peek().filter(|l| !l.starts_with("$ ")) {
+            shown.push(next.to_string());
+            lines.next();
+        }
+        let (command, into) = match command.split_once(" > ") {
+            Some((c, file)) => (c, Some(file.trim())),
+            None => (command, None),
+        };
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let out = versus(&dir, &args);
+        assert!(out.status.success(), "$ versus {command}: {}", text(&out.stderr));
+        match into {
+            Some(file) => std::fs::write(dir.join(file), &out.stdout).expect("write"),
+            None => {
+                let got = text(&out.stdout);
+                let expected: Vec<&str> = shown.iter().map(String::as_str).take_while(|l| *l != "…").collect();
+                let got: Vec<&str> = got.lines().take(expected.len()).collect();
+                assert_eq!(got, expected, "$ versus {command}");
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 1);
+}

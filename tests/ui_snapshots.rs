@@ -112,6 +112,42 @@ fn decision_wizard_pages() {
     }
 }
 
+/// Two people's answers to the brewing fixture, by option id in question order.
+fn brewing_people(app: &App) -> Vec<versus::wizard::Member> {
+    let person = |name: &str, ids: [&str; 3]| versus::wizard::Member {
+        name: name.into(),
+        answers: app
+            .data
+            .wizard
+            .questions
+            .iter()
+            .zip(ids)
+            .map(|(q, id)| q.options.iter().position(|o| o.id.as_str() == id))
+            .collect(),
+        importance: Vec::new(),
+    };
+    vec![person("ann", ["none", "many", "tea"]), person("bo", ["some", "one", "coffee"])]
+}
+
+#[test]
+fn together_page_with_three_people() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = app("brewing");
+        app.together = brewing_people(&app);
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::Wizard(WizardAction::Together));
+        // Before answering: the others only, and a word on how to join.
+        insta::assert_snapshot!(format!("together-unanswered-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+        let mut app = self::app("brewing");
+        app.together = brewing_people(&app);
+        app.update(Action::GoToTab(Tab::Decide));
+        let options = common::options_toward(&app, "press", "kettle");
+        common::answer(&mut app, &options);
+        app.update(Action::Wizard(WizardAction::Together));
+        insta::assert_snapshot!(format!("together-{w}x{h}"), screen_text(&render(&app, w, h, Theme::COLOR)));
+    }
+}
+
 #[test]
 fn comparison_picker_and_reload_banner() {
     use versus::catalogue::{Kind, Listed, Named, Summary};

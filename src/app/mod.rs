@@ -120,8 +120,7 @@ fn carried(m: &crate::wizard::Member, before: &Comparison, after: &Comparison) -
     crate::wizard::Member { name: m.name.clone(), answers: replayed.answers, importance: replayed.importance }
 }
 
-/// The user's column among the people of the Together page.
-pub const YOU: &str = "you";
+pub use crate::wizard::group::YOU;
 
 impl App {
     pub fn new(data: Comparison) -> Self {
@@ -1081,5 +1080,83 @@ mod tests {
         let asked = app.update(Action::Line(LineAction::Accept));
         assert!(app.picker().is_none());
         assert!(matches!(&asked[..], [Effect::Open(n)] if n.name == "rust-vs-go"), "{asked:?}");
+    }
+
+    fn brewing() -> App {
+        let c =
+            crate::data::load_str(include_str!("../../tests/fixtures/brewing.ron"), "brewing.ron").expect("fixture");
+        App::new(c)
+    }
+
+    /// Someone who answered every brewing question with its first option.
+    fn ann(app: &App) -> crate::wizard::Member {
+        let n = app.data.wizard.questions.len();
+        crate::wizard::Member { name: "ann".into(), answers: vec![Some(0); n], importance: vec![Importance::Normal; n] }
+    }
+
+    #[test]
+    fn together_without_other_people_says_how_to_bring_them_and_stays() {
+        let mut app = brewing();
+        app.update(Action::GoToTab(Tab::Decide));
+        assert_eq!(app.update(Action::Wizard(WizardAction::Together)), []);
+        assert_eq!(app.wizard.page, WizardPage::Question(0));
+        assert!(app.status.as_deref().is_some_and(|s| s.contains("--with FILE")), "{:?}", app.status);
+        assert!(app.group().is_none());
+    }
+
+    #[test]
+    fn the_group_takes_you_in_with_your_first_answer_and_follows_your_changes() {
+        let mut app = brewing();
+        app.together = vec![ann(&app)];
+        app.update(Action::GoToTab(Tab::Decide));
+        app.update(Action::Wizard(WizardAction::Together));
+        assert_eq!(app.wizard.page, WizardPage::Together);
+        let names = |app: &App| app.group().map(|g| g.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>());
+        assert_eq!(names(&app), Some(vec!["ann".to_string()]), "no answers yet: not one of the people");
+        // Enter on the highlighted question opens it; choosing comes back to Together.
+        app.update(Action::Wizard(WizardAction::Pick));
+        assert_eq!(app.wizard.page, WizardPage::Question(0));
+        app.update(Action::Wizard(WizardAction::Cursor(1)));
+        app.update(Action::Wizard(WizardAction::Pick));
+        assert_eq!(app.wizard.page, WizardPage::Together);
+        assert_eq!(names(&app), Some(vec!["ann".to_string(), YOU.to_string()]));
+        let g = app.group().expect("a group");
+        assert_eq!(g.disagreements.len(), 1, "you and ann differ on the first question only");
+        // Importance keys change yours, and the group follows.
+        app.update(Action::Wizard(WizardAction::Importance(true)));
+        assert_eq!(app.group().expect("a group").members[1].importance[0], Importance::High);
+        // b goes back to your own result.
+        app.update(Action::Wizard(WizardAction::Back));
+        assert_eq!(app.wizard.page, WizardPage::Result);
+    }
+
+    #[test]
+    fn the_result_and_together_pages_ask_for_an_answer_file() {
+        let mut app = brewing();
+        app.update(Action::GoToTab(Tab::Decide));
+        assert_eq!(app.update(Action::Wizard(WizardAction::ExportAnswers)), [], "not on a question page");
+        app.update(Action::Wizard(WizardAction::Result));
+        assert_eq!(app.update(Action::Wizard(WizardAction::ExportAnswers)), [Effect::ExportAnswers]);
+        app.together = vec![ann(&app)];
+        app.update(Action::Wizard(WizardAction::Together));
+        assert_eq!(app.update(Action::Wizard(WizardAction::ExportAnswers)), [Effect::ExportAnswers]);
+        assert_eq!(app.update(Action::Wizard(WizardAction::Record)), [Effect::WriteRecord]);
+    }
+
+    #[test]
+    fn other_peoples_answers_follow_their_ids_through_a_reload() {
+        let mut app = brewing();
+        app.together = vec![ann(&app)];
+        let first = app.data.wizard.questions[0].options[0].id.to_string();
+        let mut next = app.data.clone();
+        next.wizard.questions.reverse();
+        for q in &mut next.wizard.questions {
+            q.options.reverse();
+        }
+        app.reload(next);
+        let n = app.data.wizard.questions.len();
+        let q = n - 1;
+        let o = app.together[0].answers[q].expect("still answered");
+        assert_eq!(app.data.wizard.questions[q].options[o].id.as_str(), first);
     }
 }

@@ -7,7 +7,7 @@ pub mod man;
 mod recheck;
 mod together;
 
-pub use together::{decide_together, read_people};
+pub use together::{People, decide_together, read_people};
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};

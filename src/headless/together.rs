@@ -14,6 +14,9 @@ use crate::export::{self, ReportFormat};
 use crate::record::{self, Block};
 use crate::wizard::{self, Group, Member};
 
+/// The comparison the files were for, and each person with the file they came from.
+pub type People = (Named, Comparison, Vec<(String, Member)>);
+
 /// Question id → option id, or → importance level.
 type Ids = std::collections::BTreeMap<String, String>;
 
@@ -76,10 +79,7 @@ pub fn decide_together(data_arg: Option<&Path>, args: &DecideArgs, format: Repor
 /// comparison: `--data`'s, else the one the first file names. Every problem
 /// is printed, one line each, and then `Err` (exit 2). Each person comes
 /// with the file they came from, for messages.
-pub fn read_people(
-    data_arg: Option<&Path>,
-    files: &[PathBuf],
-) -> Result<(Named, Comparison, Vec<(String, Member)>), ExitCode> {
+pub fn read_people(data_arg: Option<&Path>, files: &[PathBuf]) -> Result<People, ExitCode> {
     let mut errors = Vec::new();
     let mut read = Vec::new();
     for path in files {

@@ -14,6 +14,9 @@ use super::tipping::{Change, Robustness, lead, leader};
 use super::{Importance, Outcome, Scorecard, score};
 use crate::data::Comparison;
 
+/// The app's name for the user among the people (their own column).
+pub const YOU: &str = "you";
+
 /// One person's answers and importance, one slot per question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -245,7 +248,10 @@ impl Group {
             None => "there would be no clear winner".to_string(),
         };
         match tip.change {
-            Change::Answer(o) => format!("If {who}'s \"{}\" were \"{}\", {outcome}.", q.prompt, q.options[o].label),
+            Change::Answer(o) => {
+                let whose = if who == YOU { "your".to_string() } else { format!("{who}'s") };
+                format!("If {whose} \"{}\" were \"{}\", {outcome}.", q.prompt, q.options[o].label)
+            }
             Change::Importance(l) => {
                 format!("If \"{}\" mattered {} ({}) to {who}, {outcome}.", q.prompt, l.id(), l.dots())
             }
@@ -272,22 +278,20 @@ pub fn leader_word(c: &Comparison, card: &Scorecard) -> String {
 /// What unanimity on a disagreement would do, in words.
 pub fn disagreement_effect(c: &Comparison, g: &Group, d: &Disagreement) -> String {
     let q = &c.wizard.questions[d.question];
-    let moves = super::points_word(d.moves);
+    let moves = if d.moves.abs() < 1e-9 {
+        String::new()
+    } else {
+        format!("; the lead moves by {}", super::points_word(d.moves))
+    };
     match d.flips {
-        Some((o, Some(s))) => format!(
-            "if everyone answered \"{}\", {} would lead; the lead moves by {moves}",
-            q.options[o].label, c.subjects[s].name
-        ),
+        Some((o, Some(s))) => {
+            format!("if everyone answered \"{}\", {} would lead{moves}", q.options[o].label, c.subjects[s].name)
+        }
         Some((o, None)) => {
-            format!(
-                "if everyone answered \"{}\", there would be no clear winner; the lead moves by {moves}",
-                q.options[o].label
-            )
+            format!("if everyone answered \"{}\", there would be no clear winner{moves}", q.options[o].label)
         }
-        None if g.leader.is_some() => {
-            format!("{} leads whatever the answer; the lead moves by {moves}", leader_word(c, &g.card))
-        }
-        None => format!("the scores move by {moves}"),
+        None if g.leader.is_some() => format!("{} leads whatever the answer{moves}", leader_word(c, &g.card)),
+        None => format!("no unanimous answer gives a leader{moves}"),
     }
 }
 
