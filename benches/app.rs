@@ -113,5 +113,32 @@ fn map_key(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, draw, keystroke, map_key);
+/// The group's result for 20 people on the three-way comparison: every
+/// question answered (options and importance from a fixed-seed generator),
+/// with one person's changes, the ranked disagreements and the firmness share
+/// (4,096 sampled importance settings). Target: under 50 ms.
+fn group_result(c: &mut Criterion) {
+    use versus::wizard::{Group, Importance, Member};
+    let comparison = data::load_builtin("django-vs-flask-vs-fastapi").expect("shipped").expect("valid");
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let people: Vec<Member> = (0..20)
+        .map(|i| Member {
+            name: format!("person{i}"),
+            answers: comparison.wizard.questions.iter().map(|q| Some(next(q.options.len()))).collect(),
+            importance: comparison.wizard.questions.iter().map(|_| Importance::ALL[1 + next(3)]).collect(),
+        })
+        .collect();
+    let mut group = c.benchmark_group("group result");
+    group.sample_size(10);
+    group.bench_function("20 people, three-way", |b| b.iter(|| Group::new(&comparison, people.clone())));
+    group.finish();
+}
+
+criterion_group!(benches, load, draw, keystroke, map_key, group_result);
 criterion_main!(benches);

@@ -47,7 +47,26 @@ pub fn scenes(c: &Comparison, width: u16, height: u16) -> Vec<(String, Buffer)> 
             wizard.update(Action::Wizard(WizardAction::Pick));
         }
         wizard.update(Action::Wizard(WizardAction::Result));
-        scenes.push(("wizard-result".into(), wizard));
+        scenes.push(("wizard-result".into(), wizard.clone()));
+
+        // Deciding together: the same user with two colleagues, one leaning the other way, one in between.
+        let toward_first = crate::wizard::leaning(c, 0, 1);
+        let toward_second = crate::wizard::leaning(c, 1, 0);
+        let between: Vec<Option<usize>> = toward_first
+            .iter()
+            .zip(&toward_second)
+            .enumerate()
+            .map(|(i, (a, b))| if i % 2 == 0 { *a } else { *b })
+            .collect();
+        let person = |name: &str, answers: Vec<Option<usize>>| crate::wizard::Member {
+            name: name.into(),
+            importance: vec![crate::wizard::Importance::Normal; answers.len()],
+            answers,
+        };
+        let mut together = wizard;
+        together.together = vec![person("alice", toward_second), person("bob", between)];
+        together.update(Action::Wizard(WizardAction::Together));
+        scenes.push(("together".into(), together));
     }
 
     let mut sized: Vec<(String, App, (u16, u16))> =
