@@ -885,3 +885,52 @@ fn special_files_never_freeze_the_picker_or_a_watched_reload() {
     let _ = std::fs::remove_dir_all(&home);
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// Deciding together in the real terminal at 80×24: two colleagues' answer
+/// files (written by `decide --format answers`) opened with `--with`; t shows
+/// the Together page, an answer of your own joins the group live, E writes
+/// your answer file, and w the group's record, which rechecks.
+#[test]
+fn together_with_two_answer_files_joins_you_live_and_writes_the_groups_record() {
+    let bin = release_binary().display().to_string();
+    let dir = std::env::temp_dir().join(format!("versus-e2e-together-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (name, answers) in [("alice", ["size=small", "team=flask_team"]), ("bob", ["size=large", "team=django_team"])] {
+        let mut args = vec!["decide", "--format", "answers", "--as", name];
+        for a in answers {
+            args.extend(["--answer", a]);
+        }
+        let out = Command::new(&bin).args(&args).output().expect("decide runs");
+        assert!(out.status.success());
+        std::fs::write(dir.join(format!("{name}.json")), out.stdout).expect("write");
+    }
+    let command = format!("env -C '{}' USER=carol {bin} --with alice.json --with bob.json", dir.display());
+    let t = Tmux::start_sized("together", &command, &dir.join("state"), (80, 24));
+    t.wait_for(&["Deciding with alice, bob: t on the Decide tab"]);
+    t.keys(&["6", "t"]);
+    t.wait_for(&["Decide — together", "alice", "bob", "You have not answered yet"]);
+    // Enter on the first question, the first option: your column joins.
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for(&["Decide — together", "you", "group"]);
+    t.wait_gone("You have not answered yet");
+    t.keys(&["E"]);
+    t.wait_for(&["Your answers written to ./answers-carol.json"]);
+    t.keys(&["w"]);
+    t.wait_for(&["Decision record written to"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let mine = std::fs::read_to_string(dir.join("answers-carol.json")).expect("the answer file");
+    assert!(mine.contains("\"name\": \"carol\"") && mine.contains("\"size\": \"small\""), "{mine}");
+    let record = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("a record");
+    let text = std::fs::read_to_string(&record).expect("record");
+    assert!(text.contains("decision-makers: [\"alice\", \"bob\", \"carol\"]"), "{text}");
+    let out = Command::new(&bin).args(["recheck", &record.display().to_string()]).output().expect("recheck runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let _ = std::fs::remove_dir_all(&dir);
+}

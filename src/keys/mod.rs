@@ -332,8 +332,8 @@ const WIZARD: &[Default<WizardAction>] = &[
     },
     Default {
         name: "export_answers",
-        keys: &[ch('f')],
-        help: "result page: write your answers to a file, answers-NAME.json, for a colleague's --with",
+        keys: &[ch('E')],
+        help: "result page: export your answers to a file, answers-NAME.json, for a colleague's --with",
         command: WizardAction::ExportAnswers,
     },
     Default {

@@ -313,10 +313,16 @@ fn result_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) {
         source_verdict(app, theme, doc, false);
     }
     let k = |a| app.keys.wizard_key(a);
+    let together = if app.together.is_empty() {
+        String::new()
+    } else {
+        format!("{} the group's result · ", k(WizardAction::Together))
+    };
     let line = format!(
-        "{} writes a decision record · {} copies the result · {} all answers · {} starts over · {} {} scroll",
+        "{together}{} writes a decision record · {} copies the result · {} exports your answers for others · {} all answers · {} starts over · {} {} scroll",
         k(WizardAction::Record),
         k(WizardAction::Copy),
+        k(WizardAction::ExportAnswers),
         k(WizardAction::Answers),
         k(WizardAction::Restart),
         app.keys.key(KeyCommand::PageUp),

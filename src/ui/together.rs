@@ -80,7 +80,7 @@ pub(super) fn together_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) 
         }
     }
     let line = format!(
-        "{} writes the group's decision record · {} copies it · {} writes your answers for others · {} your own result · {} {} scroll",
+        "{} writes the group's decision record · {} copies it · {} exports your answers for others · {} your own result · {} {} scroll",
         k(WizardAction::Record),
         k(WizardAction::Copy),
         k(WizardAction::ExportAnswers),
