@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::PROSE_WIDTH;
 use super::wrap::wrap;
 
 /// One paragraph of styled text.
@@ -124,6 +125,9 @@ enum Para {
     Rich(Rich),
     /// Rows of cells; the first row is the header.
     Grid(Vec<Vec<Rich>>),
+    /// A grid as wide as the pane, where prose stops at [`PROSE_WIDTH`]:
+    /// columns of people read better side by side than wrapped.
+    Wide(Vec<Vec<Rich>>),
 }
 
 /// Columns between the cells of a grid.
@@ -132,9 +136,9 @@ const GRID_GAP: usize = 2;
 impl Para {
     fn height(&self, width: u16) -> usize {
         match self {
-            Para::Rich(r) => r.height(width),
-            Para::Grid(rows) => {
-                let widths = grid_widths(rows, width);
+            Para::Rich(r) => r.height(width.min(PROSE_WIDTH)),
+            Para::Grid(rows) | Para::Wide(rows) => {
+                let widths = self.widths(rows, width);
                 rows.iter().map(|row| grid_row_height(row, &widths)).sum()
             }
         }
@@ -142,11 +146,25 @@ impl Para {
 
     fn lines(&self, width: u16) -> Vec<Line<'static>> {
         match self {
-            Para::Rich(r) => r.lines(width),
-            Para::Grid(rows) => {
-                let widths = grid_widths(rows, width);
+            Para::Rich(r) => r.lines(width.min(PROSE_WIDTH)),
+            Para::Grid(rows) | Para::Wide(rows) => {
+                let widths = self.widths(rows, width);
                 rows.iter().flat_map(|row| grid_row_lines(row, &widths)).collect()
             }
+        }
+    }
+
+    /// A grid's column widths in a pane `width` columns wide: a wide grid's
+    /// columns no wider than their longest cell, so a few people on a big
+    /// screen sit side by side rather than spread across it.
+    fn widths(&self, rows: &[Vec<Rich>], width: u16) -> Vec<u16> {
+        match self {
+            Para::Wide(_) => {
+                let shared = grid_widths(rows, width);
+                let longest = |c: usize| rows.iter().filter_map(|r| r.get(c)).map(|cell| cell.text().width()).max();
+                shared.iter().enumerate().map(|(c, &w)| w.min(longest(c).unwrap_or(0).max(1) as u16)).collect()
+            }
+            _ => grid_widths(rows, width.min(PROSE_WIDTH)),
         }
     }
 
@@ -155,6 +173,9 @@ impl Para {
             Para::Rich(r) => Para::Rich(r.patch(style)),
             Para::Grid(rows) => {
                 Para::Grid(rows.into_iter().map(|row| row.into_iter().map(|c| c.patch(style)).collect()).collect())
+            }
+            Para::Wide(rows) => {
+                Para::Wide(rows.into_iter().map(|row| row.into_iter().map(|c| c.patch(style)).collect()).collect())
             }
         }
     }
@@ -214,6 +235,12 @@ impl Doc {
     /// A small table: `rows[0]` is the header; cells wrap within their columns.
     pub(crate) fn grid(&mut self, rows: Vec<Vec<Rich>>) -> &mut Self {
         self.paras.push(Para::Grid(rows));
+        self
+    }
+
+    /// A grid as wide as the pane (prose and other grids stop at the prose width).
+    pub(crate) fn wide_grid(&mut self, rows: Vec<Vec<Rich>>) -> &mut Self {
+        self.paras.push(Para::Wide(rows));
         self
     }
 
@@ -303,7 +330,7 @@ impl Doc {
             .iter()
             .map(|p| match p {
                 Para::Rich(r) => rich(r),
-                Para::Grid(rows) => rows
+                Para::Grid(rows) | Para::Wide(rows) => rows
                     .iter()
                     .map(|row| row.iter().map(rich).collect::<Vec<_>>().join(" | "))
                     .collect::<Vec<_>>()

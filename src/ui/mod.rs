@@ -315,7 +315,8 @@ fn draw_doc_in(
     scroll: usize,
 ) -> PaneMap {
     let inner = block.inner(area);
-    let lines = doc.lines(inner.width.min(PROSE_WIDTH));
+    // Prose stops at the prose width inside the doc; a wide grid takes the pane.
+    let lines = doc.lines(inner.width);
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = scroll.min(max);
     let block = if let Some(after) = position.filter(|_| max > 0) {

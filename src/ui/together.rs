@@ -29,7 +29,7 @@ pub(super) fn together_doc(app: &App, theme: &Theme, width: u16, doc: &mut Doc) 
     doc.styled(&[(&g.consensus_line(d), theme.dim())]);
     doc.blank();
     scores_grid(app, theme, &g, width, doc);
-    doc.text(wizard::RULE, theme.dim());
+    doc.blank().text(wizard::RULE, theme.dim());
     if !g.members.iter().any(|m| m.name == YOU) {
         let k = |a| app.keys.wizard_key(a);
         doc.blank().text(
@@ -126,7 +126,7 @@ fn scores_grid(app: &App, theme: &Theme, g: &Group, width: u16, doc: &mut Doc) {
         wizard::Outcome::NoAnswers => Rich::new("—", theme.dim()),
     }));
     rows.push(leaders);
-    doc.grid(rows);
+    doc.wide_grid(rows);
 }
 
 /// Questions as rows, people as columns; a question answered differently
@@ -157,5 +157,5 @@ fn answers_grid(app: &App, theme: &Theme, g: &Group, doc: &mut Doc) {
         }
         rows.push(row);
     }
-    doc.grid(rows);
+    doc.wide_grid(rows);
 }
