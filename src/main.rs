@@ -31,9 +31,9 @@ struct Cli {
     #[arg(long, value_enum, value_name = "THEME")]
     theme: Option<ThemeArg>,
 
-    /// Decide together: another person's answer file (`versus decide --format answers`, or `e` on
-    /// the result page) or decision record; repeat for more. `g` on the Decide tab shows the group.
-    #[arg(long = "with", value_name = "FILE")]
+    /// Decide together: another person's answer file (`versus decide --format answers`, or `E` on
+    /// the result page) or decision record; repeat for more. `t` on the Decide tab shows the group.
+    #[arg(long = "with", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     with: Vec<PathBuf>,
 
     #[command(subcommand)]
@@ -128,7 +128,7 @@ enum Command {
         /// Decide together: another person's answer file (`--format answers`) or decision record;
         /// repeat for more. With --answer or --saved, your answers join them. The comparison is the
         /// one the first file names, unless --data is given.
-        #[arg(long = "with", value_name = "FILE")]
+        #[arg(long = "with", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         with: Vec<PathBuf>,
         /// Your name in an answer file or among --with files. Default: your login name.
         #[arg(long = "as", value_name = "NAME")]

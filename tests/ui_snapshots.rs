@@ -126,7 +126,10 @@ fn brewing_people(app: &App) -> Vec<versus::wizard::Member> {
             .collect(),
         importance: Vec::new(),
     };
-    vec![person("ann", ["none", "many", "tea"]), person("bo", ["some", "one", "coffee"])]
+    let mut ann = person("ann", ["none", "many", "tea"]);
+    // Time matters most to ann: her answer shows its dots.
+    ann.importance = vec![versus::wizard::Importance::High];
+    vec![ann, person("bo", ["some", "one", "coffee"])]
 }
 
 #[test]

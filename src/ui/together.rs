@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use super::{Doc, Rich, Theme};
 use crate::app::{App, YOU};
 use crate::keys::KeyCommand;
-use crate::wizard::{self, Group, WizardAction};
+use crate::wizard::{self, Group, Importance, WizardAction};
 
 /// How many of one person's changes the page lists.
 const TIPS_SHOWN: usize = 5;
@@ -130,7 +130,8 @@ fn scores_grid(app: &App, theme: &Theme, g: &Group, width: u16, doc: &mut Doc) {
 }
 
 /// Questions as rows, people as columns; a question answered differently
-/// is marked "≠", the highlighted one is the one the keys change.
+/// is marked "≠", the highlighted one is the one the keys change, and an
+/// answer that matters more or less than normal shows its dots.
 fn answers_grid(app: &App, theme: &Theme, g: &Group, doc: &mut Doc) {
     let d = &app.data;
     let mut header = vec![Rich::new("Question", theme.dim())];
@@ -144,7 +145,9 @@ fn answers_grid(app: &App, theme: &Theme, g: &Group, doc: &mut Doc) {
             let level = member.level(q);
             let cell = match member.answers[q].and_then(|o| question.options.get(o)) {
                 Some(o) => {
-                    let dots = format!("\u{a0}{}", level.dots());
+                    // Only an importance other than normal is marked: the grid is about answers.
+                    let dots =
+                        if level == Importance::Normal { String::new() } else { format!("\u{a0}{}", level.dots()) };
                     let style = if m + 1 == g.members.len() { theme.key() } else { Style::new() };
                     Rich::parts(&[(&o.label, style), (&dots, theme.dim())])
                 }

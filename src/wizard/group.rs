@@ -52,9 +52,9 @@ pub struct Disagreement {
     pub sides: Vec<Side>,
     /// Members who left the question unanswered.
     pub skipped: Vec<usize>,
-    /// How far the group's lead (of its first over its second subject)
-    /// moves between everyone answering one side and everyone answering
-    /// another, in points.
+    /// How far the group's lead (of its first subject over whichever other
+    /// comes closest) moves between everyone answering one side and
+    /// everyone answering another, in points.
     pub moves: f64,
     /// An option that, answered by everyone who answered the question,
     /// gives another outcome, and the leader it gives (None: a tie).
@@ -362,11 +362,14 @@ fn tips(c: &Comparison, members: &[Member], now: Option<usize>) -> (Vec<GroupTip
 /// (ranked) and those answered alike.
 fn disagreements(c: &Comparison, members: &[Member], card: &Scorecard) -> (Vec<Disagreement>, Vec<(usize, usize)>) {
     let now = leader(card);
-    let pair = match (card.ranking.first(), card.ranking.get(1)) {
-        (Some(a), Some(b)) => Some((a.subject, b.subject)),
-        _ => None,
+    // The lead measured is the group's first subject's over whichever other comes closest.
+    let first = card.ranking.first().map(|r| r.subject);
+    let margin = |card: &Scorecard, top: usize| {
+        let own = card.ranking.iter().find(|r| r.subject == top).map_or(0.0, |r| r.points);
+        let best_other =
+            card.ranking.iter().filter(|r| r.subject != top).map(|r| r.points).fold(f64::NEG_INFINITY, f64::max);
+        own - best_other
     };
-    let points = |card: &Scorecard, s: usize| card.ranking.iter().find(|r| r.subject == s).map_or(0.0, |r| r.points);
     let mut split = Vec::new();
     let mut agreed = Vec::new();
     for q in 0..c.wizard.questions.len() {
@@ -399,8 +402,8 @@ fn disagreements(c: &Comparison, members: &[Member], card: &Scorecard) -> (Vec<D
                 t.answers[q] = Some(side.option);
             }
             let unified = group_score(c, &trial);
-            if let Some((a, b)) = pair {
-                leads.push(points(&unified, a) - points(&unified, b));
+            if let Some(top) = first.filter(|_| card.ranking.len() > 1) {
+                leads.push(margin(&unified, top));
             }
             if flips.is_none() && leader(&unified) != now {
                 flips = Some((side.option, leader(&unified)));
