@@ -130,6 +130,9 @@ enum Para {
     Wide(Vec<Vec<Rich>>),
 }
 
+/// The widest a wide grid's first column (its row names) grows.
+const WIDE_FIRST: usize = 44;
+
 /// Columns between the cells of a grid.
 const GRID_GAP: usize = 2;
 
@@ -160,9 +163,17 @@ impl Para {
     fn widths(&self, rows: &[Vec<Rich>], width: u16) -> Vec<u16> {
         match self {
             Para::Wide(_) => {
-                let shared = grid_widths(rows, width);
-                let longest = |c: usize| rows.iter().filter_map(|r| r.get(c)).map(|cell| cell.text().width()).max();
-                shared.iter().enumerate().map(|(c, &w)| w.min(longest(c).unwrap_or(0).max(1) as u16)).collect()
+                let longest =
+                    |c: usize| rows.iter().filter_map(|r| r.get(c)).map(|cell| cell.text().width()).max().unwrap_or(0);
+                let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                // The row names wrap at a prose line's measure at most, leaving the rest to the columns.
+                let first = longest(0).min(width as usize / 3).min(WIDE_FIRST).max(1);
+                let rest = (width as usize).saturating_sub(first + GRID_GAP * (columns - 1));
+                let each = (rest / (columns - 1).max(1)).max(1);
+                std::iter::once(first)
+                    .chain((1..columns).map(|c| longest(c).clamp(1, each)))
+                    .map(|w| w as u16)
+                    .collect()
             }
             _ => grid_widths(rows, width.min(PROSE_WIDTH)),
         }
