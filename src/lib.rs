@@ -26,6 +26,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod config;
 pub mod data;
+pub mod diff;
 pub mod entries;
 pub mod export;
 pub(crate) mod fsio;

@@ -136,6 +136,21 @@ enum Command {
         #[command(flatten)]
         data: DataArg,
     },
+    /// What changed between two versions of a comparison (names or files): entries added,
+    /// removed and changed, by tab, with the text; changed weights; and which decisions flip —
+    /// your saved answers and the records in --records DIR, replayed against both. Exit 0 when
+    /// they are the same, 1 when they differ, 2 when one cannot be read.
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// A folder of decision records (docs/decisions) to replay against both versions.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        records: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// Replay the answers kept in a decision record (`decide --format madr`, or `w` in the app)
     /// against the current data: exit 0 when its outcome still holds, 1 when it changed, 2 when
     /// it cannot be checked. Given a folder (docs/decisions/), every record in it, one line each.
@@ -284,6 +299,7 @@ fn main() -> ExitCode {
             headless::print_out(&headless::man::main_page(completed(), &headless::man_sections(), &[]))
         }
         Some(Command::Man { dir: Some(dir) }) => headless::man_dir(completed(), &dir),
+        Some(Command::Diff { old, new, records, format }) => headless::diff(&old, &new, records.as_deref(), format),
         Some(Command::Recheck { record, json, data: own }) => headless::recheck(&record, data(own).as_deref(), json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
@@ -359,6 +375,7 @@ impl Command {
             Command::Search { .. } => "search",
             Command::Decide { .. } => "decide",
             Command::Recheck { .. } => "recheck",
+            Command::Diff { .. } => "diff",
             Command::Screenshot { .. } => "screenshot",
             Command::Config { .. } => "config",
             Command::Completions { .. } => "completions",

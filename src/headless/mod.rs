@@ -2,11 +2,13 @@
 //! output for scripts, pipes and screen readers. They never touch the
 //! terminal's modes.
 
+mod changes;
 pub mod complete;
 pub mod man;
 mod recheck;
 mod together;
 
+pub use changes::diff;
 pub use together::{People, decide_together, read_people};
 
 use std::io::{self, BufWriter, Read, Write};

@@ -89,7 +89,7 @@ const MAX_DEPTH: usize = 8;
 
 /// The `.md` files under `dir` and its subfolders (not hidden ones), at
 /// most [`MAX_FILES`] and [`MAX_DEPTH`] deep; links to folders are not followed.
-fn markdown_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+pub(super) fn markdown_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)?.take(MAX_FILES).filter_map(Result::ok) {
         if out.len() >= MAX_FILES {
             break;

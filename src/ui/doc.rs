@@ -167,7 +167,7 @@ impl Para {
                     |c: usize| rows.iter().filter_map(|r| r.get(c)).map(|cell| cell.text().width()).max().unwrap_or(0);
                 let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
                 // The row names wrap at a prose line's measure at most, leaving the rest to the columns.
-                let first = longest(0).min(width as usize / 3).min(WIDE_FIRST).max(1);
+                let first = longest(0).min(width as usize / 3).clamp(1, WIDE_FIRST);
                 let rest = (width as usize).saturating_sub(first + GRID_GAP * (columns - 1));
                 let each = (rest / (columns - 1).max(1)).max(1);
                 std::iter::once(first)
