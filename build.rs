@@ -9,6 +9,9 @@ use std::path::Path;
 // The data model, compiled here too, so build and app share one definition.
 #[allow(dead_code)]
 mod data {
+    #[path = "../src/data/date.rs"]
+    #[allow(dead_code)]
+    pub mod date;
     #[path = "../src/data/model.rs"]
     pub mod model;
     #[path = "../src/data/per_subject.rs"]
@@ -33,7 +36,7 @@ fn main() {
     assert!(problems.is_empty(), "{path}: {problems:?}");
     let bytes = postcard::to_allocvec(&comparison).expect("serializable");
     std::fs::write(Path::new(&out).join(format!("{name}.postcard")), bytes).expect("write OUT_DIR");
-    for module in ["model", "per_subject", "text", "validate"] {
+    for module in ["date", "model", "per_subject", "text", "validate"] {
         println!("cargo::rerun-if-changed=src/data/{module}.rs");
     }
 }

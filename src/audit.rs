@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::data::date::Date;
 use crate::data::{Comparison, Note, NoteKind, sanitize_line};
 use crate::entries::all_notes;
 
@@ -123,6 +124,68 @@ fn locate(literals: &[Literal], text: &str) -> (usize, usize) {
         .iter()
         .find(|l| !want.is_empty() && words(&l.text).map(|(_, w)| w).take(want.len()).eq(want.iter().cloned()))
         .map_or((1, 1), |l| (l.line, l.column))
+}
+
+/// Claims older than an age (`check --max-age`): each located, with its
+/// date and what it is; and how many claims have no date at all (neither
+/// their own nor the comparison's).
+pub struct Stale {
+    pub old: Vec<Finding>,
+    pub undated: usize,
+}
+
+/// The claims of `c` (read from `ron`) dated more than `max_months` before
+/// `today`: the comparison's own date, each source's, each note's (a source
+/// or note without one is as old as the comparison).
+pub fn stale(c: &Comparison, ron: &str, today: Date, max_months: u32) -> Stale {
+    let literals = literals(ron);
+    let mut out = Stale { old: Vec::new(), undated: 0 };
+    let whole = c.as_of.as_deref().and_then(Date::parse);
+    if let Some(d) = c.as_of.as_deref() {
+        let (line, column) = locate_date(&literals, d, "");
+        let age = whole.map_or(0, |w| w.months_until(today));
+        if age > max_months {
+            out.old.push(Finding { line, column, message: format!("the comparison: as of {d}, {age} months old") });
+        }
+    }
+    let mut claim = |what: String, own: Option<&str>, near: &str| {
+        let (date, inherited) = match own.and_then(Date::parse) {
+            Some(d) => (Some(d), false),
+            None => (whole, true),
+        };
+        let Some(date) = date else {
+            out.undated += 1;
+            return;
+        };
+        let age = date.months_until(today);
+        if age > max_months {
+            // Located at its own date where it has one, else at the text it dates.
+            let (line, column) = match own {
+                Some(d) if !inherited => locate_date(&literals, d, near),
+                _ => locate(&literals, near),
+            };
+            let shown = c.as_of.as_deref().filter(|_| inherited).or(own).unwrap_or("");
+            let whose = if inherited { " (the comparison's date)" } else { "" };
+            out.old.push(Finding { line, column, message: format!("{what}: as of {shown}{whose}, {age} months old") });
+        }
+    };
+    for s in &c.sources {
+        claim(format!("source \"{}\"", s.title), s.as_of.as_deref(), &s.title);
+    }
+    for n in all_notes(c) {
+        let what = format!("{} on {}", n.note.kind.label(), n.place);
+        claim(what, n.note.as_of.as_deref(), &n.note.text);
+    }
+    out.old.sort_by_key(|f| (f.line, f.column));
+    out
+}
+
+/// Where the date `date` is written as a literal, the first such after the
+/// literal that starts like `near` (the entry it dates); else the first at all.
+fn locate_date(literals: &[Literal], date: &str, near: &str) -> (usize, usize) {
+    let (line, column) = if near.is_empty() { (0, 0) } else { locate(literals, near) };
+    let after = literals.iter().find(|l| l.text == date && (l.line, l.column) >= (line, column));
+    after.or_else(|| literals.iter().find(|l| l.text == date)).map_or((1, 1), |l| (l.line, l.column))
 }
 
 /// Phrases of a note that talks about the file's own editing rather than the subject.

@@ -64,6 +64,11 @@ enum Command {
         /// article it was written from, as plain text); any is a failure.
         #[arg(long, value_name = "SOURCE.txt")]
         against: Option<PathBuf>,
+        /// Also list the claims older than this age (18mo, 2y, 1y6mo), each located: the
+        /// comparison's as_of, each source's and each note's (a source or note without one is as
+        /// old as the comparison); any is a failure. Claims with no date at all are counted.
+        #[arg(long, value_name = "AGE", value_parser = parse_age)]
+        max_age: Option<u32>,
     },
     /// Every comparison you can open: the shipped ones and your own, with title, subjects and origin.
     List {
@@ -282,8 +287,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match cli.command {
-        Some(Command::Check { comparisons, strict, against }) => {
-            headless::check(&comparisons, &headless::CheckArgs { strict, against })
+        Some(Command::Check { comparisons, strict, against, max_age }) => {
+            headless::check(&comparisons, &headless::CheckArgs { strict, against, max_age })
         }
         Some(Command::List { json }) => headless::list(json),
         Some(Command::New { name, subjects }) => headless::new(&name, subjects.as_deref()),
@@ -385,6 +390,11 @@ impl Command {
         };
         id.to_string()
     }
+}
+
+/// `--max-age`: "18mo", "2y", "1y6mo" as months.
+fn parse_age(text: &str) -> Result<u32, String> {
+    versus::data::date::parse_age(text).ok_or_else(|| "expected an age such as 18mo, 2y or 1y6mo".to_string())
 }
 
 /// The script that loads dynamic completion into `shell`: it calls

@@ -109,3 +109,90 @@ fn entries_added_removed_and_changed_are_listed_by_tab_with_their_text() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("bad.ron"), "{}", text(&bad.stderr));
 }
+
+/// This month, as YYYY-MM: a date that is never too old.
+fn this_month() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
+    // Days to a civil date (Howard Hinnant's algorithm), enough for the month.
+    let z = days as i64 + 719_468;
+    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}")
+}
+
+#[test]
+fn check_max_age_lists_old_claims_located_and_counts_undated_ones() {
+    let now = this_month();
+    let dir = versions(
+        "dated",
+        &[
+            (
+                "title: \"Kettle vs Teapot vs French press\",",
+                "title: \"Kettle vs Teapot vs French press\",\n    as_of: \"2019-03\",",
+            ),
+            (
+                r#"(title: "Kettle (Wikipedia)", url: "https://en.wikipedia.org/wiki/Kettle"),"#,
+                &format!(
+                    r#"(title: "Kettle (Wikipedia)", url: "https://en.wikipedia.org/wiki/Kettle", as_of: "{now}"),"#
+                ),
+            ),
+            (
+                r#"text: "Prices vary widely by shop and country; these are rough bands.","#,
+                "text: \"Prices vary widely by shop and country; these are rough bands.\",\n                    as_of: \"2015-06\",",
+            ),
+            (r#"name: "Kettle","#, r#"name: "Kettle", version: "2nd edition","#),
+        ],
+    );
+    let out = versus(&dir, &["check", "new.ron", "--max-age", "18mo"]);
+    assert_eq!(out.status.code(), Some(1), "old claims fail the check");
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    // The comparison, the undated source and note (as old as the comparison) and the dated note; not the recent source.
+    assert!(lines.iter().any(|l| l.contains("new.ron:8:13: the comparison: as of 2019-03")), "{err}");
+    assert!(
+        lines.iter().any(|l| l.contains("source \"French press (Wikipedia)\": as of 2019-03 (the comparison's date)")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("new.ron:52:29: Unconfirmed claim of the source on Features › Price: as of 2015-06")),
+        "{err}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("Correction on Pros/Cons › Teapot: as of 2019-03 (the comparison's date)")),
+        "{err}"
+    );
+    assert!(!err.contains("Kettle (Wikipedia)"), "{err}");
+    assert_eq!(lines.len(), 4, "{err}");
+    // Undated claims, in a comparison with no date at all, are counted.
+    let out = versus(&dir, &["check", "old.ron", "--max-age", "2y"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("0 claims older than 24 months; 4 claims have no date"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A malformed date is refused where it is.
+    std::fs::write(
+        dir.join("bad-date.ron"),
+        std::fs::read_to_string(dir.join("new.ron")).unwrap().replace("2019-03", "March 2019"),
+    )
+    .unwrap();
+    let out = versus(&dir, &["check", "bad-date.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("expected a date as YYYY-MM or YYYY-MM-DD"), "{}", text(&out.stderr));
+    // The Markdown export and search carry the dates and the version.
+    let md = text(&versus(&dir, &["export", "--data", "new.ron", "--format", "markdown"]).stdout);
+    assert!(md.contains("As of 2019-03.") && md.contains("### Kettle 2nd edition"), "{md}");
+    assert!(md.contains(&format!("(as of {now})")) && md.contains("(as of 2015-06)"), "{md}");
+    let hits: serde_json::Value =
+        serde_json::from_slice(&versus(&dir, &["search", "--data", "new.ron", "--json", "kettle boil"]).stdout)
+            .expect("JSON");
+    assert_eq!(hits[0]["as_of"], "2019-03");
+    assert!(hits.as_array().unwrap().iter().any(|h| h["version"] == "2nd edition"), "{hits}");
+}

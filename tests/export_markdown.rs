@@ -120,7 +120,7 @@ fn line(s: &str) -> Line {
 }
 
 fn note(kind: NoteKind, about: Option<&str>, text: &str, source: Option<&str>) -> Note {
-    Note { kind, about: about.map(line), text: Text::new(text), source: source.map(line) }
+    Note { kind, about: about.map(line), text: Text::new(text), source: source.map(line), as_of: None }
 }
 
 /// A shipped comparison with notes of every kind on every kind of entry that

@@ -152,6 +152,24 @@ fn together_page_with_three_people() {
 }
 
 #[test]
+fn the_overview_shows_the_comparisons_date_and_each_subjects_version() {
+    let path = format!("{}/tests/fixtures/brewing.ron", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path)
+        .expect("fixture")
+        .replacen(
+            "title: \"Kettle vs Teapot vs French press\",",
+            "title: \"Kettle vs Teapot vs French press\",\n    as_of: \"2024-05\",",
+            1,
+        )
+        .replacen("name: \"Kettle\",", "name: \"Kettle\", version: \"2nd edition\",", 1);
+    let mut app = App::new(versus::data::load_str(&text, "dated.ron").expect("valid"));
+    app.update(Action::GoToTab(Tab::Overview));
+    let screen = screen_text(&render(&app, 100, 30, Theme::COLOR));
+    assert!(screen.contains("As of 2024-05: when its claims were last checked."), "{screen}");
+    assert!(screen.contains("Kettle 2nd edition: "), "{screen}");
+}
+
+#[test]
 fn comparison_picker_and_reload_banner() {
     use versus::catalogue::{Kind, Listed, Named, Summary};
     let listed = |name: &str, title: &str, subjects: &[&str], kind, path: Option<&str>| Listed {

@@ -1,5 +1,6 @@
 //! Everything between a RON file and a validated, in-memory comparison.
 
+pub mod date;
 mod head;
 mod load;
 mod model;

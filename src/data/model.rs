@@ -39,6 +39,10 @@ pub struct Comparison {
     /// subject's name or id gives that subject aliases.
     #[serde(default)]
     pub synonyms: Vec<Vec<Line>>,
+    /// When the comparison's claims were last checked: "YYYY-MM" or
+    /// "YYYY-MM-DD". A source or a note without a date of its own is as old.
+    #[serde(default)]
+    pub as_of: Option<Line>,
 }
 
 impl Comparison {
@@ -57,6 +61,9 @@ pub struct Subject {
     pub description: Text,
     #[serde(default)]
     pub homepage: Option<Line>,
+    /// The version of the subject the comparison speaks of ("5.0", "3.x").
+    #[serde(default)]
+    pub version: Option<Line>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,6 +201,9 @@ pub struct Note {
     /// A URL that backs the note.
     #[serde(default)]
     pub source: Option<Line>,
+    /// When the note was last checked ("YYYY-MM" or "YYYY-MM-DD").
+    #[serde(default)]
+    pub as_of: Option<Line>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -320,4 +330,7 @@ pub struct Choice {
 pub struct Source {
     pub title: Line,
     pub url: Line,
+    /// When the source was read ("YYYY-MM" or "YYYY-MM-DD").
+    #[serde(default)]
+    pub as_of: Option<Line>,
 }

@@ -96,6 +96,7 @@ pub(crate) fn find_problems(c: &Comparison) -> Problems {
     };
     check.name("title", &c.title);
     check.line("summary", &c.summary);
+    check.date("as_of", c.as_of.as_deref());
 
     if c.subjects.len() < 2 {
         check.problem("subjects", format!("a comparison needs at least 2 subjects; found {}", c.subjects.len()));
@@ -117,6 +118,9 @@ pub(crate) fn find_problems(c: &Comparison) -> Problems {
         check.text(&format!("{at}.description"), &s.description);
         if let Some(url) = &s.homepage {
             check.url(&format!("{at}.homepage"), url);
+        }
+        if let Some(v) = &s.version {
+            check.name(&format!("{at}.version"), v);
         }
     }
 
@@ -223,6 +227,7 @@ pub(crate) fn find_problems(c: &Comparison) -> Problems {
     for (i, s) in c.sources.iter().enumerate() {
         check.name(&format!("sources[{i}].title"), &s.title);
         check.url(&format!("sources[{i}].url"), &s.url);
+        check.date(&format!("sources[{i}].as_of"), s.as_of.as_deref());
     }
     check.synonyms(&c.synonyms);
     check.problems
@@ -315,6 +320,15 @@ impl Checker<'_> {
             path: clip(path, MAX_MESSAGE_CHARS).into_owned(),
             message: clip(&message, MAX_MESSAGE_CHARS).into_owned(),
         });
+    }
+
+    /// An optional date: "YYYY-MM" or "YYYY-MM-DD", a real month and day.
+    fn date(&mut self, path: &str, value: Option<&str>) {
+        if let Some(v) = value
+            && super::date::Date::parse(v).is_none()
+        {
+            self.problem(path, format!("expected a date as YYYY-MM or YYYY-MM-DD (2024-05, 2024-05-31); found {v:?}"));
+        }
     }
 
     /// Required text: empty after sanitizing counts as missing.
@@ -439,6 +453,7 @@ impl Checker<'_> {
             if let Some(url) = &n.source {
                 self.url(&format!("{path}.source"), url);
             }
+            self.date(&format!("{path}.as_of"), n.as_of.as_deref());
             let Some(target) = n.about.as_deref() else {
                 if let About::ItemStart(_) = about {
                     self.problem(

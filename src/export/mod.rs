@@ -89,7 +89,8 @@ impl Markdown<'_> {
             None => String::new(),
         };
         let source = n.source.as_ref().map_or(String::new(), |url| format!(" — source: <{url}>"));
-        format!("*{}*{about}: {}{source}", n.kind.label(), n.text.replace("\n\n", " "))
+        let date = n.as_of.as_ref().map_or(String::new(), |d| format!(" (as of {d})"));
+        format!("*{}*{about}: {}{source}{date}", n.kind.label(), n.text.replace("\n\n", " "))
     }
 
     /// Notes nested under the list item just written.
@@ -150,10 +151,16 @@ impl Markdown<'_> {
     fn all(&mut self) {
         let c = self.c;
         self.heading(1, &c.title);
+        if let Some(date) = &c.as_of {
+            self.para(&format!("As of {date}."));
+        }
         self.para(&c.summary);
         self.heading(2, "Subjects");
         for s in &c.subjects {
-            self.heading(3, &s.name);
+            match &s.version {
+                Some(v) => self.heading(3, &format!("{} {v}", s.name)),
+                None => self.heading(3, &s.name),
+            }
             self.para(&s.description);
             if let Some(url) = &s.homepage {
                 self.para(&format!("Homepage: <{url}>"));
@@ -265,7 +272,8 @@ impl Markdown<'_> {
         if !c.sources.is_empty() {
             self.heading(2, "Sources");
             for s in &c.sources {
-                let _ = writeln!(self.out, "- [{}]({})", s.title, s.url);
+                let date = s.as_of.as_ref().map_or(String::new(), |d| format!(" (as of {d})"));
+                let _ = writeln!(self.out, "- [{}]({}){date}", s.title, s.url);
             }
         }
     }

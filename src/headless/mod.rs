@@ -45,6 +45,8 @@ pub struct CheckArgs {
     pub strict: bool,
     /// A source text to compare the wording with ([`crate::audit::shared_runs`]).
     pub against: Option<PathBuf>,
+    /// List the claims older than this many months ([`crate::audit::stale`]).
+    pub max_age: Option<u32>,
 }
 
 /// The most runs of shared words `check --against` lists per comparison.
@@ -68,6 +70,24 @@ fn audit(named: &Named, c: &Comparison, args: &CheckArgs, source: Option<&str>) 
         &named.path.as_ref().map_or_else(|| format!("data/{}.ron", named.name), |p| p.display().to_string()),
     );
     let mut failed = false;
+    if let Some(months) = args.max_age {
+        let stale = crate::audit::stale(c, &ron, data::date::Date::today(), months);
+        for f in &stale.old {
+            failed = true;
+            warn(&format!("{file}:{}:{}: {}", f.line, f.column, data::printable(&f.message)));
+        }
+        say(&format!(
+            "{file}: {} older than {months} months{}",
+            data::count(stale.old.len(), "claim", "claims"),
+            match stale.undated {
+                0 => String::new(),
+                n => format!(
+                    "; {} no date (as_of on the comparison dates them all)",
+                    data::count(n, "claim has", "claims have")
+                ),
+            }
+        ));
+    }
     if args.strict {
         for f in crate::audit::strict(c, &ron) {
             failed = true;
@@ -566,6 +586,8 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
                 partial: hit.partial,
                 kind: found.kind.label(),
                 subject: found.subject.map(|s| c.subjects[s].id.to_string()),
+                version: found.subject.and_then(|s| c.subjects[s].version.as_ref()).map(|v| v.to_string()),
+                as_of: c.as_of.as_ref().map(|d| d.to_string()),
                 tab: found.place.tab.title(),
                 entry: found.place.entry + 1,
                 matched: q.highlights(&text).into_iter().map(|r| [r.start, r.end]).collect(),
@@ -613,6 +635,12 @@ struct SearchRow {
     partial: bool,
     kind: &'static str,
     subject: Option<String>,
+    /// The version of the subject the comparison speaks of, when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<String>,
+    /// The comparison's date (as_of), when it has one: how old the claim is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<String>,
     tab: &'static str,
     /// 1-based position in the tab's list.
     entry: usize,

@@ -25,6 +25,9 @@ pub(super) fn note(doc: &mut Doc, theme: &Theme, n: &Note, about: Option<&str>) 
     if let Some(url) = &n.source {
         doc.bullet("  Source: ", theme.dim(), url, theme.dim());
     }
+    if let Some(date) = &n.as_of {
+        doc.bullet("  As of ", theme.dim(), date, theme.dim());
+    }
 }
 
 /// The notes `keep` accepts (by their `about`), each after a blank line; `about`

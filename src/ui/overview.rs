@@ -40,10 +40,18 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
     let Some(&item) = app.entries.overview.get(entry) else { return doc };
     match item {
         OverviewItem::About => {
-            doc.styled(&[(&d.title, theme.heading())]).blank();
+            doc.styled(&[(&d.title, theme.heading())]);
+            if let Some(date) = &d.as_of {
+                doc.text(&format!("As of {date}: when its claims were last checked."), theme.dim());
+            }
+            doc.blank();
             doc.text(&d.summary, Style::new()).blank();
             for (i, s) in d.subjects.iter().enumerate() {
-                doc.bullet(&format!("{}: ", s.name), theme.subject(i), &s.description, Style::new());
+                let name = match &s.version {
+                    Some(v) => format!("{} {v}: ", s.name),
+                    None => format!("{}: ", s.name),
+                };
+                doc.bullet(&name, theme.subject(i), &s.description, Style::new());
                 if let Some(url) = &s.homepage {
                     doc.bullet("  ", Style::new(), url, theme.dim());
                 }
@@ -63,6 +71,9 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
         OverviewItem::Subject(si) => {
             let s = &d.subjects[si];
             doc.styled(&[(&s.name, theme.subject(si))]);
+            if let Some(v) = &s.version {
+                doc.bullet("Version: ", theme.dim(), v, Style::new());
+            }
             match &s.homepage {
                 Some(url) => doc.bullet("Homepage: ", theme.dim(), url, Style::new()),
                 None => doc.text("The data gives no homepage.", theme.dim()),
@@ -113,6 +124,9 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
             doc.styled(&[("Source", theme.heading())]).blank();
             doc.text(&s.title, Style::new());
             doc.bullet("  ", Style::new(), &s.url, theme.dim());
+            if let Some(date) = s.as_of.as_ref().or(d.as_of.as_ref()) {
+                doc.bullet("  Read as of ", theme.dim(), date, theme.dim());
+            }
         }
     }
     doc
