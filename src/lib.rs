@@ -37,6 +37,7 @@ pub mod record;
 pub mod saved;
 pub mod screenshots;
 pub mod search;
+pub mod sources;
 pub mod tab;
 pub mod tui;
 pub mod ui;

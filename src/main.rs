@@ -40,6 +40,27 @@ struct Cli {
     command: Option<Command>,
 }
 
+#[derive(Subcommand)]
+enum SourceAction {
+    /// Clone a git repository of comparisons (RON files at its top or under comparisons/) as
+    /// source NAME, into $XDG_DATA_HOME/versus/sources/NAME.
+    Add {
+        name: String,
+        #[arg(value_name = "URL|PATH")]
+        url: String,
+        /// A branch or tag to follow instead of the default branch.
+        #[arg(long = "ref", value_name = "REF")]
+        reference: Option<String>,
+    },
+    /// Each source: name, URL, commit, date, how many comparisons, and any error.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a source and its clone.
+    Remove { name: String },
+}
+
 /// `--data`, on the app and on each command that reads a comparison (only there).
 #[derive(Args, Clone, Default)]
 struct DataArg {
@@ -140,6 +161,19 @@ enum Command {
         as_name: Option<String>,
         #[command(flatten)]
         data: DataArg,
+    },
+    /// Git repositories of comparisons (names SOURCE/comparison): add, list, remove. Uses the git
+    /// program you have; only `source add` and `update` reach the network.
+    Source {
+        #[command(subcommand)]
+        action: SourceAction,
+    },
+    /// Fetch every source (or one) and fast-forward it, saying what changed in each comparison.
+    /// A clone with local changes or a diverged history is left alone. Exit 1 when any could not
+    /// be updated (offline, unreachable), with nothing changed.
+    Update {
+        #[arg(value_name = "SOURCE")]
+        source: Option<String>,
     },
     /// What changed between two versions of a comparison (names or files): entries added,
     /// removed and changed, by tab, with the text; changed weights; and which decisions flip —
@@ -304,6 +338,12 @@ fn main() -> ExitCode {
             headless::print_out(&headless::man::main_page(completed(), &headless::man_sections(), &[]))
         }
         Some(Command::Man { dir: Some(dir) }) => headless::man_dir(completed(), &dir),
+        Some(Command::Source { action: SourceAction::Add { name, url, reference } }) => {
+            headless::source::add(&name, &url, reference.as_deref())
+        }
+        Some(Command::Source { action: SourceAction::List { json } }) => headless::source::list(json),
+        Some(Command::Source { action: SourceAction::Remove { name } }) => headless::source::remove(&name),
+        Some(Command::Update { source }) => headless::source::update(source.as_deref()),
         Some(Command::Diff { old, new, records, format }) => headless::diff(&old, &new, records.as_deref(), format),
         Some(Command::Recheck { record, json, data: own }) => headless::recheck(&record, data(own).as_deref(), json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
@@ -381,6 +421,8 @@ impl Command {
             Command::Decide { .. } => "decide",
             Command::Recheck { .. } => "recheck",
             Command::Diff { .. } => "diff",
+            Command::Source { .. } => "source",
+            Command::Update { .. } => "update",
             Command::Screenshot { .. } => "screenshot",
             Command::Config { .. } => "config",
             Command::Completions { .. } => "completions",

@@ -48,6 +48,8 @@ pub enum From {
     Yours,
     /// A file given by its path: recheck needs `--data`.
     File,
+    /// A comparison of a source (`versus source add`), as `SOURCE/comparison`.
+    Source,
 }
 
 impl Identity {
@@ -57,6 +59,7 @@ impl Identity {
             From::Shipped => format!("\"{}\", shipped with versus", self.comparison),
             From::Yours => format!("\"{}\", from the comparisons folder", self.comparison),
             From::File => format!("the file {}.ron", self.comparison),
+            From::Source => format!("\"{}\", from a source (versus source list)", self.comparison),
         }
     }
 }

@@ -28,6 +28,8 @@ pub enum Kind {
     User,
     /// A file named by its path.
     File,
+    /// A file of a source (a git repository of comparisons), named `SOURCE/comparison`.
+    Source,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Shipped => "shipped",
             Kind::User => "yours",
             Kind::File => "file",
+            Kind::Source => "source",
         }
     }
 }
@@ -77,7 +80,7 @@ impl Named {
     /// `--data` would (a shipped name or a path).
     pub fn shown(&self) -> String {
         match self.kind {
-            Kind::User => self.name.clone(),
+            Kind::User | Kind::Source => self.name.clone(),
             _ => self.origin(),
         }
     }
@@ -100,6 +103,7 @@ impl Named {
         let (comparison, from) = match (self.kind, &self.path) {
             (Kind::Shipped, _) => (self.name.clone(), record::From::Shipped),
             (Kind::User, _) => (self.name.clone(), record::From::Yours),
+            (Kind::Source, _) => (self.name.clone(), record::From::Source),
             (Kind::File, Some(path)) => {
                 let stem = path.file_stem().map_or_else(|| self.name.clone(), |s| s.to_string_lossy().into_owned());
                 (stem, record::From::File)
@@ -124,6 +128,9 @@ pub(crate) fn for_record(identity: &record::Identity) -> Result<Named, String> {
         record::From::Yours => user_named(name).ok_or_else(|| {
             format!("the record was made from your comparison \"{shown}\", which is not in your comparisons folder; give it with --data")
         }),
+        record::From::Source => source_named(name).ok_or_else(|| {
+            format!("the record was made from \"{shown}\" of a source you do not have (versus source add); give it with --data")
+        }),
         record::From::File => Err(format!(
             "the record was made from the file {shown}.ron, given by its path; versus opens no path a record names: give it with --data FILE"
         )),
@@ -145,6 +152,28 @@ fn user_named(name: &str) -> Option<Named> {
         kind: Kind::User,
         path: Some(path),
     })
+}
+
+/// `SOURCE/comparison`, when that source has that comparison.
+fn source_named(name: &str) -> Option<Named> {
+    let (source, comparison) = name.split_once('/')?;
+    let path = crate::sources::find(source, comparison)?;
+    Some(Named { name: name.to_string(), kind: Kind::Source, path: Some(path) })
+}
+
+/// Every comparison of every source, as `SOURCE/comparison`.
+fn source_files() -> Vec<Named> {
+    let Some(root) = crate::sources::dir() else { return Vec::new() };
+    crate::sources::names()
+        .into_iter()
+        .flat_map(|s| {
+            crate::sources::comparisons_in(&root.join(&s)).into_iter().map(move |(n, path)| Named {
+                name: format!("{s}/{n}"),
+                kind: Kind::Source,
+                path: Some(path),
+            })
+        })
+        .collect()
 }
 
 /// Whether `NAME.ron` at `path` is a comparison of the user's: not hidden
@@ -244,12 +273,19 @@ pub fn resolve(arg: Option<&Path>) -> Result<Named, Unknown> {
     if let Some(named) = user_named(stem) {
         return Ok(named);
     }
+    if let Some(named) = source_named(stem) {
+        return Ok(named);
+    }
     let (user, _) = user_files();
     if looks_like_path || arg.is_file() {
         return Ok(as_file());
     }
-    let mut names: Vec<String> =
-        shipped().chain(user).map(|n| n.name).filter(|n| !n.chars().any(char::is_control)).collect();
+    let mut names: Vec<String> = shipped()
+        .chain(user)
+        .chain(source_files())
+        .map(|n| n.name)
+        .filter(|n| !n.chars().any(char::is_control))
+        .collect();
     let mut seen = std::collections::HashSet::new();
     names.retain(|n| seen.insert(n.clone()));
     let closest = closest(text, &names);
@@ -343,6 +379,13 @@ pub(crate) fn list_each(each: &mut dyn FnMut(Listed)) -> usize {
         };
         let shadowed = shipped_names.contains(&named.name);
         each(Listed { named, content, shadowed });
+    }
+    for named in source_files() {
+        let content = match &named.path {
+            Some(path) => data::load_head(path).map(Summary::of_head).map_err(|e| one_line(&e)),
+            None => named.load().map(|c| Summary::of(&c)).map_err(|e| one_line(&e)),
+        };
+        each(Listed { named, content, shadowed: false });
     }
     more
 }

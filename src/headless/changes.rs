@@ -26,7 +26,7 @@ pub fn diff(old_arg: &Path, new_arg: &Path, records: Option<&Path>, format: Repo
         warn("versus diff writes text, markdown or json");
         return ExitCode::from(2);
     }
-    let Ok((_, old)) = load(Some(old_arg)) else { return ExitCode::from(2) };
+    let Some(old) = version(old_arg) else { return ExitCode::from(2) };
     let Ok((named, new)) = load(Some(new_arg)) else { return ExitCode::from(2) };
     let mut decisions = Vec::new();
     // Your saved answers to the new version's comparison, if any.
@@ -70,6 +70,25 @@ pub fn diff(old_arg: &Path, new_arg: &Path, records: Option<&Path>, format: Repo
         _ => print_out(&prose(&old, &new, &changes, &weights, &decisions, format == ReportFormat::Markdown)),
     };
     code
+}
+
+/// A version to compare: `SOURCE/comparison@REF` (that comparison at a git
+/// revision of its source), else what `--data` would name.
+fn version(arg: &Path) -> Option<Comparison> {
+    if let Some((name, reference)) = arg.to_str().and_then(|a| a.rsplit_once('@')).filter(|(n, _)| n.contains('/'))
+        && !arg.exists()
+    {
+        let loaded = crate::sources::text_at(name, reference)
+            .and_then(|text| data::load_str(&text, &format!("{name}@{reference}")).map_err(|e| e.to_string()));
+        return match loaded {
+            Ok(c) => Some(c),
+            Err(why) => {
+                warn(&data::printable(&why));
+                None
+            }
+        };
+    }
+    load(Some(arg)).ok().map(|(_, c)| c)
 }
 
 /// The versus records in `dir` (Markdown files with an answers block; others are not records here).

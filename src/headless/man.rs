@@ -58,20 +58,29 @@ fn render(part: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
 fn commands_section(cli: &clap::Command) -> String {
     let mut out = String::from(".SH COMMANDS\n");
     for command in commands(cli) {
-        let usage = command.clone().render_usage().to_string();
-        let usage = usage.trim_start_matches("Usage:").trim();
-        out.push_str(&format!(".SS \"{}\"\n", roff_text(usage).replace('"', "\\(dq")));
-        let about = command.get_long_about().or(command.get_about()).map(|a| a.to_string()).unwrap_or_default();
-        out.push_str(&format!("{}\n", roff_text(&about)));
-        let options = render(|w| Man::new(command.clone()).render_options_section(w));
-        // Its options without clap_mangen's own heading: they belong to this command's subsection.
-        let body: Vec<&str> = options.lines().filter(|l| !l.starts_with(".SH")).collect();
-        if !body.is_empty() {
-            out.push_str(&body.join("\n"));
-            out.push('\n');
+        command_subsection(command, &mut out);
+        // A command of commands (`versus source add`): each of them too.
+        for sub in commands(command).filter(|c| c.get_name() != "help") {
+            command_subsection(sub, &mut out);
         }
     }
     out
+}
+
+/// One command's synopsis, what it does and its options.
+fn command_subsection(command: &clap::Command, out: &mut String) {
+    let usage = command.clone().render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    out.push_str(&format!(".SS \"{}\"\n", roff_text(usage).replace('"', "\\(dq")));
+    let about = command.get_long_about().or(command.get_about()).map(|a| a.to_string()).unwrap_or_default();
+    out.push_str(&format!("{}\n", roff_text(&about)));
+    let options = render(|w| Man::new(command.clone()).render_options_section(w));
+    // Its options without clap_mangen's own heading: they belong to this command's subsection.
+    let body: Vec<&str> = options.lines().filter(|l| !l.starts_with(".SH")).collect();
+    if !body.is_empty() {
+        out.push_str(&body.join("\n"));
+        out.push('\n');
+    }
 }
 
 /// The main page: synopsis, options, every command, version, then `extra`

@@ -6,6 +6,7 @@ mod changes;
 pub mod complete;
 pub mod man;
 mod recheck;
+pub mod source;
 mod together;
 
 pub use changes::diff;
@@ -398,9 +399,10 @@ pub fn list(json: bool) -> ExitCode {
         return print_json(&out);
     }
     let cell = |l: &catalogue::Listed| -> [String; 4] {
-        let from = match &l.named.path {
-            Some(p) => data::printable(&p.display().to_string()),
-            None => l.named.kind.label().to_string(),
+        let from = match (&l.named.path, l.named.kind) {
+            (_, catalogue::Kind::Source) => format!("source {}", l.named.name.split('/').next().unwrap_or("")),
+            (Some(p), _) => data::printable(&p.display().to_string()),
+            (None, kind) => kind.label().to_string(),
         };
         let (title, subjects) = match &l.content {
             Ok(s) => (s.title.clone(), s.subjects.join(", ")),

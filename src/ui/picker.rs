@@ -28,6 +28,7 @@ fn from(l: &Listed) -> String {
         (Kind::User, _) => "yours".into(),
         (Kind::File, Some(p)) => p.display().to_string(),
         (Kind::File, None) => "file".into(),
+        (Kind::Source, _) => format!("source {}", l.named.name.split('/').next().unwrap_or("")),
     }
 }
 
