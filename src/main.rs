@@ -127,6 +127,10 @@ enum Command {
         /// matched field with its byte ranges.
         #[arg(long, conflicts_with = "lines")]
         json: bool,
+        /// Search every comparison you can open (shipped, yours, your sources'), each hit naming
+        /// its comparison; only hits that match every word.
+        #[arg(long, conflicts_with = "lines")]
+        all: bool,
         #[command(flatten)]
         data: DataArg,
     },
@@ -348,6 +352,13 @@ fn main() -> ExitCode {
         Some(Command::Recheck { record, json, data: own }) => headless::recheck(&record, data(own).as_deref(), json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))
+        }
+        Some(Command::Search { query, limit, json, all: true, data: own, .. }) => {
+            if data(own).is_some() {
+                headless::warn("--all searches every comparison: leave out --data");
+                return ExitCode::from(2);
+            }
+            headless::search_all(&query, limit.unwrap_or(5), json)
         }
         Some(Command::Search { query, limit, json, data: own, .. }) => {
             with_comparison(data(own).as_deref(), |_, c| headless::search(&c, &query, limit.unwrap_or(20), json))

@@ -196,3 +196,25 @@ fn an_unreachable_source_fails_in_one_line_and_changes_nothing() {
     assert_eq!(bad_name.status.code(), Some(2));
     assert!(Path::new(&p.dir).join("data/versus/sources").exists());
 }
+
+#[test]
+fn search_all_finds_hits_in_shipped_and_source_comparisons_each_naming_its_own() {
+    let p = Place::new("search");
+    add(&p);
+    let o = p.versus(&["search", "--all", "--json", "french press"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let from: Vec<&str> = rows.as_array().unwrap().iter().filter_map(|r| r["comparison"].as_str()).collect();
+    assert!(from.contains(&"team/brewing"), "{rows}");
+    assert!(!from.contains(&"django-vs-flask"), "a comparison without the words is not listed: {rows}");
+    // Shipped and source comparisons, in one listing, each under its name.
+    let text = out(&p.versus(&["search", "--all", "--limit", "1", "coffee"]));
+    assert!(text.lines().any(|l| l.starts_with("team/tea — Tea vs Coffee: ")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("team/brewing — Kettle vs Teapot vs French press: ")), "{text}");
+    let shipped = out(&p.versus(&["search", "--all", "--limit", "1", "admin panel"]));
+    assert!(shipped.lines().any(|l| l.starts_with("django-vs-flask — Django vs Flask: ")), "{shipped}");
+    let none = p.versus(&["search", "--all", "zzzqqq"]);
+    assert_eq!(none.status.code(), Some(1));
+    let both = p.versus(&["search", "--all", "--data", "team/tea", "coffee"]);
+    assert_eq!(both.status.code(), Some(2));
+}

@@ -561,43 +561,7 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
         warn(&format!("a query is at most {MAX_QUERY_CHARS} characters; this one has {}", query.chars().count()));
         return ExitCode::from(2);
     }
-    let corpora = Corpora::build(c, &Entries::build(c));
-    let q = Query::parse(query, &corpora.lexicon);
-    let ranked = search::search(&corpora.everything, &q, &|| false).unwrap_or_default();
-    let hits = ranked.hits;
-    let limit = if limit == 0 { usize::MAX } else { limit };
-    let rows: Vec<SearchRow> = hits
-        .iter()
-        .take(limit)
-        .enumerate()
-        .map(|(rank, hit)| {
-            let i = hit.index as usize;
-            let found = corpora.found[i];
-            let text = corpora.line(i);
-            let matches = corpora
-                .everything
-                .fields(i)
-                .filter_map(|(field, t)| {
-                    let ranges: Vec<[usize; 2]> = q.highlights(t).into_iter().map(|r| [r.start, r.end]).collect();
-                    (!ranges.is_empty()).then(|| FieldMatch { field: field.label(), text: t.to_string(), ranges })
-                })
-                .collect();
-            SearchRow {
-                rank: rank + 1,
-                score: hit.score,
-                partial: hit.partial,
-                kind: found.kind.label(),
-                subject: found.subject.map(|s| c.subjects[s].id.to_string()),
-                version: found.subject.and_then(|s| c.subjects[s].version.as_ref()).map(|v| v.to_string()),
-                as_of: c.as_of.as_ref().map(|d| d.to_string()),
-                tab: found.place.tab.title(),
-                entry: found.place.entry + 1,
-                matched: q.highlights(&text).into_iter().map(|r| [r.start, r.end]).collect(),
-                text,
-                matches,
-            }
-        })
-        .collect();
+    let (rows, unmatched) = search_rows(c, query, limit);
     let code = if json {
         let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
         out.push('\n');
@@ -618,8 +582,8 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
         }
         print_out(&out)
     };
-    if !ranked.unmatched.is_empty() {
-        let words: Vec<String> = ranked.unmatched.iter().map(|w| data::sanitize(w)).collect();
+    if !unmatched.is_empty() {
+        let words: Vec<String> = unmatched.iter().map(|w| data::sanitize(w)).collect();
         warn(&format!("not found anywhere: {}", words.join(", ")));
     }
     if rows.is_empty() {
@@ -629,8 +593,101 @@ pub fn search(c: &Comparison, query: &str, limit: usize, json: bool) -> ExitCode
     code
 }
 
+/// The hits of `query` in `c`, best first, at most `limit` (0: no limit),
+/// and the query's words found nowhere.
+fn search_rows(c: &Comparison, query: &str, limit: usize) -> (Vec<SearchRow>, Vec<String>) {
+    let corpora = Corpora::build(c, &Entries::build(c));
+    let q = Query::parse(query, &corpora.lexicon);
+    let ranked = search::search(&corpora.everything, &q, &|| false).unwrap_or_default();
+    let hits = &ranked.hits;
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let rows: Vec<SearchRow> = hits
+        .iter()
+        .take(limit)
+        .enumerate()
+        .map(|(rank, hit)| {
+            let i = hit.index as usize;
+            let found = corpora.found[i];
+            let text = corpora.line(i);
+            let matches = corpora
+                .everything
+                .fields(i)
+                .filter_map(|(field, t)| {
+                    let ranges: Vec<[usize; 2]> = q.highlights(t).into_iter().map(|r| [r.start, r.end]).collect();
+                    (!ranges.is_empty()).then(|| FieldMatch { field: field.label(), text: t.to_string(), ranges })
+                })
+                .collect();
+            SearchRow {
+                comparison: None,
+                rank: rank + 1,
+                score: hit.score,
+                partial: hit.partial,
+                kind: found.kind.label(),
+                subject: found.subject.map(|s| c.subjects[s].id.to_string()),
+                version: found.subject.and_then(|s| c.subjects[s].version.as_ref()).map(|v| v.to_string()),
+                as_of: c.as_of.as_ref().map(|d| d.to_string()),
+                tab: found.place.tab.title(),
+                entry: found.place.entry + 1,
+                matched: q.highlights(&text).into_iter().map(|r| [r.start, r.end]).collect(),
+                text,
+                matches,
+            }
+        })
+        .collect();
+    (rows, ranked.unmatched.iter().map(|w| w.to_string()).collect())
+}
+
+/// `versus search --all QUERY`: every comparison you can open (shipped,
+/// yours, your sources') that has every word of the query somewhere, each
+/// with its hits that match every word, best
+/// first (at most `limit` each); the comparisons with the most such hits
+/// first. Exit 1 when nothing matches anywhere.
+pub fn search_all(query: &str, limit: usize, json: bool) -> ExitCode {
+    if query.chars().count() > MAX_QUERY_CHARS {
+        warn(&format!("a query is at most {MAX_QUERY_CHARS} characters; this one has {}", query.chars().count()));
+        return ExitCode::from(2);
+    }
+    let (listed, _) = catalogue::list();
+    let mut found: Vec<(String, String, Vec<SearchRow>, usize)> = Vec::new();
+    for l in listed.iter().filter(|l| l.content.is_ok() && !l.shadowed) {
+        let Ok(c) = l.named.load() else { continue };
+        let (rows, unmatched) = search_rows(&c, query, 0);
+        let mut full: Vec<SearchRow> = rows.into_iter().filter(|r| !r.partial).collect();
+        // A word this comparison has nowhere: it is not about the query at all.
+        if full.is_empty() || !unmatched.is_empty() {
+            continue;
+        }
+        let total = full.len();
+        full.truncate(if limit == 0 { usize::MAX } else { limit });
+        for r in &mut full {
+            r.comparison = Some(l.named.name.clone());
+        }
+        found.push((l.named.name.clone(), c.title.to_string(), full, total));
+    }
+    found.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
+    if found.is_empty() {
+        warn(&format!("nothing matches \"{query}\" in any comparison"));
+        return ExitCode::from(1);
+    }
+    if json {
+        let rows: Vec<&SearchRow> = found.iter().flat_map(|(_, _, rows, _)| rows).collect();
+        return print_json(&format!("{}\n", serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())));
+    }
+    let mut out = String::new();
+    for (name, title, rows, total) in &found {
+        out.push_str(&format!("{name} — {title}: {}\n", data::count(*total, "hit", "hits")));
+        for r in rows {
+            out.push_str(&format!("  {}. [{}] {} ({} tab, entry {})\n", r.rank, r.kind, r.text, r.tab, r.entry));
+        }
+    }
+    print_out(&out)
+}
+
 #[derive(serde::Serialize)]
 struct SearchRow {
+    /// The comparison, in `search --all`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparison: Option<String>,
     rank: usize,
     score: i64,
     /// The entry matches some of the query's words, not all (these come last).
