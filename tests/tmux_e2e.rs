@@ -654,6 +654,33 @@ fn the_picker_switches_the_whole_app_to_another_comparison() {
     let _ = std::fs::remove_dir_all(&state);
 }
 
+/// A word in no comparison's name, title or subjects: the picker searches
+/// their contents and lists those that have it, with how many entries do;
+/// Enter opens one.
+#[test]
+fn the_picker_finds_comparisons_by_their_content_when_no_name_matches() {
+    let bin = release_binary().display().to_string();
+    let (home, _) = data_home("picker-content");
+    let state = std::env::temp_dir().join(format!("versus-e2e-picker-content-state-{}", std::process::id()));
+    let t =
+        Tmux::start_sized("picker-content", &format!("XDG_DATA_HOME='{}' {bin}", home.display()), &state, (100, 30));
+    t.wait_for(&["┌ Features"]);
+    t.keys(&["C-o"]);
+    t.wait_for(&["Open a comparison", "3 of 3"]);
+    // "orm" is in no name, title or subject (fzf's fuzzy matching finds "jinja" in a title's letters).
+    for k in ["o", "r", "m"] {
+        t.keys(&[k]);
+    }
+    let screen = t.wait_for(&["2 of 3 by content", "django-vs-flask ", " entries"]);
+    assert!(!screen.contains("rust-vs-go"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for(&["Opened Django vs Flask vs FastAPI"]);
+    t.keys(&["q"]);
+    t.assert_clean_exit();
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
 #[test]
 fn watch_reloads_rename_saves_and_keeps_the_last_good_version_under_a_banner() {
     let bin = release_binary().display().to_string();

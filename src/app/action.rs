@@ -63,6 +63,13 @@ pub enum Action {
     Listed(Vec<Listed>),
     /// Some comparisons of the catalogue, listed for the picker; more are coming.
     Listing(Vec<Listed>),
+    /// The comparisons whose content matches the picker's query (by name,
+    /// with how many entries match), and how many large files were not searched.
+    ContentFound {
+        query: String,
+        found: Vec<(String, usize)>,
+        skipped: usize,
+    },
     /// Ask the user to choose: the question and each answer with what it asks for.
     Ask {
         title: String,

@@ -22,6 +22,9 @@ pub enum Effect {
     Copy(Place),
     /// List the catalogue for the picker (it reads the user's files).
     ListComparisons,
+    /// Search the content of these comparisons for the picker's query (none
+    /// of their names matches it); what is found comes back as `ContentFound`.
+    SearchContents(String, Vec<crate::catalogue::Named>),
     /// Switch the whole app to this comparison.
     Open(Named),
     /// Write the wizard's decision record: into the project's decision

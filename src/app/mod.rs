@@ -17,7 +17,7 @@ pub use effect::Effect;
 pub use overlay::Kind;
 pub use overlay::Overlays;
 pub use overlay::{Choice, Overlay};
-pub use picker::Picker;
+pub use picker::{Content, Picker};
 pub use search_line::SearchLine;
 
 use crate::data::Comparison;
@@ -338,6 +338,11 @@ impl App {
             }
             Action::Listed(more) => self.listed(more, true),
             Action::Listing(more) => self.listed(more, false),
+            Action::ContentFound { query, found, skipped } => {
+                if let Some(picker) = self.overlays.picker_mut() {
+                    picker.content_found(query, found, skipped);
+                }
+            }
             Action::Ask { title, options } => {
                 self.overlays.close(Kind::Help);
                 self.overlays.open(Overlay::Choose(Choice { title, options, selected: 0 }));
@@ -379,6 +384,8 @@ impl App {
         picker.add(more, done, &self.origin);
         if done && std::mem::take(&mut picker.accept_when_listed) {
             self.in_picker(Action::Line(LineAction::Accept));
+        } else {
+            self.search_contents_if_wanted();
         }
     }
 
@@ -423,6 +430,17 @@ impl App {
         crate::tab::Place { tab: self.tab, entry: self.state().selected }
     }
 
+    /// Asks for the contents to be searched when no comparison's name
+    /// matches the picker's query (once per query).
+    fn search_contents_if_wanted(&mut self) {
+        let Some(picker) = self.overlays.picker_mut() else { return };
+        let Some(query) = picker.wants_content_search() else { return };
+        picker.content = Content::Searching(query.clone());
+        let names: Vec<crate::catalogue::Named> =
+            picker.listed.iter().flatten().filter(|l| l.content.is_ok()).map(|l| l.named.clone()).collect();
+        self.effects.push(Effect::SearchContents(query, names));
+    }
+
     /// While the picker is open, nothing else happens.
     fn in_picker(&mut self, action: Action) {
         let Some(picker) = self.overlays.picker_mut() else { return };
@@ -441,7 +459,10 @@ impl App {
                 },
             },
             Action::Line(LineAction::Cancel) | Action::Picker => self.overlays.close(Kind::Picker),
-            Action::Line(edit) => picker.edit(&edit),
+            Action::Line(edit) => {
+                picker.edit(&edit);
+                self.search_contents_if_wanted();
+            }
             Action::Move(by) => picker.move_by(by),
             Action::First => picker.move_by(isize::MIN),
             Action::Last => picker.move_by(isize::MAX),
@@ -993,6 +1014,59 @@ mod tests {
         assert!(line.hits.is_empty() && app.search_request().is_some(), "old hits dropped, a new search due");
         app.settle();
         assert!(!app.palette().unwrap().hits.is_empty());
+    }
+
+    #[test]
+    fn a_picker_query_no_name_matches_searches_the_contents_once_and_lists_what_they_found() {
+        use crate::catalogue::{Kind, Listed, Named, Summary};
+        let listed = |name: &str| Listed {
+            named: Named { name: name.into(), kind: Kind::User, path: None },
+            content: Ok(Summary { title: name.into(), subjects: vec![] }),
+            shadowed: false,
+        };
+        let mut app = app();
+        app.update(Action::Picker);
+        app.update(Action::Listed(vec![listed("rust-vs-go"), listed("vue-vs-react")]));
+        let mut effects = Vec::new();
+        for c in "goroutine".chars() {
+            effects.extend(app.update(Action::Line(LineAction::Type(c))));
+        }
+        // Asked for each query that names nothing ("g" and "go" name rust-vs-go), the last one last.
+        let asked: Vec<&String> = effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::SearchContents(q, names) => {
+                    assert_eq!(names.len(), 2);
+                    Some(q)
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(asked.last().is_some_and(|q| *q == "goroutine"), "{asked:?}");
+        assert_eq!(app.picker().unwrap().content, Content::Searching("goroutine".into()));
+        // A stale answer (another query) changes nothing; the right one lists what was found.
+        app.update(Action::ContentFound {
+            query: "gorout".into(),
+            found: vec![("vue-vs-react".into(), 1)],
+            skipped: 0,
+        });
+        assert!(app.picker().unwrap().shown.is_empty());
+        app.update(Action::ContentFound {
+            query: "goroutine".into(),
+            found: vec![("rust-vs-go".into(), 3)],
+            skipped: 1,
+        });
+        let picker = app.picker().unwrap();
+        assert_eq!(picker.chosen().map(|l| l.named.name.as_str()), Some("rust-vs-go"));
+        assert_eq!(picker.content_hits("rust-vs-go"), Some(3));
+        // A query a name matches asks for nothing, and lists by name again.
+        app.update(Action::Line(LineAction::Clear));
+        let mut effects = Vec::new();
+        for c in "vue".chars() {
+            effects.extend(app.update(Action::Line(LineAction::Type(c))));
+        }
+        assert_eq!(effects, []);
+        assert_eq!(app.picker().unwrap().chosen().map(|l| l.named.name.as_str()), Some("vue-vs-react"));
     }
 
     #[test]

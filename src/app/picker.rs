@@ -21,6 +21,9 @@ pub struct Picker {
     pub accept_when_listed: bool,
     /// Indices into `listed` that match the query, best first.
     pub shown: Vec<usize>,
+    /// When no name matches the query: the query whose content search is
+    /// under way, or what it found.
+    pub content: Content,
     pub selected: usize,
 }
 
@@ -69,6 +72,13 @@ impl Picker {
     fn filter(&mut self) {
         let Some(listed) = &self.listed else { return };
         let query = self.line.query.trim();
+        if let Content::Found { query: q, found, .. } = &self.content
+            && q == query
+        {
+            self.shown =
+                found.iter().filter_map(|(name, _)| listed.iter().position(|l| &l.named.name == name)).collect();
+            return;
+        }
         self.shown = if query.is_empty() {
             (0..listed.len()).collect()
         } else {
@@ -93,8 +103,50 @@ impl Picker {
         self.selected = self.selected.saturating_add_signed(by).min(self.shown.len().saturating_sub(1));
     }
 
+    /// Whether the contents should be searched for the query: everything is
+    /// listed, the query names nothing, and that query was not searched yet.
+    pub(crate) fn wants_content_search(&self) -> Option<String> {
+        let query = self.line.query.trim();
+        let asked = match &self.content {
+            Content::Searching(q) | Content::Found { query: q, .. } => q == query,
+            Content::None => false,
+        };
+        (self.done && self.shown.is_empty() && !query.is_empty() && !asked).then(|| query.to_string())
+    }
+
+    /// Takes in what the content search found for `query` (ignored when the query has moved on).
+    pub(crate) fn content_found(&mut self, query: String, found: Vec<(String, usize)>, skipped: usize) {
+        if self.line.query.trim() == query {
+            self.content = Content::Found { query, found, skipped };
+            self.filter();
+            self.selected = 0;
+        }
+    }
+
+    /// The hits of the highlighted comparison's content, when the list is a content search's.
+    pub fn content_hits(&self, name: &str) -> Option<usize> {
+        match &self.content {
+            Content::Found { query, found, .. } if query == self.line.query.trim() => {
+                found.iter().find(|(n, _)| n == name).map(|(_, h)| *h)
+            }
+            _ => None,
+        }
+    }
+
     /// The highlighted comparison.
     pub fn chosen(&self) -> Option<&Listed> {
         self.listed.as_ref()?.get(*self.shown.get(self.selected)?)
     }
+}
+
+/// The picker's search of the comparisons' content, for a query no name matches.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Content {
+    #[default]
+    None,
+    /// Under way for this query.
+    Searching(String),
+    /// Done for this query: each comparison whose content matches, by name,
+    /// with how many entries match (most first), and how many large files were skipped.
+    Found { query: String, found: Vec<(String, usize)>, skipped: usize },
 }

@@ -29,3 +29,13 @@ pub use words::Ranked;
 pub(crate) use words::partial_heading;
 pub use words::{Query, rank, search};
 pub use worker::Searcher;
+
+/// How many entries of `c` match every word of `query`, when `c` has every
+/// word somewhere (None: some word is nowhere in it, so it is not about the
+/// query). For finding comparisons by their content (`search --all`, the picker).
+pub fn content_hits(c: &crate::data::Comparison, query: &str, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<usize> {
+    let corpora = Corpora::build(c, &crate::entries::Entries::build(c));
+    let q = Query::parse(query, &corpora.lexicon);
+    let ranked = search(&corpora.everything, &q, cancelled)?;
+    (ranked.unmatched.is_empty()).then(|| full_hits(&ranked.hits)).filter(|&n| n > 0)
+}

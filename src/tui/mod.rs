@@ -388,6 +388,7 @@ fn run(
     read_input(send);
     let mut searcher = searcher_for(app, &waker);
     let mut listing: Option<Listing> = None;
+    let mut contents: Option<ContentSearch> = None;
     let mut map = ScreenMap::default();
     let mut changed = true;
     // What the app asked for, in order; carried out before the next frame.
@@ -407,6 +408,11 @@ fn run(
                     Some(notice) => Action::Notice(notice),
                     None => continue,
                 },
+                Effect::SearchContents(query, names) => {
+                    // A newer query replaces the search under way (dropping it stops it).
+                    contents = Some(ContentSearch::start(query, names, waker.clone()));
+                    continue;
+                }
                 Effect::ListComparisons => {
                     listing = Some(Listing::start(current.clone(), catalogue::Summary::of(&app.data), waker.clone()));
                     continue;
@@ -447,6 +453,11 @@ fn run(
             if done {
                 listing = None;
             }
+            changed = true;
+        }
+        if let Some(found) = contents.as_ref().and_then(ContentSearch::next) {
+            effects.extend(app.update(found));
+            contents = None;
             changed = true;
         }
         if let Some((path, result)) = watching.changed() {
@@ -546,6 +557,57 @@ impl Listing {
             };
         }
         Some((more, done))
+    }
+}
+
+/// The picker's search of the comparisons' content, beside the loop: each
+/// comparison loaded and searched in turn, a large file skipped, and the
+/// whole stopped when a newer query (or closing the picker) drops it.
+struct ContentSearch {
+    received: std::sync::mpsc::Receiver<Action>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl ContentSearch {
+    /// Larger comparisons are not searched for the picker (`versus search --all` searches them).
+    const MAX_BYTES: u64 = 2 << 20;
+
+    fn start(query: String, names: Vec<Named>, waker: Waker) -> ContentSearch {
+        let (send, received) = std::sync::mpsc::channel();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let cancelled = || stopped.load(Ordering::Relaxed);
+            let (mut found, mut skipped) = (Vec::new(), 0);
+            for named in names {
+                if cancelled() {
+                    return;
+                }
+                let size = named.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
+                if size > Self::MAX_BYTES {
+                    skipped += 1;
+                    continue;
+                }
+                let Ok(c) = named.load() else { continue };
+                if let Some(hits) = crate::search::content_hits(&c, &query, &cancelled) {
+                    found.push((named.name, hits));
+                }
+            }
+            found.sort_by(|a: &(String, usize), b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let _ = send.send(Action::ContentFound { query, found, skipped });
+            waker.wake();
+        });
+        ContentSearch { received, stop }
+    }
+
+    fn next(&self) -> Option<Action> {
+        self.received.try_recv().ok()
+    }
+}
+
+impl Drop for ContentSearch {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 

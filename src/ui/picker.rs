@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::wrap::clip_width;
 use super::{Doc, ListMap, Theme, overlay};
-use crate::app::App;
+use crate::app::{App, Content};
 use crate::catalogue::{Kind, Listed};
 use crate::keys::LineCommand;
 
@@ -63,10 +63,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
         app.keys.line_key(LineCommand::Accept),
         app.keys.line_key(LineCommand::Cancel)
     );
-    let status = match &picker.listed {
-        None => "listing…".to_string(),
-        Some(all) if !picker.done => format!("{} of {} so far, listing…", picker.shown.len(), all.len()),
-        Some(all) => format!("{} of {}", picker.shown.len(), all.len()),
+    let query = picker.line.query.trim();
+    let status = match (&picker.listed, &picker.content) {
+        (None, _) => "listing…".to_string(),
+        (Some(all), _) if !picker.done => format!("{} of {} so far, listing…", picker.shown.len(), all.len()),
+        (Some(_), Content::Searching(q)) if q == query => "no name matches: searching the contents…".to_string(),
+        (Some(all), Content::Found { query: q, skipped, .. }) if q == query => {
+            let skipped = match skipped {
+                0 => String::new(),
+                n => format!(", {n} large not searched"),
+            };
+            format!("{} of {} by content{skipped}", picker.shown.len(), all.len())
+        }
+        (Some(all), _) => format!("{} of {}", picker.shown.len(), all.len()),
     };
     let inner = overlay::frame(frame, theme, area, title, &picker.line.query, &status);
     let detail_rows = if inner.height >= 10 { 4 } else { 0 };
@@ -90,9 +99,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
             let current = l.named.origin() == app.origin;
             let mark = if current { "• " } else { "  " };
             let name = clip_width(&crate::data::sanitize_line(&l.named.name), name_width);
-            let rest = match &l.content {
-                Ok(s) => format!("{}  ({})", s.title, from(l)),
-                Err(_) => format!("cannot be opened  ({})", from(l)),
+            let rest = match (&l.content, picker.content_hits(&l.named.name)) {
+                (Ok(s), Some(hits)) => {
+                    format!("{}  ({}) · {}", s.title, from(l), crate::data::count(hits, "entry", "entries"))
+                }
+                (Ok(s), None) => format!("{}  ({})", s.title, from(l)),
+                (Err(_), _) => format!("cannot be opened  ({})", from(l)),
             };
             let used = 2 + name_width + 2;
             let rest = clip_width(&crate::data::sanitize_line(&rest), width.saturating_sub(used));
@@ -109,8 +121,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) -> O
     frame.render_widget(Paragraph::new(lines), list);
     if picker.done && picker.shown.is_empty() && list.height > 0 {
         let clear = app.keys.line_key(LineCommand::Clear);
-        let none =
-            Paragraph::new(Span::styled(format!("No comparison matches; {clear} clears the query."), theme.dim()));
+        let text = match &picker.content {
+            Content::Searching(q) if q == query => "No name matches; searching the contents…".to_string(),
+            _ => format!("No comparison's name or content matches; {clear} clears the query."),
+        };
+        let none = Paragraph::new(Span::styled(text, theme.dim()));
         frame.render_widget(none, Rect { height: 1, ..list });
     }
     if detail_rows > 0
