@@ -196,3 +196,28 @@ fn check_max_age_lists_old_claims_located_and_counts_undated_ones() {
     assert_eq!(hits[0]["as_of"], "2019-03");
     assert!(hits.as_array().unwrap().iter().any(|h| h["version"] == "2nd edition"), "{hits}");
 }
+
+#[test]
+fn your_saved_answers_are_replayed_against_both_versions() {
+    // "No time at all" now gives the kettle 0.5 instead of 2: someone in a hurry, alone, moves to the press.
+    let dir = versions("saved", &[(r#"weights: {"kettle": 2.0}"#, r#"weights: {"kettle": 0.5}"#)]);
+    let new_path = dir.join("new.ron");
+    let c = versus::data::load_file(&new_path).expect("valid");
+    let identity = versus::saved::identity(None, Some(&new_path));
+    let state = dir.join("state/versus");
+    std::fs::create_dir_all(&state).unwrap();
+    let saved = versus::saved::Saved {
+        answers: vec![Some(0), Some(0), None],
+        importance: vec![versus::wizard::Importance::Normal; 3],
+        saved_at: None,
+    };
+    versus::saved::save(&state.join(format!("answers-{identity}.json")), &identity, &c, &saved, None).expect("saved");
+    let out = versus(&dir, &["diff", "old.ron", "new.ron"]);
+    let shown = text(&out.stdout);
+    assert!(shown.contains("Decisions\n  your saved answers: changes (Kettle → French press)\n"), "{shown}");
+    // Answers that the weight does not touch hold.
+    let saved = versus::saved::Saved { answers: vec![Some(1), Some(1), Some(0)], ..saved };
+    versus::saved::save(&state.join(format!("answers-{identity}.json")), &identity, &c, &saved, None).expect("saved");
+    let shown = text(&versus(&dir, &["diff", "old.ron", "new.ron"]).stdout);
+    assert!(shown.contains("your saved answers: holds (Teapot)"), "{shown}");
+}
