@@ -124,8 +124,13 @@ fn detail(app: &App, theme: &Theme, entry: usize) -> Doc {
             doc.styled(&[("Source", theme.heading())]).blank();
             doc.text(&s.title, Style::new());
             doc.bullet("  ", Style::new(), &s.url, theme.dim());
-            if let Some(date) = s.as_of.as_ref().or(d.as_of.as_ref()) {
-                doc.bullet("  Read as of ", theme.dim(), date, theme.dim());
+            let read = match (&s.as_of, &d.as_of) {
+                (Some(date), _) => Some(date.to_string()),
+                (None, Some(date)) => Some(format!("{date} (the comparison's date)")),
+                (None, None) => None,
+            };
+            if let Some(read) = read {
+                doc.bullet("  Read as of ", theme.dim(), &read, theme.dim());
             }
         }
     }
