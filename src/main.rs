@@ -184,10 +184,13 @@ enum Command {
     /// your saved answers and the records in --records DIR, replayed against both. Exit 0 when
     /// they are the same, 1 when they differ, 2 when one cannot be read.
     Diff {
+        /// The older version: a name, a file, or SOURCE/comparison@REF (a git revision of a source).
         #[arg(value_name = "OLD")]
         old: PathBuf,
+        /// The newer version. Left out, with OLD a source's comparison: OLD as it was before the
+        /// last `versus update` against OLD as it is now.
         #[arg(value_name = "NEW")]
-        new: PathBuf,
+        new: Option<PathBuf>,
         /// A folder of decision records (docs/decisions) to replay against both versions.
         #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
         records: Option<PathBuf>,
@@ -348,7 +351,12 @@ fn main() -> ExitCode {
         Some(Command::Source { action: SourceAction::List { json } }) => headless::source::list(json),
         Some(Command::Source { action: SourceAction::Remove { name } }) => headless::source::remove(&name),
         Some(Command::Update { source }) => headless::source::update(source.as_deref()),
-        Some(Command::Diff { old, new, records, format }) => headless::diff(&old, &new, records.as_deref(), format),
+        Some(Command::Diff { old, new: Some(new), records, format }) => {
+            headless::diff(&old, &new, records.as_deref(), format)
+        }
+        Some(Command::Diff { old, new: None, records, format }) => {
+            headless::diff_since_update(&old, records.as_deref(), format)
+        }
         Some(Command::Recheck { record, json, data: own }) => headless::recheck(&record, data(own).as_deref(), json),
         Some(Command::Search { query, lines: true, limit, .. }) => {
             headless::search_lines(&query, limit.unwrap_or(usize::MAX))

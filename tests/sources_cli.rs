@@ -93,6 +93,10 @@ fn add(p: &Place) {
 fn a_source_is_added_listed_opened_by_name_and_removed() {
     let p = Place::new("add");
     add(&p);
+    // Nothing updated yet: no version before an update.
+    let none = p.versus(&["diff", "team/tea"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(err(&none).contains("no version before an update yet"), "{}", err(&none));
     let list = out(&p.versus(&["source", "list"]));
     assert!(list.starts_with("team  ") && list.contains("2 comparisons"), "{list}");
     let names = out(&p.versus(&["list"]));
@@ -128,9 +132,13 @@ fn an_update_says_what_changed_and_then_that_nothing_did() {
     let shown = out(&news);
     assert!(shown.contains(", 1 comparison changed\n"), "{shown}");
     assert!(
-        shown.contains("  team/brewing: 1 change (Decide), 1 weight changed; versus diff team/brewing@"),
+        shown.contains("  team/brewing: 1 change (Decide), 1 weight changed; versus diff team/brewing shows them\n"),
         "{shown}"
     );
+    // What the update changed, in full.
+    let since = p.versus(&["diff", "team/brewing"]);
+    assert_eq!(since.status.code(), Some(1), "{}", err(&since));
+    assert!(out(&since).contains("hurry=none · Kettle: 2 → 0.5"), "{}", out(&since));
     // The comparison as it was, against what it is now.
     let diff = p.versus(&["diff", "team/brewing@HEAD~1", "team/brewing"]);
     assert_eq!(diff.status.code(), Some(1), "{}", err(&diff));

@@ -72,6 +72,27 @@ pub fn diff(old_arg: &Path, new_arg: &Path, records: Option<&Path>, format: Repo
     code
 }
 
+/// `versus diff SOURCE/comparison`: the comparison before the last update
+/// (git's ORIG_HEAD, which a fast-forward sets) against it now.
+pub fn diff_since_update(name: &Path, records: Option<&Path>, format: ReportFormat) -> ExitCode {
+    let text = name.display().to_string();
+    let (source, comparison) = match text.split_once('/') {
+        Some((s, c)) if crate::sources::find(s, c).is_some() => (s.to_string(), c.to_string()),
+        _ => {
+            warn(&format!(
+                "{}: with one argument, name a source's comparison (SOURCE/comparison) to see what the last update changed; else give OLD and NEW",
+                data::printable(&text)
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    if crate::sources::text_at(&text, "ORIG_HEAD").is_err() {
+        warn(&format!("{source}/{comparison}: no version before an update yet (versus update {source} makes one)"));
+        return ExitCode::from(2);
+    }
+    diff(Path::new(&format!("{text}@ORIG_HEAD")), name, records, format)
+}
+
 /// A version to compare: `SOURCE/comparison@REF` (that comparison at a git
 /// revision of its source), else what `--data` would name.
 fn version(arg: &Path) -> Option<Comparison> {

@@ -9,7 +9,7 @@ mod recheck;
 pub mod source;
 mod together;
 
-pub use changes::diff;
+pub use changes::{diff, diff_since_update};
 pub use together::{People, decide_together, read_people};
 
 use std::io::{self, BufWriter, Read, Write};

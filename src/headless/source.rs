@@ -91,7 +91,7 @@ pub fn update(only: Option<&str>) -> ExitCode {
                             let mut tabs: Vec<&str> = changes.iter().map(|c| c.tab.title()).collect();
                             tabs.dedup();
                             format!(
-                                "{} ({}){}; versus diff {name}/{comparison}@{old} {name}/{comparison} shows them",
+                                "{} ({}){}; versus diff {name}/{comparison} shows them",
                                 data::count(changes.len(), "change", "changes"),
                                 tabs.join(", "),
                                 match weights.len() {
