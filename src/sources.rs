@@ -230,7 +230,7 @@ pub fn update(name: &str) -> Result<Updated, String> {
         .into_iter()
         .map(|(n, p)| {
             let relative = p.strip_prefix(&root).map(|r| r.display().to_string()).unwrap_or_default();
-            (n, at(&["show", &format!("{old}:{relative}")]).ok().and_then(|t| data::load_str(&t, &relative).ok()))
+            (n, show(&root, &old, &relative).ok().and_then(|t| data::load_str(&t, &relative).ok()))
         })
         .collect();
     at(&["merge", "--ff-only", "--quiet", "@{upstream}"])?;
@@ -269,9 +269,21 @@ pub fn text_at(name: &str, reference: &str) -> Result<String, String> {
     if reference.starts_with('-') || reference.contains(':') {
         return Err(format!("{}: not a git revision", data::printable(reference)));
     }
-    let text = git(Some(&root), &["show", &format!("{reference}:{relative}")])?;
-    if text.len() as u64 > data::MAX_FILE_BYTES {
-        return Err(format!("{name}@{reference} is over the size a comparison may have"));
+    show(&root, reference, &relative)
+}
+
+/// A file's text at a git revision, refused unread when it is larger than
+/// a comparison may be (git would hand over the whole of it).
+fn show(root: &Path, revision: &str, relative: &str) -> Result<String, String> {
+    let object = format!("{revision}:{relative}");
+    let size: u64 =
+        git(Some(root), &["cat-file", "-s", &object])?.parse().map_err(|_| format!("{object}: not a file"))?;
+    if size > data::MAX_FILE_BYTES {
+        return Err(format!(
+            "{}: {size} bytes, over the {} a comparison may have",
+            data::printable(&object),
+            data::MAX_FILE_BYTES
+        ));
     }
-    Ok(text)
+    git(Some(root), &["cat-file", "blob", &object])
 }
