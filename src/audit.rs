@@ -144,7 +144,9 @@ pub fn stale(c: &Comparison, ron: &str, today: Date, max_months: u32) -> Stale {
     if let Some(d) = c.as_of.as_deref() {
         let (line, column) = locate_date(&literals, d, "");
         let age = whole.map_or(0, |w| w.months_until(today));
-        if age > max_months {
+        if whole.is_some_and(|w| w > today) {
+            out.old.push(Finding { line, column, message: format!("the comparison: as of {d}, a date in the future") });
+        } else if age > max_months {
             out.old.push(Finding { line, column, message: format!("the comparison: as of {d}, {age} months old") });
         }
     }
@@ -158,7 +160,13 @@ pub fn stale(c: &Comparison, ron: &str, today: Date, max_months: u32) -> Stale {
             return;
         };
         let age = date.months_until(today);
-        if age > max_months {
+        if date > today {
+            // A future date of the comparison's own is reported once, for the comparison.
+            if let (Some(d), false) = (own, inherited) {
+                let (line, column) = locate_date(&literals, d, near);
+                out.old.push(Finding { line, column, message: format!("{what}: as of {d}, a date in the future") });
+            }
+        } else if age > max_months {
             // Located at its own date where it has one, else at the text it dates.
             let (line, column) = match own {
                 Some(d) if !inherited => locate_date(&literals, d, near),

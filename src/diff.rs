@@ -211,25 +211,30 @@ fn list(tab: Tab, path: Vec<String>, x: &[Value], y: &[Value], out: &mut Vec<Cha
     let strings = |l: &[Value]| l.iter().all(Value::is_string);
     let push = |out: &mut Vec<Change>, path: Vec<String>, kind| out.push(Change { tab, path, kind });
     if (named(x) || x.is_empty()) && (named(y) || y.is_empty()) && !(x.is_empty() && y.is_empty()) {
+        // By name, through a map: thousands of renamed entries cost a pass each, not a pass per pair.
+        let in_y: std::collections::HashMap<String, &Value> = y.iter().filter_map(|b| Some((name_of(b)?, b))).collect();
+        let in_x: std::collections::HashSet<String> = x.iter().filter_map(name_of).collect();
         for a in x {
             let n = name_of(a).unwrap_or_default();
             let mut p = path.clone();
             p.push(quote_name(&n));
-            match y.iter().find(|b| name_of(b).as_deref() == Some(n.as_str())) {
+            match in_y.get(&n) {
                 Some(b) => walk(tab, p, a, b, out),
                 None => push(out, p, Kind::Removed(quote(a))),
             }
         }
-        for b in y.iter().filter(|b| !x.iter().any(|a| name_of(a) == name_of(b))) {
+        for b in y.iter().filter(|b| name_of(b).is_none_or(|n| !in_x.contains(&n))) {
             let mut p = path.clone();
             p.push(quote_name(&name_of(b).unwrap_or_default()));
             push(out, p, Kind::Added(quote(b)));
         }
     } else if strings(x) && strings(y) {
-        for a in x.iter().filter(|a| !y.contains(a)) {
+        let (sx, sy): (std::collections::HashSet<&Value>, std::collections::HashSet<&Value>) =
+            (x.iter().collect(), y.iter().collect());
+        for a in x.iter().filter(|a| !sy.contains(a)) {
             push(out, path.clone(), Kind::Removed(quote(a)));
         }
-        for b in y.iter().filter(|b| !x.contains(b)) {
+        for b in y.iter().filter(|b| !sx.contains(b)) {
             push(out, path.clone(), Kind::Added(quote(b)));
         }
     } else {

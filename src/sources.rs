@@ -88,21 +88,67 @@ pub fn find(source: &str, comparison: &str) -> Option<PathBuf> {
     comparisons_in(&root).into_iter().find(|(n, _)| n == comparison).map(|(_, p)| p)
 }
 
-/// `git` with prompts off and the user's config, run in `dir` when given;
-/// its stdout on success, else its first stderr line.
+/// How long git may take: a clone or a fetch over the network, and anything else.
+const NETWORK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+const LOCAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// `git` with prompts off, the transports a repository is fetched over
+/// (file, git, http(s), ssh: never `ext::` or `fd::`) and the user's config,
+/// run in `dir` when given; its stdout on success, else its first stderr
+/// line. A git that does not finish in time (a server that accepts and never
+/// answers) is stopped: one line, and nothing is left half done by versus.
 fn git(dir: Option<&Path>, args: &[&str]) -> Result<String, String> {
     let mut command = Command::new("git");
     if let Some(dir) = dir {
         command.arg("-C").arg(dir);
     }
-    let out = command
+    let network = args.iter().any(|a| matches!(*a, "clone" | "fetch"));
+    let limit = if network { NETWORK_TIMEOUT } else { LOCAL_TIMEOUT };
+    if std::env::var_os("GIT_SSH_COMMAND").is_none() {
+        // ssh never asks either, and gives up on a host that does not answer.
+        command.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes -o ConnectTimeout=30");
+    }
+    let mut child = command
         .args(args)
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_ASKPASS", "")
         .env("SSH_ASKPASS", "")
+        .env("GIT_ALLOW_PROTOCOL", "file:git:http:https:ssh")
         .stdin(Stdio::null())
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("cannot run git ({e}); versus uses the git program you have: install it"))?;
+    // Read both pipes beside the wait, so a full pipe never stops git.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = std::io::Read::read_to_end(&mut p, &mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("git did not finish within {} s; stopped", limit.as_secs()));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => return Err(format!("git: {e}")),
+        }
+    };
+    let out = std::process::Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    };
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     } else {

@@ -177,6 +177,19 @@ fn check_max_age_lists_old_claims_located_and_counts_undated_ones() {
         "{}",
         text(&out.stdout)
     );
+    // A date in the future is a finding, not a claim that is never old.
+    std::fs::write(
+        dir.join("future.ron"),
+        std::fs::read_to_string(dir.join("new.ron")).unwrap().replace("2019-03", "9999-12"),
+    )
+    .unwrap();
+    let future = versus(&dir, &["check", "future.ron", "--max-age", "18mo"]);
+    assert_eq!(future.status.code(), Some(1));
+    assert!(
+        text(&future.stderr).contains("future.ron:8:13: the comparison: as of 9999-12, a date in the future"),
+        "{}",
+        text(&future.stderr)
+    );
     // A malformed date is refused where it is.
     std::fs::write(
         dir.join("bad-date.ron"),

@@ -200,6 +200,12 @@ fn an_unreachable_source_fails_in_one_line_and_changes_nothing() {
     assert!(err(&o).starts_with("versus: team: cannot fetch ("), "{}", err(&o));
     assert!(err(&o).contains("nothing changed"), "{}", err(&o));
     assert!(p.clone_dir().join("tea.ron").exists());
+    // Transports that run programs or read descriptors are refused by git, in one line.
+    for url in ["fd::0", "ext::sh -c true"] {
+        let o = p.versus(&["source", "add", "other", url]);
+        assert_eq!(o.status.code(), Some(2), "{url}");
+        assert_eq!(err(&o).lines().count(), 1, "{url}: {}", err(&o));
+    }
     let bad_name = p.versus(&["source", "add", "../up", "x"]);
     assert_eq!(bad_name.status.code(), Some(2));
     assert!(Path::new(&p.dir).join("data/versus/sources").exists());

@@ -199,8 +199,14 @@ impl fmt::Display for Unknown {
         if let Some(closest) = &self.closest {
             write!(f, "; did you mean \"{}\"?", data::printable(closest))?;
         }
-        let names: Vec<String> = self.names.iter().map(|n| data::printable(n)).collect();
-        write!(f, "\nThe comparisons: {} (versus list shows them all).", names.join(", "))
+        // At most a few dozen, however many a folder or a source holds.
+        const SHOWN: usize = 24;
+        let names: Vec<String> = self.names.iter().take(SHOWN).map(|n| data::printable(n)).collect();
+        let more = match self.names.len().saturating_sub(SHOWN) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        write!(f, "\nThe comparisons: {}{more} (versus list shows them all).", names.join(", "))
     }
 }
 

@@ -665,6 +665,12 @@ pub fn search_all(query: &str, limit: usize, json: bool) -> ExitCode {
         found.push((l.named.name.clone(), c.title.to_string(), full, total));
     }
     found.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
+    // Output stays bounded however large the catalogue: the comparisons with the most hits.
+    const MAX_COMPARISONS: usize = 100;
+    if found.len() > MAX_COMPARISONS {
+        warn(&format!("{} comparisons match; the {MAX_COMPARISONS} with the most hits are listed", found.len()));
+        found.truncate(MAX_COMPARISONS);
+    }
     if found.is_empty() {
         warn(&format!("nothing matches \"{query}\" in any comparison"));
         return ExitCode::from(1);

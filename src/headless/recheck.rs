@@ -100,7 +100,8 @@ pub(super) fn markdown_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -
             Ok(t) if t.is_dir() && !hidden && depth < MAX_DEPTH => {
                 let _ = markdown_files(&path, depth + 1, out);
             }
-            Ok(t) if !t.is_dir() && path.extension().is_some_and(|x| x == "md") => out.push(path),
+            // A link in a folder of records is untrusted content naming a path: never followed.
+            Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "md") => out.push(path),
             _ => {}
         }
     }

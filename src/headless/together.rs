@@ -58,6 +58,9 @@ pub fn decide_together(data_arg: Option<&Path>, args: &DecideArgs, format: Repor
         }
     }
     errors.extend(duplicates(&members));
+    if members.len() > MAX_PEOPLE {
+        errors.push(format!("{} people in the files; a group decides with at most {MAX_PEOPLE}", members.len()));
+    }
     if !errors.is_empty() {
         for e in &errors {
             warn(e);
@@ -139,11 +142,17 @@ pub fn read_people(data_arg: Option<&Path>, files: &[PathBuf]) -> Result<People,
     Ok((named, c, members))
 }
 
-/// One line for each person whose answers come twice (by name).
+/// The most people a group decides with: each one's changes are tried
+/// against everyone's answers, so the work grows with the square of it.
+const MAX_PEOPLE: usize = 200;
+
+/// One line for each person whose answers come twice (by name, whatever its
+/// case and any invisible characters in it).
 fn duplicates(members: &[(String, Member)]) -> Vec<String> {
+    let key = |name: &str| name.chars().filter(|c| !invisible(*c)).flat_map(char::to_lowercase).collect::<String>();
     let mut lines = Vec::new();
     for (i, (from, m)) in members.iter().enumerate() {
-        if let Some((first, _)) = members[..i].iter().find(|(_, other)| other.name == m.name) {
+        if let Some((first, _)) = members[..i].iter().find(|(_, other)| key(&other.name) == key(&m.name)) {
             lines.push(format!(
                 "{first} and {from} both hold answers by \"{}\": give each person's answers once",
                 data::printable(&m.name)
@@ -165,9 +174,20 @@ fn people(r: &Read) -> Vec<(String, &Ids, &Ids)> {
     }
 }
 
-/// A person's name from a file: one line, no control characters, bounded.
+/// A person's name from a file: one line, no control or invisible
+/// characters (two names that look alike are one name), bounded.
 fn clean_name(name: &str) -> String {
-    data::clip(data::sanitize_line(name).trim(), data::MAX_NAME_CHARS).into_owned()
+    let visible: String = data::sanitize_line(name).chars().filter(|c| !invisible(*c)).collect();
+    data::clip(visible.trim(), data::MAX_NAME_CHARS).into_owned()
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, the soft
+/// hyphen, variation selectors, fillers, tags, the byte-order mark.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// Whether a file's answers were given for this comparison: the same
