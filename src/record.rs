@@ -181,8 +181,18 @@ pub fn render(block: &Block) -> String {
 
 /// Reads the block at the end of the record file at `path`.
 pub fn read(path: &Path) -> Result<Block, RecordError> {
+    read_with(path, Links::Follow)
+}
+
+/// [`read`] for a file found in a folder of records: a symbolic link there
+/// is untrusted content naming a path, and is refused, never followed.
+pub fn read_in_folder(path: &Path) -> Result<Block, RecordError> {
+    read_with(path, Links::Refuse)
+}
+
+fn read_with(path: &Path, links: Links) -> Result<Block, RecordError> {
     let (bytes, skipped) =
-        fsio::read_tail(path, MAX_TAIL, Links::Follow).map_err(|e| RecordError::Unreadable(e.to_string()))?;
+        fsio::read_tail(path, MAX_TAIL, links).map_err(|e| RecordError::Unreadable(e.to_string()))?;
     let text = String::from_utf8_lossy(&bytes);
     find(&text).map_err(|e| match e {
         RecordError::NoBlock { .. } => RecordError::NoBlock { tail_only: skipped },

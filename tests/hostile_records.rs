@@ -126,6 +126,12 @@ fn hostile_records_are_refused_with_one_line_and_never_open_what_they_name() {
     let lines: Vec<String> = out(&o).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines.iter().all(|l| l.contains(": refused: ") && l.contains("not a regular file")), "{lines:?}");
+    // In a folder, even a link to a regular file is refused, never followed: the folder is untrusted content.
+    std::fs::create_dir(home.dir.join("linked")).expect("dir");
+    std::os::unix::fs::symlink(&secret, home.dir.join("linked/secret.md")).expect("link");
+    let o = home.versus(&["recheck", "linked"]);
+    assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+    assert!(out(&o).contains("refused: not a regular file (a symbolic link)"), "{}", out(&o));
     // A link to the secret is read (links are followed), but nothing of it is shown.
     std::os::unix::fs::symlink(&secret, home.dir.join("secret.md")).expect("link");
     assert_refused("a link to a secret", &home.versus(&["recheck", "secret.md"]), "no answers block");

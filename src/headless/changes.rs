@@ -118,7 +118,7 @@ fn records_in(dir: &Path) -> Result<Vec<(PathBuf, record::Block)>, String> {
     super::recheck::markdown_files(dir, 0, &mut files)
         .map_err(|e| format!("{}: {}", data::printable(&dir.display().to_string()), data::printable(&e.to_string())))?;
     files.sort();
-    Ok(files.into_iter().filter_map(|f| record::read(&f).ok().map(|b| (f, b))).collect())
+    Ok(files.into_iter().filter_map(|f| record::read_in_folder(&f).ok().map(|b| (f, b))).collect())
 }
 
 fn prose(

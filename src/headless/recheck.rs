@@ -100,8 +100,8 @@ pub(super) fn markdown_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -
             Ok(t) if t.is_dir() && !hidden && depth < MAX_DEPTH => {
                 let _ = markdown_files(&path, depth + 1, out);
             }
-            // A link in a folder of records is untrusted content naming a path: never followed.
-            Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "md") => out.push(path),
+            // A link is listed, to be refused when read: a link in a folder of records is never followed.
+            Ok(t) if !t.is_dir() && path.extension().is_some_and(|x| x == "md") => out.push(path),
             _ => {}
         }
     }
@@ -123,7 +123,7 @@ fn recheck_folder(dir: &Path, data_arg: Option<&Path>, as_json: bool) -> ExitCod
     let mut skipped = Vec::new();
     let mut superseded = Vec::new();
     for file in files {
-        let read = record::read(&file);
+        let read = record::read_in_folder(&file);
         // A file with no record block is not a versus record: not an error here.
         if matches!(read, Err(record::RecordError::NoBlock { .. })) {
             skipped.push(file);
