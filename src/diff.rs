@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::data::{Comparison, sanitize};
 use crate::tab::Tab;
-use crate::wizard::{self, Importance};
+use crate::wizard;
 
 /// The longest text a change quotes, in characters (the rest is "…").
 const MAX_QUOTED: usize = 400;
@@ -88,26 +88,6 @@ fn outcome_of(c: &Comparison, card: &wizard::Scorecard) -> Outcome {
         wizard::Outcome::Tie(t) => Outcome::Tie(t.iter().map(|&s| c.subjects[s].name.to_string()).collect()),
         wizard::Outcome::NoAnswers => Outcome::Nothing,
     }
-}
-
-/// Answers and importance by id, from indices.
-pub fn ids(
-    c: &Comparison,
-    answers: &[Option<usize>],
-    importance: &[Importance],
-) -> (std::collections::BTreeMap<String, String>, std::collections::BTreeMap<String, String>) {
-    let mut a = std::collections::BTreeMap::new();
-    let mut i = std::collections::BTreeMap::new();
-    for (q, question) in c.wizard.questions.iter().enumerate() {
-        if let Some(o) = answers.get(q).copied().flatten().and_then(|o| question.options.get(o)) {
-            a.insert(question.id.to_string(), o.id.to_string());
-            let level = importance.get(q).copied().unwrap_or_default();
-            if level != Importance::Normal {
-                i.insert(question.id.to_string(), level.id().to_string());
-            }
-        }
-    }
-    (a, i)
 }
 
 /// Every difference between `old` and `new`, in tab order (then as found).

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{RecordMeta, ReportFormat, block, cell, yaml_list};
 use crate::data::Comparison;
 use crate::record;
-use crate::wizard::{self, Change, Group, Importance, RULE, disagreement_effect, leader_word};
+use crate::wizard::{self, Change, Group, RULE, disagreement_effect, leader_word};
 
 /// How many of one person's changes the text and Markdown list (JSON lists all).
 const TIPS_SHOWN: usize = 5;
@@ -138,13 +138,9 @@ fn json(c: &Comparison, g: &Group) -> String {
         "people": g.members.iter().enumerate().map(|(m, member)| {
             let mut v = card_json(&g.own[m]);
             v["name"] = json!(member.name);
-            v["answers"] = member.answers.iter().enumerate()
-                .filter_map(|(q, a)| a.map(|o| (questions[q].id.to_string(), json!(option(q, o)))))
-                .collect::<serde_json::Map<_, _>>().into();
-            v["importance"] = member.importance.iter().enumerate()
-                .filter(|(q, l)| **l != Importance::Normal && member.answers[*q].is_some())
-                .map(|(q, l)| (questions[q].id.to_string(), json!(l.id())))
-                .collect::<serde_json::Map<_, _>>().into();
+            let (answers, importance) = wizard::ids(c, &member.answers, &member.importance);
+            v["answers"] = json!(answers);
+            v["importance"] = json!(importance);
             v
         }).collect::<Vec<_>>(),
         "group": {
@@ -306,12 +302,6 @@ pub fn madr(c: &Comparison, identity: &record::Identity, g: &Group, meta: &Recor
             let _ = writeln!(out, "- {}", questions[q].prompt);
         }
     }
-    let _ = writeln!(out, "\nSources:\n");
-    for s in &c.sources {
-        let _ = writeln!(out, "- [{}]({})", s.title, s.url);
-    }
-    let _ = writeln!(out, "- Comparison data: {}", identity.describe());
-    let id_of = |q: usize, o: usize| (questions[q].id.to_string(), questions[q].options[o].id.to_string());
     let block = record::Block {
         version: record::VERSION,
         comparison: identity.comparison.clone(),
@@ -326,25 +316,11 @@ pub fn madr(c: &Comparison, identity: &record::Identity, g: &Group, meta: &Recor
         members: g
             .members
             .iter()
-            .map(|m| record::MemberBlock {
-                name: m.name.clone(),
-                answers: m.answers.iter().enumerate().filter_map(|(q, a)| a.map(|o| id_of(q, o))).collect(),
-                importance: m
-                    .importance
-                    .iter()
-                    .enumerate()
-                    .filter(|(q, l)| **l != Importance::Normal && m.answers[*q].is_some())
-                    .map(|(q, l)| (questions[q].id.to_string(), l.id().to_string()))
-                    .collect(),
+            .map(|m| {
+                let (answers, importance) = wizard::ids(c, &m.answers, &m.importance);
+                record::MemberBlock { name: m.name.clone(), answers, importance }
             })
             .collect(),
     };
-    // Nothing above may open a comment (where a marker could hide) or a code block.
-    let mut out = out.replace("<!--", "&lt;!--").replace("```", "\\`\\`\\`");
-    let _ = write!(
-        out,
-        "\n## Answers\n\nEach person's, replayed by `versus recheck` against the current data.\n\n{}",
-        record::render(&block)
-    );
-    out
+    super::record_end(out, c, identity, "Each person's, replayed", &block)
 }

@@ -583,9 +583,10 @@ pub(crate) fn block_of(
     c: &Comparison,
     identity: &record::Identity,
     report: &wizard::Report,
+    (answers, importance): (&[Option<usize>], &[Importance]),
     date: &str,
 ) -> record::Block {
-    let questions = &c.wizard.questions;
+    let (answers, importance) = wizard::ids(c, answers, importance);
     record::Block {
         version: record::VERSION,
         comparison: identity.comparison.clone(),
@@ -594,20 +595,8 @@ pub(crate) fn block_of(
         date: date.to_string(),
         leader: report.leader.map(|s| c.subjects[s].id.to_string()),
         tied: report.tied.iter().map(|&s| c.subjects[s].id.to_string()).collect(),
-        answers: report
-            .answered
-            .iter()
-            .map(|a| {
-                let q = &questions[a.question];
-                (q.id.to_string(), q.options[a.option].id.to_string())
-            })
-            .collect(),
-        importance: report
-            .answered
-            .iter()
-            .filter(|a| a.importance != Importance::Normal)
-            .map(|a| (questions[a.question].id.to_string(), a.importance.id().to_string()))
-            .collect(),
+        answers,
+        importance,
         name: None,
         members: Vec::new(),
     }
@@ -625,7 +614,7 @@ pub fn answers_file(
     date: &str,
 ) -> String {
     let report = wizard::Report::new(c, answers, importance);
-    let mut block = block_of(c, identity, &report, date);
+    let mut block = block_of(c, identity, &report, (answers, importance), date);
     block.name =
         Some(crate::data::clip(crate::data::sanitize_line(name).trim(), crate::data::MAX_NAME_CHARS).into_owned());
     let mut json = serde_json::to_string_pretty(&block).unwrap_or_default();
@@ -791,18 +780,32 @@ pub fn madr(
             let _ = writeln!(out, "- {}", questions[q].prompt);
         }
     }
+    let block = block_of(c, identity, &report, (answers, importance), &meta.date);
+    record_end(out, c, identity, "Replayed", &block)
+}
+
+/// How every decision record ends: the sources and where the data came
+/// from, then the answers block `versus recheck` replays (`whose`: "Replayed",
+/// or "Each person's, replayed"). Nothing written before the block may open
+/// a comment (where a marker could hide) or a code block, so `<!--` and
+/// code fences in it are escaped.
+pub(crate) fn record_end(
+    mut out: String,
+    c: &Comparison,
+    identity: &record::Identity,
+    whose: &str,
+    block: &record::Block,
+) -> String {
     let _ = writeln!(out, "\nSources:\n");
     for s in &c.sources {
         let _ = writeln!(out, "- [{}]({})", s.title, s.url);
     }
     let _ = writeln!(out, "- Comparison data: {}", identity.describe());
-    let block = block_of(c, identity, &report, &meta.date);
-    // Nothing above may open a comment (where a marker could hide) or a code block.
     let mut out = out.replace("<!--", "&lt;!--").replace("```", "\\`\\`\\`");
     let _ = write!(
         out,
-        "\n## Answers\n\nReplayed by `versus recheck` against the current data.\n\n{}",
-        record::render(&block)
+        "\n## Answers\n\n{whose} by `versus recheck` against the current data.\n\n{}",
+        record::render(block)
     );
     out
 }

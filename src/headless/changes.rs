@@ -34,7 +34,7 @@ pub fn diff(old_arg: &Path, new_arg: &Path, records: Option<&Path>, format: Repo
     if let Some(saved) = crate::saved::path_for(&identity).and_then(|p| crate::saved::load(&p, &identity, &new).saved)
         && saved.answers.iter().any(Option::is_some)
     {
-        let (answers, importance) = diff::ids(&new, &saved.answers, &saved.importance);
+        let (answers, importance) = crate::wizard::ids(&new, &saved.answers, &saved.importance);
         decisions.push(Decision {
             what: "your saved answers".into(),
             old: diff::outcome(&old, &answers, &importance),

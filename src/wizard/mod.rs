@@ -21,7 +21,7 @@ pub use importance::Importance;
 pub use report::{Answered, Driver, Report, driver_line, points_word, tip_kind, tip_line};
 pub use score::Contribution;
 pub use score::Scorecard;
-pub use score::{Answers, Outcome, answers_from_ids, leaning, points, recommendation, score};
+pub use score::{Answers, Outcome, answers_from_ids, ids, leaning, points, recommendation, score};
 pub(crate) use score::{importance_from_ids, replay};
 pub use tipping::Tipping;
 pub use tipping::{Change, Robustness, Tip};

@@ -314,6 +314,27 @@ pub(crate) fn replay(
     out
 }
 
+/// Answers and importance by id, from indices: what [`replay`] takes back.
+/// Only answered questions, and only an importance other than normal.
+pub fn ids(
+    c: &Comparison,
+    answers: &[Option<usize>],
+    importance: &[Importance],
+) -> (std::collections::BTreeMap<String, String>, std::collections::BTreeMap<String, String>) {
+    let mut a = std::collections::BTreeMap::new();
+    let mut i = std::collections::BTreeMap::new();
+    for (q, question) in c.wizard.questions.iter().enumerate() {
+        if let Some(o) = answers.get(q).copied().flatten().and_then(|o| question.options.get(o)) {
+            a.insert(question.id.to_string(), o.id.to_string());
+            let level = importance.get(q).copied().unwrap_or_default();
+            if level != Importance::Normal {
+                i.insert(question.id.to_string(), level.id().to_string());
+            }
+        }
+    }
+    (a, i)
+}
+
 /// The index of the question with this id, or an error listing the ids.
 fn question_index(c: &Comparison, id: &str, errors: &mut Vec<String>) -> Option<usize> {
     let questions = &c.wizard.questions;
